@@ -1,0 +1,28 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
+
+/** The one place where domain error codes become HTTP status codes. */
+const STATUS: Record<DomainErrorCode, HttpStatus> = {
+  [DomainErrorCode.NotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.InvalidInput]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.Conflict]: HttpStatus.CONFLICT,
+  [DomainErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DomainErrorCode.RefusedByWorkflow]: HttpStatus.CONFLICT,
+  [DomainErrorCode.DependencyUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+@Catch(DomainError)
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('DomainError');
+
+  catch(error: DomainError, host: ArgumentsHost): void {
+    const status = STATUS[error.code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
+    if (status >= 500) this.logger.warn(`${error.code}: ${error.message}`);
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(status)
+      .json({ statusCode: status, code: error.code, message: error.message, ...(error.details ?? {}) });
+  }
+}

@@ -1,0 +1,5 @@
+import { BadRequestException, ParseUUIDPipe } from '@nestjs/common';
+
+/** A path id that must be a UUID, with a 400 that names the parameter. */
+export const uuidParam = (name: string) =>
+  new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, code: 'INVALID_INPUT', message: `${name} must be a UUID`, field: name }) });

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { AppConfig } from '../../../libs/config/src/app-config';
+import type { AllActivities } from '../../../activities/activities.module';
+
+/** Built by `npm run build` next to the compiled code; production workers use it instead of bundling at start. */
+export const PREBUILT_WORKFLOW_BUNDLE = join(__dirname, '..', '..', '..', 'workflow-bundle.js');
+export const WORKFLOWS_SOURCE = require.resolve('../../../workflows');
+
+export interface CaseWorkerOptions {
+  connection: NativeConnection;
+  config: AppConfig;
+  activities: AllActivities;
+  /** A prebuilt bundle's path; defaults to the build output when present, else bundles from source. */
+  workflowBundlePath?: string;
+}
+
+export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
+  const bundlePath =
+    options.workflowBundlePath ?? (existsSync(PREBUILT_WORKFLOW_BUNDLE) ? PREBUILT_WORKFLOW_BUNDLE : undefined);
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.config.TEMPORAL_NAMESPACE,
+    taskQueue: options.config.TEMPORAL_TASK_QUEUE,
+    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_SOURCE }),
+    activities: options.activities,
+  });
+}

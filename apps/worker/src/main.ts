@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
+import pino from 'pino';
+import { activitiesFrom } from '../../../activities/activities.module';
+import { AppConfig, ConfigError, loadAppConfig } from '../../../libs/config/src/app-config';
+import { pinoOptions } from '../../../libs/logging/src/logger-options';
+import { temporalConnectionSettings } from '../../../libs/temporal/src/connection-options';
+import { NestPinoLogger } from '../../../libs/logging/src/nest-pino-logger';
+import { createCaseWorker } from './case-worker';
+import { WorkerModule } from './worker.module';
+
+const TEMPORAL_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN' };
+
+async function connectWithRetry(config: AppConfig, log: pino.Logger): Promise<NativeConnection> {
+  const settings = temporalConnectionSettings(config);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await NativeConnection.connect(settings);
+    } catch (err) {
+      if (attempt >= 30) throw err;
+      log.warn({ attempt, address: settings.address, err: (err as Error).message }, 'Temporal not reachable yet; retrying');
+      await new Promise((r) => setTimeout(r, Math.min(1000 * attempt, 5000)));
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadAppConfig();
+  const log = pino(pinoOptions(config, 'worker'));
+  // Temporal's own log lines go through the same JSON logger.
+  Runtime.install({
+    logger: new DefaultLogger(TEMPORAL_LEVEL[config.LOG_LEVEL] ?? 'WARN', (entry) => {
+      const level = entry.level.toLowerCase() as 'trace' | 'debug' | 'info' | 'warn' | 'error';
+      log[level]({ ...entry.meta, source: 'temporal' }, entry.message);
+    }),
+  });
+
+  const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: new NestPinoLogger(log),
+  });
+  const connection = await connectWithRetry(config, log);
+  const worker = await createCaseWorker({ connection, config, activities: activitiesFrom(ctx) });
+  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
+
+  // The parent launcher going away (e.g. killed) must not leave this process behind.
+  process.on('disconnect', () => worker.shutdown());
+
+  // Runtime handles SIGINT/SIGTERM: the worker stops polling and finishes its in-flight tasks.
+  await worker.run();
+  log.info('worker stopped');
+  await ctx.close();
+  await connection.close();
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error('worker failed:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+
+/** The newest tag `go install` accepts (later tags carry replace directives in go.mod). */
+export const TEMPORAL_CLI_VERSION = 'v1.5.1';
+const GO_PACKAGE = `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`;
+
+export type TemporalCliSource = 'TEMPORAL_CLI' | 'PATH' | 'cache' | 'go install';
+export type TemporalExecutable =
+  | { type: 'existing-path'; path: string; source: TemporalCliSource }
+  | { type: 'cached-download' };
+
+/** Built copies live in the user's cache folder, outside the repository, shared by every checkout. */
+export function temporalCliCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'vardflode', 'temporal-cli', TEMPORAL_CLI_VERSION);
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(name: string): string | undefined {
+  const exe = process.platform === 'win32' ? `${name}.exe` : name;
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, exe))
+    .find(isExecutable);
+}
+
+/** Runs `go install` into the cache, printing a heartbeat so a first build of several minutes does not look hung. */
+async function goInstall(go: string, targetDir: string, log: (line: string) => void): Promise<void> {
+  mkdirSync(targetDir, { recursive: true });
+  log(`building the Temporal CLI ${TEMPORAL_CLI_VERSION} with 'go install' into ${targetDir}`);
+  log('the first build downloads and compiles the Temporal server: it takes several minutes (cached afterwards)');
+  const started = Date.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(go, ['install', GO_PACKAGE], {
+      env: { ...process.env, GOBIN: targetDir, GOFLAGS: '-mod=mod' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-4000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const heartbeat = setInterval(
+      () => log(`still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)} s)…`),
+      30_000,
+    );
+    child.on('error', (err) => {
+      clearInterval(heartbeat);
+      reject(err);
+    });
+    child.on('close', (code) => {
+      clearInterval(heartbeat);
+      if (code === 0) resolve();
+      else reject(new Error(`go install ${GO_PACKAGE} failed (exit ${code}):\n${output}`));
+    });
+  });
+  log(`built the Temporal CLI in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/**
+ * Finds the Temporal CLI: TEMPORAL_CLI → `temporal` on PATH → the project's cached build → `go install`
+ * (when Go exists) → the SDK's own download (needs internet access to Temporal's CDN).
+ */
+export async function resolveTemporalCli(
+  configured: string | undefined,
+  log: (line: string) => void,
+): Promise<TemporalExecutable> {
+  if (configured) {
+    if (!isExecutable(configured)) throw new Error(`Configuration error: TEMPORAL_CLI ${configured} is not an executable file`);
+    log(`using the Temporal CLI from TEMPORAL_CLI: ${configured}`);
+    return { type: 'existing-path', path: configured, source: 'TEMPORAL_CLI' };
+  }
+  const fromPath = onPath('temporal');
+  if (fromPath) {
+    log(`using the Temporal CLI on PATH: ${fromPath}`);
+    return { type: 'existing-path', path: fromPath, source: 'PATH' };
+  }
+  const cacheDir = temporalCliCacheDir();
+  const cached = join(cacheDir, process.platform === 'win32' ? 'temporal.exe' : 'temporal');
+  if (isExecutable(cached)) {
+    log(`using the cached Temporal CLI build: ${cached}`);
+    return { type: 'existing-path', path: cached, source: 'cache' };
+  }
+  const go = onPath('go');
+  if (go && spawnSync(go, ['version']).status === 0) {
+    await goInstall(go, cacheDir, log);
+    return { type: 'existing-path', path: cached, source: 'go install' };
+  }
+  log("no Temporal CLI and no Go found: falling back to the Temporal SDK's download (needs internet access)");
+  return { type: 'cached-download' };
+}

@@ -1,0 +1,29 @@
+/** Two tiers: fast unit tests beside the code, and integration tests on a real Temporal server and PostgreSQL. */
+const swc = ['@swc/jest', { swcrc: true }];
+// NestJS 12 ships ES modules only: let swc turn them into CommonJS for jest's module loader.
+const esmPackages = ['@nestjs', 'nestjs-pino', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer'];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
+
+module.exports = {
+  // Integration tests wait for real servers; unit tests finish in milliseconds either way.
+  testTimeout: 60_000,
+  projects: [
+    {
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,workflows,activities,infra}/**/*.spec.ts'],
+      transform: { '^.+\\.(t|j|mj)s$': swc },
+      transformIgnorePatterns,
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.spec.ts'],
+      transform: { '^.+\\.(t|j|mj)s$': swc },
+      transformIgnorePatterns,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/setup-integration.ts'],
+    },
+  ],
+};

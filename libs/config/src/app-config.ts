@@ -1,0 +1,187 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  return value;
+};
+const emptyToUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * The one validated configuration of every process (stack launcher, API, worker, scripts).
+ * Field names are the environment variable names, so an error names exactly what to change.
+ * Every variable is listed with its default in README.md.
+ */
+export class AppConfig {
+  /** `production` forbids development conveniences (e.g. the dev token issuer in later issues). */
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Address the HTTP API binds to. */
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Largest accepted JSON request body, in bytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  HTTP_BODY_LIMIT_BYTES = 100 * 1024;
+
+  /** Any PostgreSQL; when unset, `npm start` runs the embedded one and sets this for the API and worker. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Folder for the embedded PostgreSQL and Temporal dev server data, and other local state. */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = '.data';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_POSTGRES_PORT = 5433;
+
+  /** host:port of an external Temporal frontend; when unset, `npm start` runs the Temporal CLI dev server. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, { message: 'must be host:port, e.g. my-ns.a1b2c.tmprl.cloud:7233' })
+  TEMPORAL_ADDRESS?: string;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a Temporal namespace name' })
+  TEMPORAL_NAMESPACE = 'default';
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a task queue name of letters, digits, dot, dash or underscore' })
+  TEMPORAL_TASK_QUEUE = 'vardflode-cases';
+
+  /** Use TLS to the Temporal frontend (implied by client certificates or an API key). */
+  @Transform(toBool)
+  @IsBoolean()
+  TEMPORAL_TLS = false;
+
+  /** Paths to PEM files for mTLS (self-hosted clusters, Temporal Cloud with certificates). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_TLS_CERT_PATH?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_TLS_KEY_PATH?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_TLS_CA_PATH?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_TLS_SERVER_NAME?: string;
+
+  /** Temporal Cloud API key (sent as a bearer token over TLS). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_API_KEY?: string;
+
+  /** Port of the dev server's frontend when `npm start` runs it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  TEMPORAL_DEV_PORT = 7233;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  TEMPORAL_UI_PORT = 8233;
+
+  /** Path to a `temporal` CLI binary; otherwise PATH, the project's cached build, `go install`, the SDK download. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_CLI?: string;
+
+  /** Inskrivningsmeddelande deadline: a case opened later than this after admission is marked late (Lag 2017:612). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  DISCHARGE_NOTICE_DEADLINE_HOURS = 24;
+
+  get temporalUsesTls(): boolean {
+    return this.TEMPORAL_TLS || !!this.TEMPORAL_API_KEY || !!this.TEMPORAL_TLS_CERT_PATH;
+  }
+}
+
+/** A bad or missing configuration value: one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Configuration error: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Only the variables AppConfig declares are read, so unrelated environment never leaks in. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defaults = new AppConfig();
+  const known = Object.keys(defaults).concat(
+    ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_CA_PATH',
+      'TEMPORAL_TLS_SERVER_NAME', 'TEMPORAL_API_KEY', 'TEMPORAL_CLI'],
+  );
+  const raw: Record<string, string> = {};
+  for (const name of known) {
+    const value = env[name];
+    if (value !== undefined) raw[name] = value;
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) throw toConfigError(errors[0], raw);
+
+  if (!!config.TEMPORAL_TLS_CERT_PATH !== !!config.TEMPORAL_TLS_KEY_PATH) {
+    const missing = config.TEMPORAL_TLS_CERT_PATH ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH';
+    throw new ConfigError(missing, 'must be set together with its pair (client certificate and key)');
+  }
+  return config;
+}
+
+function toConfigError(error: ValidationError, raw: Record<string, string>): ConfigError {
+  const messages = Object.values(error.constraints ?? {});
+  // class-validator messages start with the property name; keep only the explanation.
+  const detail = (messages[0] ?? 'is invalid').replace(new RegExp(`^${error.property}\\s*`), '');
+  const given = error.property in raw ? ` (got "${raw[error.property]}")` : ' (not set)';
+  const secret = /KEY|PASSWORD|URL/.test(error.property);
+  return new ConfigError(error.property, `${detail}${secret ? '' : given}`);
+}
+
+/** The database URL the API and worker use; set by the launcher for the embedded PostgreSQL. */
+export function requireDatabaseUrl(config: AppConfig): string {
+  if (!config.DATABASE_URL) {
+    throw new ConfigError('DATABASE_URL', 'must be set (npm start sets it for the embedded PostgreSQL)');
+  }
+  return config.DATABASE_URL;
+}
+
+/** The Temporal frontend the API and worker connect to. */
+export function temporalAddress(config: AppConfig): string {
+  return config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
+}

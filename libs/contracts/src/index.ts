@@ -1,0 +1,3 @@
+export * from './task-queues';
+export * from './discharge-handover.contract';
+export * from './case-projection.contract';

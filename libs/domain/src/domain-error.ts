@@ -1,0 +1,24 @@
+/**
+ * Errors the domain raises, by code. Domain code never throws HTTP exceptions: the API maps codes to
+ * status codes in one place (apps/api/src/common/domain-error.filter.ts).
+ */
+export const DomainErrorCode = {
+  NotFound: 'NOT_FOUND',
+  InvalidInput: 'INVALID_INPUT',
+  Conflict: 'CONFLICT',
+  IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
+  RefusedByWorkflow: 'REFUSED_BY_WORKFLOW',
+  DependencyUnavailable: 'DEPENDENCY_UNAVAILABLE',
+} as const;
+export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

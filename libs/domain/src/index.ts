@@ -1,0 +1,3 @@
+export * from './domain-error';
+export * from './personnummer';
+export * from './time/stockholm';

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** The case projection: written only by workflow activities, read by the API. */
+@Entity({ name: 'cases' })
+@Index('cases_type_status_idx', ['caseType', 'status'])
+export class CaseEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'case_type', type: 'text' })
+  caseType: string;
+
+  @Column({ name: 'workflow_id', type: 'text', unique: true })
+  workflowId: string;
+
+  @Column({ type: 'text' })
+  status: string;
+
+  /** Organisation codes party to the case. */
+  @Column({ type: 'text', array: true })
+  parties: string[];
+
+  /** The workflow's state version this row reflects; older writes never overwrite newer ones. */
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ type: 'jsonb' })
+  summary: Record<string, unknown>;
+
+  /** Personal data about the patient; never logged, never in Temporal search attributes. */
+  @Column({ type: 'jsonb', nullable: true })
+  subject: { personnummer: string; name: string } | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

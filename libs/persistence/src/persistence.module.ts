@@ -1,0 +1,43 @@
+import { DynamicModule, Global, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig, requireDatabaseUrl } from '../../config/src/app-config';
+import { dataSourceOptions } from './data-source-options';
+import { runMigrations } from './migrate';
+import { CaseRepository } from './repositories/case.repository';
+import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
+
+class MigrationRunner implements OnModuleInit {
+  private readonly logger = new Logger('Migrations');
+  constructor(private readonly dataSource: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    const applied = await runMigrations(this.dataSource);
+    this.logger.log(applied.length ? `applied ${applied.join(', ')}` : 'schema is up to date');
+  }
+}
+
+const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository];
+
+/** PostgreSQL through TypeORM; migrations run on start (under an advisory lock). */
+@Global()
+@Module({})
+export class PersistenceModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            ...dataSourceOptions(requireDatabaseUrl(config)),
+            retryAttempts: 5,
+            retryDelay: 2_000,
+          }),
+        }),
+      ],
+      providers: [{ provide: MigrationRunner, useFactory: (ds: DataSource) => new MigrationRunner(ds), inject: [DataSource] }, ...REPOSITORIES],
+      exports: REPOSITORIES,
+    };
+  }
+}

@@ -1,0 +1,184 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { AppConfig } from '../../libs/config/src/app-config';
+import { dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
+import { sql, startTestApi, startTestWorker, temporalClient, testConfig, TestWorker } from '../support/test-app';
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+
+const body = (overrides: Record<string, unknown> = {}) => ({
+  personnummer: '19121212-1212',
+  patientName: 'Tolvan Tolvansson',
+  hospitalCode: 'KS',
+  municipalityCode: '0125',
+  vardcentralCode: 'VC-EKERO',
+  admittedAt: hoursAgo(3),
+  estimatedDischargeDate: inDays(3),
+  careType: 'somatic',
+  needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
+  ...overrides,
+});
+
+describe('discharge handover through the API (real Temporal and PostgreSQL)', () => {
+  let config: AppConfig;
+  let app: INestApplication;
+  let worker: TestWorker;
+
+  beforeAll(async () => {
+    config = await testConfig();
+    worker = await startTestWorker(config);
+    app = await startTestApi(config);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await worker?.stop();
+  });
+
+  const http = () => request(app.getHttpServer());
+  const start = (key: string, payload = body()) => http().post('/discharge-handovers').set('Idempotency-Key', key).send(payload);
+
+  it('reports ready once PostgreSQL, Temporal and a polling worker are up', async () => {
+    const res = await http().get('/health/ready').expect(200);
+    expect(res.body.details).toMatchObject({
+      postgresql: { status: 'up' },
+      temporal: { status: 'up' },
+      worker: { status: 'up', taskQueue: config.TEMPORAL_TASK_QUEUE },
+    });
+  });
+
+  it('starts a case, answers its state by query, and projects it into PostgreSQL', async () => {
+    const res = await start('start-projected-0001').expect(201);
+    expect(res.body).toMatchObject({ replayed: false, workflowId: dischargeHandoverWorkflowId(res.body.caseId) });
+    const { caseId } = res.body;
+
+    const state = await http().get(`/discharge-handovers/${caseId}`).expect(200);
+    expect(state.body).toMatchObject({ caseId, status: 'planning', municipalityCode: '0125', lateNotice: { late: false } });
+    expect(JSON.stringify(state.body)).not.toContain('191212121212');
+
+    // The projection activity ran before the first update or query could see the case, so poll briefly.
+    let rows: { status: string; parties: string[]; subject: { personnummer: string } }[] = [];
+    for (let i = 0; i < 50 && rows.length === 0; i++) {
+      rows = await sql(config, 'SELECT status, parties, subject FROM cases WHERE id = $1', [caseId]);
+      if (rows.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(rows).toEqual([
+      { status: 'planning', parties: ['KS', '0125', 'VC-EKERO'], subject: { personnummer: '191212121212', name: 'Tolvan Tolvansson' } },
+    ]);
+    const view = await http().get(`/cases/${caseId}`).expect(200);
+    expect(view.body).toMatchObject({ id: caseId, type: 'discharge_handover', status: 'planning' });
+    expect(view.body.timeline.map((e: { type: string }) => e.type)).toEqual(['case_opened']);
+    expect(view.body).not.toHaveProperty('subject');
+  });
+
+  it('returns the same case for a repeated Idempotency-Key and refuses the key with another body', async () => {
+    const payload = body();
+    const first = await start('start-idempotent-0001', payload).expect(201);
+    const again = await start('start-idempotent-0001', { ...payload }).expect(200);
+    expect(again.body).toMatchObject({ caseId: first.body.caseId, replayed: true });
+
+    const reused = await start('start-idempotent-0001', body({ patientName: 'Someone Else' })).expect(422);
+    expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' });
+
+    const count = await sql(config, 'SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1', ['start-idempotent-0001']);
+    expect(count).toEqual([{ n: 1 }]);
+  });
+
+  it('moves the case on through updates, and the workflow refuses what its state does not allow', async () => {
+    const { caseId } = (await start('start-updates-0001').expect(201)).body;
+    const base = `/discharge-handovers/${caseId}`;
+
+    const changed = await http().put(`${base}/estimated-discharge-date`).send({ estimatedDischargeDate: inDays(5) }).expect(200);
+    expect(changed.body).toMatchObject({ estimatedDischargeDate: inDays(5), version: 2 });
+
+    const same = await http().put(`${base}/estimated-discharge-date`).send({ estimatedDischargeDate: inDays(5) }).expect(409);
+    expect(same.body).toMatchObject({ code: 'REFUSED_BY_WORKFLOW', reason: `estimatedDischargeDate is already ${inDays(5)}` });
+
+    const declaredAt = new Date().toISOString();
+    const ready = await http()
+      .post(`${base}/ready-for-discharge`)
+      .set('Idempotency-Key', 'ready-updates-0001')
+      .send({ declaredAt })
+      .expect(200);
+    expect(ready.body).toMatchObject({ status: 'ready_for_discharge', readyForDischargeAt: declaredAt });
+    // The same request again is answered by the first update, not refused and not applied twice.
+    const retried = await http()
+      .post(`${base}/ready-for-discharge`)
+      .set('Idempotency-Key', 'ready-updates-0001')
+      .send({ declaredAt })
+      .expect(200);
+    expect(retried.body.version).toBe(ready.body.version);
+
+    const projected = await sql(config, 'SELECT status, version FROM cases WHERE id = $1', [caseId]);
+    expect(projected).toEqual([{ status: 'ready_for_discharge', version: ready.body.version }]);
+    const events = await sql<{ type: string }>(config, 'SELECT type FROM case_events WHERE case_id = $1 ORDER BY seq', [caseId]);
+    expect(events.map((e) => e.type)).toEqual(['case_opened', 'estimated_discharge_date_changed', 'ready_for_discharge_declared']);
+
+    await http().post(`${base}/cancel`).send({ reason: 'opened_in_error' }).expect(200);
+    const refused = await http().post(`${base}/cancel`).send({ reason: 'opened_in_error' }).expect(409);
+    expect(refused.body).toMatchObject({ code: 'CONFLICT', message: 'the case is cancelled' });
+
+    const temporal = await temporalClient(config);
+    try {
+      const result = await temporal.client.workflow.getHandle(dischargeHandoverWorkflowId(caseId)).result();
+      expect(result.status).toBe('cancelled');
+    } finally {
+      await temporal.close();
+    }
+  });
+
+  it('marks a case opened more than 24 hours after admission as late, with the delay', async () => {
+    const res = await start('start-late-0001', body({ admittedAt: hoursAgo(30) })).expect(201);
+    const state = await http().get(`/discharge-handovers/${res.body.caseId}`).expect(200);
+    expect(state.body.lateNotice.late).toBe(true);
+    expect(state.body.lateNotice.delayMinutes).toBeGreaterThanOrEqual(359);
+    expect(state.body.lateNotice.delayMinutes).toBeLessThanOrEqual(362);
+    expect(state.body.events.map((e: { type: string }) => e.type)).toEqual(['case_opened', 'notice_late']);
+  });
+
+  it('goes on from where it was after the worker is replaced', async () => {
+    const { caseId } = (await start('start-restart-0001').expect(201)).body;
+    await worker.stop();
+    worker = await startTestWorker(config);
+    const res = await http()
+      .post(`/discharge-handovers/${caseId}/ready-for-discharge`)
+      .send({ declaredAt: new Date().toISOString() })
+      .expect(200);
+    expect(res.body).toMatchObject({ caseId, status: 'ready_for_discharge' });
+  });
+
+  describe('bad input gets a clear 4xx and leaves nothing behind', () => {
+    it.each([
+      ['a missing Idempotency-Key', (r: request.Test) => r.send(body()), 400, 'Idempotency-Key'],
+      ['an invalid personnummer', (r: request.Test) => r.set('Idempotency-Key', 'bad-pnr-0001').send(body({ personnummer: '19121212-1213' })), 400, 'personnummer'],
+      ['an unknown field', (r: request.Test) => r.set('Idempotency-Key', 'bad-field-0001').send({ ...body(), extra: 1 }), 400, 'extra'],
+      ['a wrong need', (r: request.Test) => r.set('Idempotency-Key', 'bad-need-0001').send(body({ needs: { municipal: ['spa'], region: [] } })), 400, 'needs.municipal'],
+      ['an impossible date', (r: request.Test) => r.set('Idempotency-Key', 'bad-date-0001').send(body({ estimatedDischargeDate: '2027-02-30' })), 400, 'estimatedDischargeDate'],
+      ['a discharge date before admission', (r: request.Test) => r.set('Idempotency-Key', 'bad-order-0001').send(body({ estimatedDischargeDate: '2020-01-01' })), 400, 'estimatedDischargeDate'],
+    ])('refuses %s', async (_what, send, status, field) => {
+      const res = await send(http().post('/discharge-handovers')).expect(status);
+      expect(JSON.stringify(res.body)).toContain(field);
+    });
+
+    it('refuses an oversized body with 413', async () => {
+      await http()
+        .post('/discharge-handovers')
+        .set('Idempotency-Key', 'too-large-0001')
+        .send(body({ patientName: 'x'.repeat(200_000) }))
+        .expect(413);
+    });
+
+    it('answers 400 for a malformed id and 404 for an unknown case', async () => {
+      const bad = await http().get('/discharge-handovers/not-a-uuid').expect(400);
+      expect(bad.body.message).toBe('caseId must be a UUID');
+      await http().get('/discharge-handovers/00000000-0000-4000-8000-000000000000').expect(404);
+      await http().get('/cases/00000000-0000-4000-8000-000000000000').expect(404);
+    });
+
+    it('kept no case and no key from any refused request', async () => {
+      const keys = await sql<{ key: string }>(config, `SELECT key FROM idempotency_keys WHERE key LIKE 'bad-%' OR key LIKE 'too-%'`);
+      expect(keys).toEqual([]);
+    });
+  });
+});

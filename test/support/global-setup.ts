@@ -1,0 +1,42 @@
+/**
+ * Starts the real servers the integration tests run on, once per `npm test`: a Temporal CLI dev server
+ * (in memory, on a free port) and an embedded PostgreSQL (in a temporary folder, on a free port), and builds
+ * the workflow bundle once. Each test file then makes its own database and task queue.
+ */
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../infra/net/ports';
+import { startEmbeddedPostgres } from '../../infra/postgres/embedded-postgres';
+import { startTemporalDevServer } from '../../infra/temporal/dev-server';
+import { resolveTemporalCli } from '../../infra/temporal/temporal-cli';
+import { TEST_ENV, TestStackGlobals } from './test-stack-env';
+
+const log = (line: string) => console.log(`[test-stack] ${line}`);
+
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const base = mkdtempSync(join(tmpdir(), 'vardflode-test-'));
+  chmodSync(base, 0o755); // PostgreSQL may run as the 'postgres' user and must reach its data folder
+
+  const executable = await resolveTemporalCli(process.env.TEMPORAL_CLI, log);
+  const [postgres, temporal] = await Promise.all([
+    startEmbeddedPostgres({ dataDir: join(base, 'postgres'), port: await freePort(), database: 'postgres', log }),
+    freePort().then((port) => startTemporalDevServer({ executable, ip: '127.0.0.1', port, namespace: 'default', log })),
+  ]);
+  (globalThis as TestStackGlobals).__vardflodeTestStack = { postgres, temporal, base };
+
+  log('bundling the workflows once for all test files');
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: { log: () => undefined, info: () => undefined, warn: log, error: log, debug: () => undefined, trace: () => undefined },
+  });
+  const bundlePath = join(base, 'workflow-bundle.js');
+  writeFileSync(bundlePath, code);
+
+  process.env[TEST_ENV.postgresAdminUrl] = postgres.urlFor('postgres');
+  process.env[TEST_ENV.temporalAddress] = temporal.address;
+  process.env[TEST_ENV.workflowBundle] = bundlePath;
+  log(`ready in ${Math.round((Date.now() - started) / 1000)} s: PostgreSQL ${postgres.urlFor('').replace(/:[^:@/]*@/, ':***@')}, Temporal ${temporal.address}`);
+}

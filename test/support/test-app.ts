@@ -1,0 +1,92 @@
+/**
+ * Per-test-file pieces on the shared servers: a fresh database, a task queue of its own, the real worker
+ * (Nest context + Temporal worker, as in production) and the real API application.
+ */
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { activitiesFrom } from '../../activities/activities.module';
+import { createApiApplication } from '../../apps/api/src/bootstrap';
+import { createCaseWorker } from '../../apps/worker/src/case-worker';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { AppConfig, loadAppConfig } from '../../libs/config/src/app-config';
+import { ensureDatabase } from '../../infra/postgres/embedded-postgres';
+import { TEST_ENV } from './test-stack-env';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the integration tests through jest's integration project`);
+  return value;
+}
+
+/** A configuration pointing at a brand-new database and a task queue no other test file uses. */
+export async function testConfig(overrides: Record<string, string> = {}): Promise<AppConfig> {
+  const suffix = randomBytes(5).toString('hex');
+  const adminUrl = required(TEST_ENV.postgresAdminUrl);
+  const database = `test_${suffix}`;
+  await ensureDatabase(adminUrl, database);
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return loadAppConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    DATABASE_URL: url.toString(),
+    TEMPORAL_ADDRESS: required(TEST_ENV.temporalAddress),
+    TEMPORAL_TASK_QUEUE: `test-${suffix}`,
+    ...overrides,
+  });
+}
+
+export interface TestWorker {
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+export async function startTestWorker(config: AppConfig): Promise<TestWorker> {
+  const ctx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
+  const connection = await NativeConnection.connect({ address: required(TEST_ENV.temporalAddress) });
+  const worker = await createCaseWorker({
+    connection,
+    config,
+    activities: activitiesFrom(ctx),
+    workflowBundlePath: required(TEST_ENV.workflowBundle),
+  });
+  const running = worker.run();
+  return {
+    worker,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await ctx.close();
+      await connection.close();
+    },
+  };
+}
+
+export async function startTestApi(config: AppConfig): Promise<INestApplication> {
+  const app = await createApiApplication(config);
+  await app.init();
+  return app;
+}
+
+/** A Temporal client for assertions the API does not expose (e.g. a workflow's result). */
+export async function temporalClient(config: AppConfig): Promise<{ client: Client; close(): Promise<void> }> {
+  const connection = await Connection.connect({ address: required(TEST_ENV.temporalAddress) });
+  return { client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), close: () => connection.close() };
+}
+
+/** Direct SQL on the test file's database, to check what the projection really wrote. */
+export async function sql<T = Record<string, unknown>>(config: AppConfig, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new PgClient({ connectionString: config.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
