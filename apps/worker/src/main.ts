@@ -44,13 +44,17 @@ async function main(): Promise<void> {
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
 
   // The parent launcher going away (e.g. killed) must not leave this process behind.
-  process.on('disconnect', () => worker.shutdown());
+  process.on('disconnect', () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+  });
 
   // Runtime handles SIGINT/SIGTERM: the worker stops polling and finishes its in-flight tasks.
   await worker.run();
   log.info('worker stopped');
   await ctx.close();
   await connection.close();
+  // The launcher's IPC channel would otherwise keep this process alive after a clean stop.
+  process.exit(0);
 }
 
 main().catch((err: unknown) => {

@@ -165,7 +165,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 function toConfigError(error: ValidationError, raw: Record<string, string>): ConfigError {
-  const messages = Object.values(error.constraints ?? {});
+  // A value of the wrong type fails every constraint: report the type, not e.g. the range.
+  const order = ['isInt', 'isBoolean', 'isString', 'matches', 'isIn'];
+  const constraints = error.constraints ?? {};
+  const first = order.find((k) => k in constraints) ?? Object.keys(constraints)[0];
+  const messages = first ? [constraints[first]] : [];
   // class-validator messages start with the property name; keep only the explanation.
   const detail = (messages[0] ?? 'is invalid').replace(new RegExp(`^${error.property}\\s*`), '');
   const given = error.property in raw ? ` (got "${raw[error.property]}")` : ' (not set)';

@@ -16,7 +16,9 @@ describe('personnummer', () => {
   });
 
   it('normalises to twelve digits and masks the identifying part', () => {
-    expect(normalisePersonnummer('121212-1212')).toBe('191212121212');
+    // Ten digits: '-' means under 100 years old, '+' means 100 or older.
+    expect(normalisePersonnummer('121212-1212')).toBe('201212121212');
+    expect(normalisePersonnummer('121212+1212')).toBe('191212121212');
     expect(maskPersonnummer('19121212-1212')).toBe('19121212-****');
   });
 });

@@ -1,0 +1,49 @@
+import { ConfigError, loadAppConfig, requireDatabaseUrl, temporalAddress } from './app-config';
+
+const fails = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadAppConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('AppConfig', () => {
+  it('has working defaults for a local stack', () => {
+    const config = loadAppConfig({});
+    expect(config).toMatchObject({ HOST: '127.0.0.1', PORT: 3000, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'vardflode-cases' });
+    expect(temporalAddress(config)).toBe('127.0.0.1:7233');
+    expect(config.temporalUsesTls).toBe(false);
+  });
+
+  it('converts numbers and booleans from their string form', () => {
+    const config = loadAppConfig({ PORT: '8080', TEMPORAL_TLS: 'true', TEMPORAL_ADDRESS: 'ns.abc.tmprl.cloud:7233' });
+    expect(config.PORT).toBe(8080);
+    expect(config.temporalUsesTls).toBe(true);
+    expect(temporalAddress(config)).toBe('ns.abc.tmprl.cloud:7233');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Configuration error: PORT must be an integer number (got "abc")'],
+    [{ PORT: '70000' }, 'Configuration error: PORT must not be greater than 65535 (got "70000")'],
+    [{ LOG_LEVEL: 'loud' }, 'Configuration error: LOG_LEVEL must be one of the following values: fatal, error, warn, info, debug, trace, silent (got "loud")'],
+    [{ TEMPORAL_TLS: 'maybe' }, 'Configuration error: TEMPORAL_TLS must be a boolean value (got "maybe")'],
+    [{ TEMPORAL_ADDRESS: 'no-port' }, 'Configuration error: TEMPORAL_ADDRESS must be host:port, e.g. my-ns.a1b2c.tmprl.cloud:7233 (got "no-port")'],
+    [{ TEMPORAL_TLS_CERT_PATH: '/c.pem' }, 'Configuration error: TEMPORAL_TLS_KEY_PATH must be set together with its pair (client certificate and key)'],
+  ])('names the variable in one line for %j', (env, message) => {
+    expect(fails(env)).toBe(message);
+  });
+
+  it('never echoes a secret value back', () => {
+    const message = fails({ DATABASE_URL: 'mysql://user:secret@host/db' });
+    expect(message).toBe('Configuration error: DATABASE_URL must be a postgres:// or postgresql:// URL');
+    expect(message).not.toContain('secret');
+  });
+
+  it('requires a database URL where a process needs one', () => {
+    expect(() => requireDatabaseUrl(loadAppConfig({}))).toThrow('DATABASE_URL must be set');
+    expect(requireDatabaseUrl(loadAppConfig({ DATABASE_URL: 'postgres://a@b/c' }))).toBe('postgres://a@b/c');
+  });
+});
