@@ -80,7 +80,7 @@ export async function startEmbeddedPostgres(o: EmbeddedPostgresOptions): Promise
       );
     } catch (err) {
       const stderr = (err as { stderr?: Buffer }).stderr?.toString() ?? '';
-      throw new Error(`initdb failed for ${dataDir}: ${stderr.trim() || (err as Error).message}`);
+      throw new Error(`initdb failed for ${dataDir}: ${stderr.trim() || (err as Error).message}`, { cause: err });
     } finally {
       rmSync(pwfile, { force: true });
     }

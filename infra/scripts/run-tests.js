@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, then jest (unit tests, then integration tests on a real Temporal dev server
+// and a real PostgreSQL that jest's global setup starts and stops). The last line is jest's totals in the
+// plain form `N passed, N failed`, read from jest's JSON results, so a run that executed no test shows.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const { existsSync, readFileSync, rmSync, mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..', '..');
+const node = process.execPath;
+// Entry points by path: packages' export maps do not all expose their bin files.
+const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
+const run = (label, args) => {
+  console.log(`[test] ${label}`);
+  const r = spawnSync(node, args, { cwd: root, stdio: 'inherit' });
+  return r.status ?? 1;
+};
+
+if (run('typecheck (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+if (run('lint (eslint)', [bin('eslint', 'bin/eslint.js'), '.']) !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const resultsDir = mkdtempSync(join(tmpdir(), 'vardflode-jest-'));
+const resultsFile = join(resultsDir, 'results.json');
+const status = run('jest (unit, then integration)', [
+  bin('jest', 'bin/jest.js'),
+  '--json',
+  `--outputFile=${resultsFile}`,
+  ...process.argv.slice(2),
+]);
+
+if (!existsSync(resultsFile)) {
+  console.log('0 passed, 0 failed');
+  process.exit(status || 1);
+}
+const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+rmSync(resultsDir, { recursive: true, force: true });
+// A suite that could not run counts as a failure, so it cannot hide behind a green total.
+const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+const skipped = results.numPendingTests + results.numTodoTests;
+console.log(`${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(status !== 0 ? status : results.numTotalTests === 0 ? 1 : 0);
