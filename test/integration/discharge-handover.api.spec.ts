@@ -85,6 +85,13 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
     expect(count).toEqual([{ n: 1 }]);
   });
 
+  it('makes one case when the same start arrives twice at once', async () => {
+    const payload = body();
+    const [a, b] = await Promise.all([start('start-concurrent-0001', payload), start('start-concurrent-0001', payload)]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.caseId).toBe(b.body.caseId);
+  });
+
   it('moves the case on through updates, and the workflow refuses what its state does not allow', async () => {
     const { caseId } = (await start('start-updates-0001').expect(201)).body;
     const base = `/discharge-handovers/${caseId}`;

@@ -1,0 +1,46 @@
+/** A tiny HTTP client for demo scenarios: every call names who acts, prints the step, and checks the answer. */
+export class DemoFailure extends Error {}
+
+export interface Actor {
+  /** Shown in the log, e.g. "case handler, Karolinska (KS)". */
+  label: string;
+}
+
+export class DemoClient {
+  private step = 0;
+
+  constructor(private readonly baseUrl: string) {}
+
+  async call<T = Record<string, unknown>>(
+    actor: Actor,
+    what: string,
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string>; expect: number | number[] },
+  ): Promise<T> {
+    this.step += 1;
+    const expected = Array.isArray(options.expect) ? options.expect : [options.expect];
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await res.text();
+    const body = text ? (JSON.parse(text) as T) : ({} as T);
+    const ok = expected.includes(res.status);
+    console.log(`${String(this.step).padStart(2)}. [${actor.label}] ${what}`);
+    console.log(`    ${method} ${path} → ${res.status}${ok ? '' : ` (expected ${expected.join(' or ')})`}`);
+    if (!ok) throw new DemoFailure(`unexpected answer to "${what}": ${res.status} ${text.slice(0, 500)}`);
+    return body;
+  }
+
+  note(line: string): void {
+    console.log(`    ${line}`);
+  }
+
+  check(condition: boolean, what: string): void {
+    if (!condition) throw new DemoFailure(`check failed: ${what}`);
+    console.log(`    ✓ ${what}`);
+  }
+}
