@@ -1,7 +1,7 @@
 /** Two tiers: fast unit tests beside the code, and integration tests on a real Temporal server and PostgreSQL. */
 const swc = ['@swc/jest', { swcrc: true }];
 // NestJS 12 ships ES modules only: let swc turn them into CommonJS for jest's module loader.
-const esmPackages = ['@nestjs', 'nestjs-pino', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer'];
+const esmPackages = ['@nestjs', 'nestjs-pino', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
 
 module.exports = {

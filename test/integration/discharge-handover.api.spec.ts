@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { AppConfig } from '../../libs/config/src/app-config';
 import { dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
-import { sql, startTestApi, startTestWorker, temporalClient, testConfig, TestWorker } from '../support/test-app';
+import { sql, startTestApi, startTestWorker, temporalClient, testConfig, tokenFor, TestWorker } from '../support/test-app';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
@@ -10,7 +10,6 @@ const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString(
 const body = (overrides: Record<string, unknown> = {}) => ({
   personnummer: '19121212-1212',
   patientName: 'Tolvan Tolvansson',
-  hospitalCode: 'KS',
   municipalityCode: '0125',
   vardcentralCode: 'VC-EKERO',
   admittedAt: hoursAgo(3),
@@ -24,11 +23,13 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
   let config: AppConfig;
   let app: INestApplication;
   let worker: TestWorker;
+  let hospital: string;
 
   beforeAll(async () => {
     config = await testConfig();
     worker = await startTestWorker(config);
     app = await startTestApi(config);
+    hospital = `Bearer ${await tokenFor(config, 'KS', ['case_handler'])}`;
   });
 
   afterAll(async () => {
@@ -36,11 +37,18 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
     await worker?.stop();
   });
 
-  const http = () => request(app.getHttpServer());
+  const http = () => {
+    const agent = request(app.getHttpServer());
+    return {
+      get: (url: string) => agent.get(url).set('Authorization', hospital),
+      post: (url: string) => agent.post(url).set('Authorization', hospital),
+      put: (url: string) => agent.put(url).set('Authorization', hospital),
+    };
+  };
   const start = (key: string, payload = body()) => http().post('/discharge-handovers').set('Idempotency-Key', key).send(payload);
 
   it('reports ready once PostgreSQL, Temporal and a polling worker are up', async () => {
-    const res = await http().get('/health/ready').expect(200);
+    const res = await request(app.getHttpServer()).get('/health/ready').expect(200);
     expect(res.body.details).toMatchObject({
       postgresql: { status: 'up' },
       temporal: { status: 'up' },

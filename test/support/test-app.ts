@@ -7,8 +7,13 @@ import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { activitiesFrom } from '../../activities/activities.module';
+import { signDevToken } from '../../libs/auth/src/dev-issuer';
+import type { Role } from '../../libs/auth/src/principal';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
 import { createCaseWorker } from '../../apps/worker/src/case-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -36,6 +41,8 @@ export async function testConfig(overrides: Record<string, string> = {}): Promis
     DATABASE_URL: url.toString(),
     TEMPORAL_ADDRESS: required(TEST_ENV.temporalAddress),
     TEMPORAL_TASK_QUEUE: `test-${suffix}`,
+    // The dev token issuer keeps its key here; each test file has its own.
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'vardflode-test-data-')),
     ...overrides,
   });
 }
@@ -89,4 +96,9 @@ export async function sql<T = Record<string, unknown>>(config: AppConfig, text: 
   } finally {
     await client.end();
   }
+}
+
+/** A bearer token for a person of `org` with `roles`, as the API's dev issuer would accept it. */
+export async function tokenFor(config: AppConfig, org: string, roles: Role[], person = `${org.toLowerCase()}-${roles.join('+')}`) {
+  return signDevToken(config.DATA_DIR, { organisationCode: org, roles, personId: person, audience: config.AUTH_AUDIENCE });
 }

@@ -4,11 +4,14 @@
  * or cancels. Every change is projected into PostgreSQL by an activity before the update returns, so
  * what the API answers is what the database holds. The full process comes with the discharge issue.
  */
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CaseProjectionActivities } from '../../libs/contracts/src/case-projection.contract';
+import type { AnswerSchema } from '../../libs/contracts/src/answer-schema';
 import {
+  AcknowledgeNoticeDecision,
   Actor,
   CancelDischargeHandover,
+  DISCHARGE_TASK_KINDS,
   ChangeEstimatedDischargeDate,
   DeclareReadyForDischarge,
   DISCHARGE_HANDOVER_CASE_TYPE,
@@ -22,6 +25,15 @@ import {
 } from '../../libs/contracts/src/discharge-handover.contract';
 import { noticeTimeliness } from '../../libs/domain/src/discharge/notice-deadline';
 import { stockholmDate } from '../../libs/domain/src/time/stockholm';
+import { HumanTasks } from '../shared/human-tasks';
+
+const ACKNOWLEDGE_SCHEMA: AnswerSchema = {
+  type: 'object',
+  required: ['acknowledged'],
+  additionalProperties: false,
+  properties: { acknowledged: { type: 'boolean', const: true }, comment: { type: 'string', maxLength: 2000 } },
+};
+const DEFAULT_ACK_DUE_HOURS = 24;
 
 const { projectCase } = proxyActivities<CaseProjectionActivities>({
   startToCloseTimeout: '30 seconds',
@@ -40,9 +52,18 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
     openedAt: input.openedAt,
     estimatedDischargeDate: input.estimatedDischargeDate,
     lateNotice: noticeTimeliness(input.admittedAt, input.openedAt, input.policy.noticeDeadlineHours),
+    acknowledgements: {},
+    openTasks: [],
     version: 0,
     events: [],
   };
+
+  const tasks = new HumanTasks({
+    caseId: input.caseId,
+    caseType: DISCHARGE_HANDOVER_CASE_TYPE,
+    workflowId: dischargeHandoverWorkflowId(input.caseId),
+    closedReason: () => (state.status === 'cancelled' ? 'the case is cancelled' : null),
+  });
 
   const record = (by: Actor, type: string, detail?: Record<string, unknown>) => {
     state.version += 1;
@@ -56,8 +77,9 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
     });
   };
 
-  const project = () =>
-    projectCase({
+  const project = () => {
+    state.openTasks = tasks.list();
+    return projectCase({
       caseId: state.caseId,
       caseType: DISCHARGE_HANDOVER_CASE_TYPE,
       workflowId: dischargeHandoverWorkflowId(state.caseId),
@@ -76,12 +98,13 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
       subject: input.patient,
       events: state.events,
     });
+  };
 
   const refuseWhenClosed = () => {
     if (state.status === 'cancelled') throw new Error('the case is cancelled');
   };
 
-  setHandler(dischargeHandoverStateQuery, () => state);
+  setHandler(dischargeHandoverStateQuery, () => ({ ...state, openTasks: tasks.list() }));
 
   setHandler(
     changeEstimatedDischargeDateUpdate,
@@ -130,6 +153,7 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
       state.status = 'cancelled';
       state.cancellation = { reason: cmd.reason, at: new Date().toISOString() };
       record(cmd, 'case_cancelled', { reason: cmd.reason });
+      await tasks.cancelAll('case cancelled');
       await project();
       return state;
     },
@@ -144,6 +168,36 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
     record(input.openedBy, 'notice_late', { delayMinutes: state.lateNotice.delayMinutes });
   }
   await project();
+
+  // Cases opened before acknowledgement tasks existed carry on without them.
+  if (patched('discharge-acknowledgement-tasks')) {
+    const dueInMs = (input.policy.acknowledgementDueHours ?? DEFAULT_ACK_DUE_HOURS) * 3_600_000;
+    const notice = {
+      patient: input.patient,
+      hospitalCode: input.hospitalCode,
+      admittedAt: input.admittedAt,
+      estimatedDischargeDate: state.estimatedDischargeDate,
+      careType: input.careType,
+    };
+    const acknowledge = (party: 'municipality' | 'primaryCare', assignedOrg: string, needs: string[]) =>
+      tasks.openTask<AcknowledgeNoticeDecision>({
+        kind: DISCHARGE_TASK_KINDS.acknowledgeNotice,
+        assignedOrg,
+        requiredRole: 'case_handler',
+        dueInMs,
+        input: { ...notice, expectedNeeds: needs },
+        answerSchema: ACKNOWLEDGE_SCHEMA,
+        onComplete: async (decision, by) => {
+          state.acknowledgements[party] = { at: new Date().toISOString(), ...by };
+          record(by, 'notice_acknowledged', { party, comment: decision.comment ?? null });
+          await project();
+          return { party, status: state.status };
+        },
+      });
+    await acknowledge('municipality', input.municipalityCode, input.needs.municipal);
+    await acknowledge('primaryCare', input.vardcentralCode, input.needs.region);
+    await project();
+  }
 
   await condition(() => state.status === 'cancelled');
   await condition(allHandlersFinished);

@@ -1,11 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../../libs/config/src/app-config';
 import { AppConfigModule } from '../../../libs/config/src/config.module';
 import { pinoHttpOptions } from '../../../libs/logging/src/logger-options';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
+import { TokenVerifier } from '../../../libs/auth/src/token-verifier';
+import { AuditController } from './audit/audit.controller';
 import { CaseModule } from './cases/case.module';
+import { AuditInterceptor } from './common/audit.interceptor';
+import { AuthGuard } from './common/auth.guard';
+import { OrganisationModule } from './organisations/organisation.module';
+import { TaskModule } from './tasks/task.module';
 import { DischargeHandoverModule } from './discharge-handovers/discharge-handover.module';
 import { HealthModule } from './health/health.module';
 
@@ -20,8 +27,17 @@ export class ApiModule {
         PersistenceModule.forRoot(),
         TemporalClientModule.forRoot(),
         HealthModule,
+        OrganisationModule,
+        TaskModule,
         CaseModule,
         DischargeHandoverModule,
+      ],
+      controllers: [AuditController],
+      providers: [
+        TokenVerifier,
+        // Every route is authenticated unless @Public(); every change and every case read is audited.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       ],
     };
   }

@@ -25,6 +25,7 @@ export async function createApiApplication(config: AppConfig): Promise<NestExpre
       .setTitle('vardflode')
       .setDescription('Inter-organisational care cases: start, act on and follow durable case workflows.')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -46,4 +46,17 @@ describe('AppConfig', () => {
     expect(() => requireDatabaseUrl(loadAppConfig({}))).toThrow('DATABASE_URL must be set');
     expect(requireDatabaseUrl(loadAppConfig({ DATABASE_URL: 'postgres://a@b/c' }))).toBe('postgres://a@b/c');
   });
+
+  it('never lets the dev token issuer run in production', () => {
+    expect(loadAppConfig({}).devIssuerEnabled).toBe(true);
+    expect(fails({ NODE_ENV: 'production', AUTH_DEV_ISSUER: 'true' })).toBe(
+      'Configuration error: AUTH_DEV_ISSUER cannot be enabled when NODE_ENV=production',
+    );
+    expect(fails({ NODE_ENV: 'production' })).toBe(
+      'Configuration error: AUTH_ISSUER must be set when the dev token issuer is off (production)',
+    );
+    const prod = loadAppConfig({ NODE_ENV: 'production', AUTH_ISSUER: 'https://idp.example/realms/region', AUTH_JWKS_URL: 'https://idp.example/jwks' });
+    expect(prod.devIssuerEnabled).toBe(false);
+    expect(prod.authIssuer).toBe('https://idp.example/realms/region');
+  });
 });

@@ -26,6 +26,9 @@ const toBool = ({ value }: { value: unknown }) => {
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+/** `iss` of tokens the development issuer signs. */
+export const DEV_ISSUER = 'urn:vardflode:dev-issuer';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -128,6 +131,45 @@ export class AppConfig {
   @Max(24 * 14)
   DISCHARGE_NOTICE_DEADLINE_HOURS = 24;
 
+  /**
+   * Local token issuer for development and tests: signs tokens with a key kept under DATA_DIR. Defaults to on
+   * outside production and can never be on in production.
+   */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  AUTH_DEV_ISSUER?: boolean;
+
+  /** Expected `iss` of bearer tokens (your OIDC provider's issuer URL). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() AUTH_ISSUER?: string;
+
+  /** Expected `aud` of bearer tokens. */
+  @IsString()
+  @MinLength(1)
+  AUTH_AUDIENCE = 'vardflode';
+
+  /** The issuer's JWKS URL (required without the dev issuer). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  AUTH_JWKS_URL?: string;
+
+  /** Hours an acknowledgement task (e.g. of the inskrivningsmeddelande) is due after it opens. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  DISCHARGE_ACK_DUE_HOURS = 24;
+
+  get devIssuerEnabled(): boolean {
+    return this.AUTH_DEV_ISSUER ?? this.NODE_ENV !== 'production';
+  }
+
+  /** The issuer tokens must carry: the configured one, or the dev issuer's. */
+  get authIssuer(): string {
+    return this.AUTH_ISSUER ?? DEV_ISSUER;
+  }
+
   get temporalUsesTls(): boolean {
     return this.TEMPORAL_TLS || !!this.TEMPORAL_API_KEY || !!this.TEMPORAL_TLS_CERT_PATH;
   }
@@ -146,7 +188,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defaults = new AppConfig();
   const known = Object.keys(defaults).concat(
     ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_CA_PATH',
-      'TEMPORAL_TLS_SERVER_NAME', 'TEMPORAL_API_KEY', 'TEMPORAL_CLI'],
+      'TEMPORAL_TLS_SERVER_NAME', 'TEMPORAL_API_KEY', 'TEMPORAL_CLI', 'AUTH_DEV_ISSUER', 'AUTH_ISSUER', 'AUTH_JWKS_URL'],
   );
   const raw: Record<string, string> = {};
   for (const name of known) {
@@ -160,6 +202,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!!config.TEMPORAL_TLS_CERT_PATH !== !!config.TEMPORAL_TLS_KEY_PATH) {
     const missing = config.TEMPORAL_TLS_CERT_PATH ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH';
     throw new ConfigError(missing, 'must be set together with its pair (client certificate and key)');
+  }
+  if (config.NODE_ENV === 'production' && config.AUTH_DEV_ISSUER) {
+    throw new ConfigError('AUTH_DEV_ISSUER', 'cannot be enabled when NODE_ENV=production');
+  }
+  if (!config.devIssuerEnabled && (!config.AUTH_ISSUER || !config.AUTH_JWKS_URL)) {
+    throw new ConfigError(config.AUTH_ISSUER ? 'AUTH_JWKS_URL' : 'AUTH_ISSUER', 'must be set when the dev token issuer is off (production)');
   }
   return config;
 }

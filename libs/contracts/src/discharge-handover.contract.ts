@@ -43,7 +43,7 @@ export interface DischargeHandoverInput {
   careType: CareType;
   needs: { municipal: MunicipalNeed[]; region: RegionNeed[] };
   /** Deployment policy, fixed at start so the workflow stays deterministic. */
-  policy: { noticeDeadlineHours: number };
+  policy: { noticeDeadlineHours: number; acknowledgementDueHours?: number };
 }
 
 export type DischargeHandoverStatus = 'planning' | 'ready_for_discharge' | 'cancelled';
@@ -71,10 +71,28 @@ export interface DischargeHandoverState {
   /** The inskrivningsmeddelande went out later than the deadline after admission. */
   lateNotice: { late: boolean; delayMinutes: number };
   readyForDischargeAt?: string;
+  /** Who acknowledged the inskrivningsmeddelande and started planning, per receiving party. */
+  acknowledgements: { municipality?: Acknowledgement; primaryCare?: Acknowledgement };
+  /** Tasks waiting for an answer (ids and where they sit; their content is in PostgreSQL). */
+  openTasks: { taskId: string; kind: string; assignedOrg: string; dueAt: string }[];
   cancellation?: { reason: CancellationReason; at: string };
   /** Increases with every change; the projection keeps only the newest. */
   version: number;
   events: CaseEvent[];
+}
+
+export interface Acknowledgement {
+  at: string;
+  actor: string;
+  organisationCode: string;
+}
+
+/** Task kinds this workflow opens, with the answers they expect. */
+export const DISCHARGE_TASK_KINDS = { acknowledgeNotice: 'discharge.acknowledge_notice' } as const;
+
+export interface AcknowledgeNoticeDecision {
+  acknowledged: true;
+  comment?: string;
 }
 
 export interface Actor {

@@ -3,11 +3,16 @@
  * status codes in one place (apps/api/src/common/domain-error.filter.ts).
  */
 export const DomainErrorCode = {
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
   NotFound: 'NOT_FOUND',
   InvalidInput: 'INVALID_INPUT',
   Conflict: 'CONFLICT',
   IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
   RefusedByWorkflow: 'REFUSED_BY_WORKFLOW',
+  /** The workflow refused an answer's content (as opposed to its timing or the case's state). */
+  InvalidDecision: 'INVALID_DECISION',
+  UnknownOrganisation: 'UNKNOWN_ORGANISATION',
   DependencyUnavailable: 'DEPENDENCY_UNAVAILABLE',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];

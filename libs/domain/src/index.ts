@@ -1,3 +1,4 @@
 export * from './domain-error';
 export * from './personnummer';
 export * from './time/stockholm';
+export * from './organisation-kinds';

@@ -4,8 +4,11 @@ import { DataSource } from 'typeorm';
 import { AppConfig, requireDatabaseUrl } from '../../config/src/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
+import { AuditRepository } from './audit/audit.repository';
 import { CaseRepository } from './repositories/case.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
+import { OrganisationRepository } from './repositories/organisation.repository';
+import { TaskRepository } from './repositories/task.repository';
 
 class MigrationRunner implements OnModuleInit {
   private readonly logger = new Logger('Migrations');
@@ -17,7 +20,7 @@ class MigrationRunner implements OnModuleInit {
   }
 }
 
-const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository];
+const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository];
 
 /** PostgreSQL through TypeORM; migrations run on start (under an advisory lock). */
 @Global()

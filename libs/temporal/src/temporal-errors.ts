@@ -1,4 +1,5 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, ServiceError } from '@temporalio/client';
+import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { TaskRefusal } from '../../contracts/src/human-task.contract';
 import { DomainError, DomainErrorCode } from '../../domain/src/domain-error';
 
 // gRPC status codes (stable across gRPC implementations).
@@ -11,7 +12,9 @@ export function toDomainError(err: unknown, what: string): unknown {
   }
   if (err instanceof WorkflowUpdateFailedError) {
     const reason = err.cause?.message ?? err.message;
-    return new DomainError(DomainErrorCode.RefusedByWorkflow, `refused: ${reason}`, { reason });
+    // An answer the workflow cannot accept as given is a 422; a request that does not fit the case's state a 409.
+    const invalid = err.cause instanceof ApplicationFailure && err.cause.type === TaskRefusal.InvalidDecision;
+    return new DomainError(invalid ? DomainErrorCode.InvalidDecision : DomainErrorCode.RefusedByWorkflow, `refused: ${reason}`, { reason });
   }
   if (err instanceof ServiceError) {
     const code = (err.cause as { code?: number } | undefined)?.code;

@@ -1,23 +1,28 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../../../libs/auth/src/auth.decorators';
+import type { Principal } from '../../../../libs/auth/src/principal';
+import { Audit } from '../common/request-context';
 import { uuidParam } from '../common/params';
 import { ListCasesQueryDto } from './case.dto';
 import { CaseService } from './case.service';
 
 @ApiTags('cases')
+@ApiBearerAuth()
 @Controller('cases')
 export class CaseController {
   constructor(private readonly service: CaseService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Cases from the PostgreSQL projection, newest first, cursor-paginated' })
-  list(@Query() query: ListCasesQueryDto) {
-    return this.service.list(query);
+  @ApiOperation({ summary: "Cases the caller's organisation is party to, newest first, cursor-paginated" })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListCasesQueryDto) {
+    return this.service.list(principal, query);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One case with its timeline' })
-  get(@Param('id', uuidParam('id')) id: string) {
-    return this.service.get(id);
+  @Get(':caseId')
+  @Audit('case.read')
+  @ApiOperation({ summary: 'One case: type, status, parties, open tasks and its timeline' })
+  get(@CurrentPrincipal() principal: Principal, @Param('caseId', uuidParam('caseId')) caseId: string) {
+    return this.service.get(principal, caseId);
   }
 }

@@ -4,20 +4,28 @@ import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain
 
 /** The one place where domain error codes become HTTP status codes. */
 const STATUS: Record<DomainErrorCode, HttpStatus> = {
+  [DomainErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [DomainErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [DomainErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [DomainErrorCode.InvalidInput]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.Conflict]: HttpStatus.CONFLICT,
   [DomainErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DomainErrorCode.RefusedByWorkflow]: HttpStatus.CONFLICT,
+  [DomainErrorCode.InvalidDecision]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DomainErrorCode.UnknownOrganisation]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DomainErrorCode.DependencyUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
+
+export function statusOfDomainError(error: DomainError): HttpStatus {
+  return STATUS[error.code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
+}
 
 @Catch(DomainError)
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('DomainError');
 
   catch(error: DomainError, host: ArgumentsHost): void {
-    const status = STATUS[error.code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
+    const status = statusOfDomainError(error);
     if (status >= 500) this.logger.warn(`${error.code}: ${error.message}`);
     host
       .switchToHttp()

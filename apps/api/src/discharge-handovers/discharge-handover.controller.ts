@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import type { Response } from 'express';
 import { idempotencyKey } from '../common/idempotency-key';
 import { uuidParam } from '../common/params';
+import { Audit, Ctx, RequestContext } from '../common/request-context';
 import {
   CancelDischargeHandoverDto,
   CaseStartedDto,
@@ -15,59 +17,73 @@ import { DischargeHandoverService } from './discharge-handover.service';
 const optionalKey = { name: 'Idempotency-Key', required: false, description: 'Makes a retried request apply once.' };
 
 @ApiTags('discharge-handovers')
+@ApiBearerAuth()
 @Controller('discharge-handovers')
 export class DischargeHandoverController {
   constructor(private readonly service: DischargeHandoverService) {}
 
   @Post()
+  @Roles('case_handler')
+  @Audit('discharge.open')
   @ApiOperation({ summary: 'Open a discharge handover case (inskrivningsmeddelande)' })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'The same key returns the same case.' })
   async start(
+    @Ctx() ctx: RequestContext,
     @Body() dto: StartDischargeHandoverDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseStartedDto> {
-    const started = await this.service.start(dto, idempotencyKey(key, true));
+    const started = await this.service.start(ctx, dto, idempotencyKey(key, true));
     res.status(started.replayed ? 200 : 201);
     return started;
   }
 
   @Get(':caseId')
-  @ApiOperation({ summary: "The case's live state, queried from its workflow" })
-  state(@Param('caseId', uuidParam('caseId')) caseId: string) {
-    return this.service.state(caseId);
+  @Audit('case.read')
+  @ApiOperation({ summary: "The case's live state, queried from its workflow (its parties only)" })
+  state(@Ctx() ctx: RequestContext, @Param('caseId', uuidParam('caseId')) caseId: string) {
+    return this.service.state(ctx, caseId);
   }
 
   @Put(':caseId/estimated-discharge-date')
+  @Roles('case_handler')
+  @Audit('discharge.change_estimated_date')
   @ApiHeader(optionalKey)
   changeEstimatedDischargeDate(
+    @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: ChangeEstimatedDischargeDateDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.service.changeEstimatedDischargeDate(caseId, dto, idempotencyKey(key, false));
+    return this.service.changeEstimatedDischargeDate(ctx, caseId, dto, idempotencyKey(key, false));
   }
 
   @Post(':caseId/ready-for-discharge')
   @HttpCode(200)
+  @Roles('case_handler')
+  @Audit('discharge.declare_ready')
   @ApiOperation({ summary: 'Declare the patient ready for discharge (utskrivningsklar)' })
   @ApiHeader(optionalKey)
   declareReadyForDischarge(
+    @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: DeclareReadyForDischargeDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.service.declareReadyForDischarge(caseId, dto, idempotencyKey(key, false));
+    return this.service.declareReadyForDischarge(ctx, caseId, dto, idempotencyKey(key, false));
   }
 
   @Post(':caseId/cancel')
   @HttpCode(200)
+  @Roles('case_handler')
+  @Audit('discharge.cancel')
   @ApiHeader(optionalKey)
   cancel(
+    @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: CancelDischargeHandoverDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.service.cancel(caseId, dto, idempotencyKey(key, false));
+    return this.service.cancel(ctx, caseId, dto, idempotencyKey(key, false));
   }
 }

@@ -40,10 +40,6 @@ export class StartDischargeHandoverDto {
   @Length(1, 200)
   patientName: string;
 
-  @ApiProperty({ example: 'KS', description: 'The opening hospital (organisation code).' })
-  @Matches(ORGANISATION_CODE, { message: 'hospitalCode must be an organisation code' })
-  hospitalCode: string;
-
   @ApiProperty({ example: '0125', description: 'Municipality of residence, official four-digit code.' })
   @Matches(/^\d{4}$/, { message: 'municipalityCode must be a four-digit municipality code' })
   municipalityCode: string;

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { actorOf } from '../../../../libs/auth/src/principal';
 import { AppConfig } from '../../../../libs/config/src/app-config';
 import {
   Actor,
@@ -13,14 +14,17 @@ import {
   dischargeHandoverWorkflowId,
 } from '../../../../libs/contracts/src/discharge-handover.contract';
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
+import { INPATIENT_KINDS, MUNICIPAL_CARE_KINDS, OrganisationKind } from '../../../../libs/domain/src/organisation-kinds';
 import { normalisePersonnummer } from '../../../../libs/domain/src/personnummer';
 import { stockholmDate } from '../../../../libs/domain/src/time/stockholm';
 import {
   hashRequest,
   IdempotencyKeyRepository,
 } from '../../../../libs/persistence/src/repositories/idempotency-key.repository';
+import { OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
 import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
 import { toDomainError } from '../../../../libs/temporal/src/temporal-errors';
+import type { RequestContext } from '../common/request-context';
 import {
   CancelDischargeHandoverDto,
   CaseStartedDto,
@@ -29,12 +33,10 @@ import {
   StartDischargeHandoverDto,
 } from './discharge-handover.dto';
 
-const START_SCOPE = 'discharge-handover:start';
 // A clock a few minutes off on the caller's side is not an error; a time an hour ahead is.
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-// Until authentication arrives (organisations and people issue), actions are attributed to the hospital.
-const unauthenticated = (organisationCode: string): Actor => ({ actor: 'unauthenticated', organisationCode });
+const parties = (s: DischargeHandoverState) => [s.hospitalCode, s.municipalityCode, s.vardcentralCode];
 
 @Injectable()
 export class DischargeHandoverService {
@@ -43,10 +45,16 @@ export class DischargeHandoverService {
   constructor(
     private readonly temporal: TemporalClientHolder,
     private readonly idempotencyKeys: IdempotencyKeyRepository,
+    private readonly organisations: OrganisationRepository,
     private readonly config: AppConfig,
   ) {}
 
-  async start(dto: StartDischargeHandoverDto, key: string): Promise<CaseStartedDto> {
+  /** Inskrivningsmeddelande: opened by in-patient care, for the caller's own unit. */
+  async start(ctx: RequestContext, dto: StartDischargeHandoverDto, key: string): Promise<CaseStartedDto> {
+    const p = ctx.principal;
+    if (!INPATIENT_KINDS.includes(p.organisationKind as OrganisationKind)) {
+      throw new DomainError(DomainErrorCode.Forbidden, 'only in-patient care (a hospital, SPSV or geriatric care) opens discharge handovers');
+    }
     if (Date.parse(dto.admittedAt) > Date.now() + FUTURE_TOLERANCE_MS) {
       throw new DomainError(DomainErrorCode.InvalidInput, 'admittedAt is in the future', { field: 'admittedAt' });
     }
@@ -55,13 +63,18 @@ export class DischargeHandoverService {
         field: 'estimatedDischargeDate',
       });
     }
+    await this.requireOrganisation('municipalityCode', dto.municipalityCode, MUNICIPAL_CARE_KINDS);
+    await this.requireOrganisation('vardcentralCode', dto.vardcentralCode, ['vardcentral']);
+
     const body = { ...dto, personnummer: normalisePersonnummer(dto.personnummer) };
-    const claim = await this.idempotencyKeys.claim(START_SCOPE, key, hashRequest(body));
+    // Keys are per opening organisation: two hospitals can never collide on a key.
+    const claim = await this.idempotencyKeys.claim(`discharge-handover:start:${p.organisationCode}`, key, hashRequest(body));
     const workflowId = dischargeHandoverWorkflowId(claim.resourceId);
+    ctx.audit.caseId = claim.resourceId;
     const input: DischargeHandoverInput = {
       caseId: claim.resourceId,
-      openedBy: unauthenticated(dto.hospitalCode),
-      hospitalCode: dto.hospitalCode,
+      openedBy: actorOf(p),
+      hospitalCode: p.organisationCode,
       patient: { personnummer: body.personnummer, name: dto.patientName },
       municipalityCode: dto.municipalityCode,
       vardcentralCode: dto.vardcentralCode,
@@ -71,7 +84,10 @@ export class DischargeHandoverService {
       estimatedDischargeDate: dto.estimatedDischargeDate,
       careType: dto.careType,
       needs: { municipal: dto.needs.municipal, region: dto.needs.region },
-      policy: { noticeDeadlineHours: this.config.DISCHARGE_NOTICE_DEADLINE_HOURS },
+      policy: {
+        noticeDeadlineHours: this.config.DISCHARGE_NOTICE_DEADLINE_HOURS,
+        acknowledgementDueHours: this.config.DISCHARGE_ACK_DUE_HOURS,
+      },
     };
     try {
       // USE_EXISTING: a retry after a crash between the key's insert and this start attaches to the same run.
@@ -90,16 +106,13 @@ export class DischargeHandoverService {
     return { caseId: claim.resourceId, workflowId, replayed: claim.replayed };
   }
 
-  async state(caseId: string): Promise<DischargeHandoverState> {
-    try {
-      return await this.handle(caseId).query(dischargeHandoverStateQuery);
-    } catch (err) {
-      throw toDomainError(err, `case ${caseId}`);
-    }
+  /** The live state, for the case's parties only. */
+  state(ctx: RequestContext, caseId: string): Promise<DischargeHandoverState> {
+    return this.read(ctx, caseId);
   }
 
-  changeEstimatedDischargeDate(caseId: string, dto: ChangeEstimatedDischargeDateDto, requestKey?: string) {
-    return this.update(caseId, async (actor) =>
+  changeEstimatedDischargeDate(ctx: RequestContext, caseId: string, dto: ChangeEstimatedDischargeDateDto, requestKey?: string) {
+    return this.asHospital(ctx, caseId, (actor) =>
       this.handle(caseId).executeUpdate(changeEstimatedDischargeDateUpdate, {
         args: [{ ...actor, estimatedDischargeDate: dto.estimatedDischargeDate }],
         updateId: requestKey,
@@ -107,8 +120,8 @@ export class DischargeHandoverService {
     );
   }
 
-  declareReadyForDischarge(caseId: string, dto: DeclareReadyForDischargeDto, requestKey?: string) {
-    return this.update(caseId, async (actor) =>
+  declareReadyForDischarge(ctx: RequestContext, caseId: string, dto: DeclareReadyForDischargeDto, requestKey?: string) {
+    return this.asHospital(ctx, caseId, (actor) =>
       this.handle(caseId).executeUpdate(declareReadyForDischargeUpdate, {
         args: [{ ...actor, declaredAt: new Date(dto.declaredAt).toISOString() }],
         updateId: requestKey,
@@ -116,8 +129,8 @@ export class DischargeHandoverService {
     );
   }
 
-  cancel(caseId: string, dto: CancelDischargeHandoverDto, requestKey?: string) {
-    return this.update(caseId, async (actor) =>
+  cancel(ctx: RequestContext, caseId: string, dto: CancelDischargeHandoverDto, requestKey?: string) {
+    return this.asHospital(ctx, caseId, (actor) =>
       this.handle(caseId).executeUpdate(cancelDischargeHandoverUpdate, {
         args: [{ ...actor, reason: dto.reason }],
         updateId: requestKey,
@@ -129,23 +142,43 @@ export class DischargeHandoverService {
     return this.temporal.client.workflow.getHandle(dischargeHandoverWorkflowId(caseId));
   }
 
-  /**
-   * Runs an update on the case's workflow. The request's Idempotency-Key becomes the update id, so a
-   * retried request is answered by the first update instead of applying twice.
-   */
-  private async update(
-    caseId: string,
-    run: (actor: Actor) => Promise<DischargeHandoverState>,
-  ): Promise<DischargeHandoverState> {
-    const handle = this.handle(caseId);
-    let current: DischargeHandoverState;
+  private async requireOrganisation(field: string, code: string, kinds: OrganisationKind[]): Promise<void> {
+    const org = await this.organisations.find(code);
+    if (!org || !org.active || !kinds.includes(org.kind)) {
+      throw new DomainError(DomainErrorCode.UnknownOrganisation, `${field} ${code} is not an active ${kinds.join(' or ')}`, { field });
+    }
+  }
+
+  /** Queries the case and checks the caller's organisation is a party; otherwise the case does not exist for them. */
+  private async read(ctx: RequestContext, caseId: string): Promise<DischargeHandoverState> {
+    ctx.audit.caseId = caseId;
+    let state: DischargeHandoverState;
     try {
-      current = await handle.query(dischargeHandoverStateQuery);
+      state = await this.handle(caseId).query(dischargeHandoverStateQuery);
     } catch (err) {
       throw toDomainError(err, `case ${caseId}`);
     }
+    if (!parties(state).includes(ctx.principal.organisationCode)) {
+      throw new DomainError(DomainErrorCode.NotFound, `case ${caseId} not found`);
+    }
+    return state;
+  }
+
+  /**
+   * Changes only the opening hospital makes. The request's Idempotency-Key becomes the update id, so a retried
+   * request is answered by the first update instead of applying twice.
+   */
+  private async asHospital(
+    ctx: RequestContext,
+    caseId: string,
+    run: (actor: Actor) => Promise<DischargeHandoverState>,
+  ): Promise<DischargeHandoverState> {
+    const current = await this.read(ctx, caseId);
+    if (current.hospitalCode !== ctx.principal.organisationCode) {
+      throw new DomainError(DomainErrorCode.Forbidden, 'only the hospital that opened the case can do this');
+    }
     try {
-      return await run(unauthenticated(current.hospitalCode));
+      return await run(actorOf(ctx.principal));
     } catch (err) {
       // The case exists (it answered the query) but its workflow has ended: nothing more can change.
       if (err instanceof WorkflowNotFoundError) {

@@ -6,6 +6,8 @@ import { CaseEntity } from '../entities/case.entity';
 import { decodeCursor, encodeCursor, Page } from '../pagination';
 
 export interface CaseListFilter {
+  /** Only cases this organisation is a party to. */
+  partyOrg: string;
   caseType?: string;
   status?: string;
   limit: number;
@@ -64,7 +66,8 @@ export class CaseRepository {
       .createQueryBuilder('c')
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
-      .limit(filter.limit + 1);
+      .limit(filter.limit + 1)
+      .where(':partyOrg = ANY(c.parties)', { partyOrg: filter.partyOrg });
     if (filter.caseType) qb.andWhere('c.case_type = :caseType', { caseType: filter.caseType });
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.cursor) {

@@ -1,0 +1,44 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES } from '../../../../libs/auth/src/auth.decorators';
+import { Principal, Role } from '../../../../libs/auth/src/principal';
+import { TokenVerifier } from '../../../../libs/auth/src/token-verifier';
+import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
+import { OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
+
+/**
+ * Every route needs a valid bearer token unless marked @Public(). The token's organisation must exist and be
+ * active; @Roles() narrows the route to people holding one of the roles there.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+    private readonly organisations: OrganisationRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new DomainError(DomainErrorCode.Unauthenticated, 'a bearer token is required (Authorization: Bearer …)');
+
+    const claims = await this.verifier.verify(match[1]);
+    const org = await this.organisations.find(claims.organisationCode);
+    if (!org || !org.active) {
+      throw new DomainError(DomainErrorCode.Forbidden, `organisation ${claims.organisationCode} is unknown or not active`);
+    }
+    const principal: Principal = { ...claims, organisationKind: org.kind };
+    req.principal = principal;
+
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (required?.length && !required.some((r) => principal.roles.includes(r))) {
+      throw new DomainError(DomainErrorCode.Forbidden, `this needs the role ${required.join(' or ')}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
+import type { OrganisationKind } from '../../../../libs/domain/src/organisation-kinds';
+import { AuditRepository } from '../../../../libs/persistence/src/audit/audit.repository';
+import { Organisation, OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
+import type { RequestContext } from '../common/request-context';
+import { CreateOrganisationDto } from './organisation.dto';
+
+@Injectable()
+export class OrganisationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  list(kind?: OrganisationKind): Promise<Organisation[]> {
+    return this.organisations.list(kind);
+  }
+
+  /** The change and its audit row commit together, or neither does. */
+  create(ctx: RequestContext, dto: CreateOrganisationDto): Promise<Organisation> {
+    return this.dataSource.transaction(async (em) => {
+      const org: Organisation = { code: dto.code, kind: dto.kind, name: dto.name, active: true };
+      if (!(await this.organisations.insert(org, em))) {
+        throw new DomainError(DomainErrorCode.Conflict, `organisation ${dto.code} already exists`, { field: 'code' });
+      }
+      await this.recordIn(em, ctx, 'organisation.create', { code: org.code, kind: org.kind });
+      return org;
+    });
+  }
+
+  setActive(ctx: RequestContext, code: string, active: boolean): Promise<Organisation> {
+    return this.dataSource.transaction(async (em) => {
+      const org = await this.organisations.setActive(code, active, em);
+      if (!org) throw new DomainError(DomainErrorCode.NotFound, `organisation ${code} not found`);
+      await this.recordIn(em, ctx, active ? 'organisation.activate' : 'organisation.deactivate', { code });
+      return org;
+    });
+  }
+
+  private async recordIn(em: Parameters<AuditRepository['append']>[1], ctx: RequestContext, action: string, detail: Record<string, unknown>) {
+    await this.audit.append(
+      {
+        actor: ctx.principal.personId,
+        organisationCode: ctx.principal.organisationCode,
+        action,
+        caseId: null,
+        taskId: null,
+        requestId: ctx.requestId,
+        outcome: 'success',
+        detail,
+      },
+      em,
+    );
+    ctx.audit.recorded = true;
+  }
+}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { actorOf, Principal } from '../../../../libs/auth/src/principal';
+import { completeTaskUpdate } from '../../../../libs/contracts/src/human-task.contract';
+import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
+import { AuditRepository } from '../../../../libs/persistence/src/audit/audit.repository';
+import { hashRequest } from '../../../../libs/persistence/src/repositories/idempotency-key.repository';
+import { TaskRepository, TaskRow } from '../../../../libs/persistence/src/repositories/task.repository';
+import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
+import { toDomainError } from '../../../../libs/temporal/src/temporal-errors';
+import type { RequestContext } from '../common/request-context';
+import { CompleteTaskDto, ListTasksQueryDto } from './task.dto';
+
+/** Inbox lists carry no personal data: that is on the task itself, whose reads are audited. */
+export const taskSummary = (t: TaskRow, now = Date.now()) => ({
+  id: t.id,
+  caseId: t.caseId,
+  caseType: t.caseType,
+  kind: t.kind,
+  status: t.status,
+  assignedOrg: t.assignedOrg,
+  requiredRole: t.requiredRole,
+  dueAt: t.dueAt,
+  overdue: t.status === 'open' && t.dueAt.getTime() < now,
+  claimedBy: t.claimedBy,
+  createdAt: t.createdAt,
+});
+
+const taskDetail = (t: TaskRow) => ({
+  ...taskSummary(t),
+  input: t.input,
+  answerSchema: t.answerSchema,
+  decision: t.decision,
+  result: t.result,
+  completedBy: t.completedBy,
+  completedAt: t.completedAt,
+  cancelledReason: t.cancelledReason,
+});
+
+/** A task exists for a person only if it is assigned to their organisation and they hold its role. */
+const visibleTo = (t: TaskRow | null, p: Principal): t is TaskRow =>
+  !!t && t.assignedOrg === p.organisationCode && p.roles.includes(t.requiredRole as Principal['roles'][number]);
+
+@Injectable()
+export class TaskService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tasks: TaskRepository,
+    private readonly audit: AuditRepository,
+    private readonly temporal: TemporalClientHolder,
+  ) {}
+
+  async inbox(p: Principal, q: ListTasksQueryDto) {
+    const page = await this.tasks.inbox({
+      organisationCode: p.organisationCode,
+      roles: p.roles,
+      status: q.status ?? 'open',
+      kind: q.kind,
+      caseId: q.caseId,
+      overdue: q.overdue,
+      limit: q.limit ?? 50,
+      cursor: q.cursor,
+    });
+    const now = Date.now();
+    return { items: page.items.map((t) => taskSummary(t, now)), nextCursor: page.nextCursor };
+  }
+
+  async get(ctx: RequestContext, id: string) {
+    const task = await this.visible(ctx, id);
+    return taskDetail(task);
+  }
+
+  claim(ctx: RequestContext, id: string) {
+    return this.changeClaim(ctx, id, 'task.claim', (task) => {
+      if (task.claimedBy && task.claimedBy !== ctx.principal.personId) {
+        throw new DomainError(DomainErrorCode.Conflict, 'the task is claimed by someone else', { claimedBy: task.claimedBy });
+      }
+      return ctx.principal.personId;
+    });
+  }
+
+  unclaim(ctx: RequestContext, id: string) {
+    return this.changeClaim(ctx, id, 'task.unclaim', (task) => {
+      // The claimer lets go; a coordinator may free a task someone left claimed.
+      if (task.claimedBy && task.claimedBy !== ctx.principal.personId && !ctx.principal.roles.includes('coordinator')) {
+        throw new DomainError(DomainErrorCode.Conflict, 'only the person who claimed the task (or a coordinator) can release it');
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Delivers the decision to the case's workflow as an update. The workflow validates it (refusing changes
+   * nothing), applies it and closes the task with its audit row; only then does this answer.
+   */
+  async complete(ctx: RequestContext, id: string, dto: CompleteTaskDto) {
+    const task = await this.visible(ctx, id);
+    const requestHash = hashRequest(dto.decision);
+    if (task.status === 'completed') {
+      if (task.completionRequestHash === requestHash) {
+        ctx.audit.detail = { replayed: true };
+        return { task: taskDetail(task), outcome: task.result, replayed: true };
+      }
+      throw new DomainError(DomainErrorCode.Conflict, 'the task is already completed with another decision');
+    }
+    if (task.status === 'cancelled') throw new DomainError(DomainErrorCode.Conflict, 'the task was cancelled');
+    if (task.claimedBy && task.claimedBy !== ctx.principal.personId) {
+      throw new DomainError(DomainErrorCode.Conflict, 'the task is claimed by someone else', { claimedBy: task.claimedBy });
+    }
+    try {
+      const result = await this.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: id, decision: dto.decision, by: actorOf(ctx.principal), requestId: ctx.requestId, requestHash }],
+        // The same request again is the same update: Temporal answers it with the first result.
+        updateId: `task-${id}-${requestHash.slice(0, 32)}`,
+      });
+      ctx.audit.recorded = true; // the workflow's activity wrote it with the task's change
+      const closed = await this.tasks.find(id);
+      return { task: closed ? taskDetail(closed) : null, outcome: result.outcome, replayed: false };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw new DomainError(DomainErrorCode.Conflict, 'the case is closed');
+      throw toDomainError(err, `task ${id}`);
+    }
+  }
+
+  private async visible(ctx: RequestContext, id: string): Promise<TaskRow> {
+    const task = await this.tasks.find(id);
+    if (!visibleTo(task, ctx.principal)) throw new DomainError(DomainErrorCode.NotFound, `task ${id} not found`);
+    ctx.audit.caseId = task.caseId;
+    ctx.audit.taskId = task.id;
+    return task;
+  }
+
+  private changeClaim(ctx: RequestContext, id: string, action: string, claimant: (t: TaskRow) => string | null) {
+    return this.dataSource.transaction(async (em) => {
+      const task = await this.tasks.findForUpdate(id, em);
+      if (!visibleTo(task, ctx.principal)) throw new DomainError(DomainErrorCode.NotFound, `task ${id} not found`);
+      ctx.audit.caseId = task.caseId;
+      ctx.audit.taskId = task.id;
+      if (task.status !== 'open') throw new DomainError(DomainErrorCode.Conflict, `the task is ${task.status}`);
+      const claimedBy = claimant(task);
+      await this.tasks.setClaim(id, claimedBy, em);
+      await this.audit.append(
+        {
+          actor: ctx.principal.personId,
+          organisationCode: ctx.principal.organisationCode,
+          action,
+          caseId: task.caseId,
+          taskId: task.id,
+          requestId: ctx.requestId,
+          outcome: 'success',
+          detail: null,
+        },
+        em,
+      );
+      ctx.audit.recorded = true;
+      return taskDetail({ ...task, claimedBy, claimedAt: claimedBy ? new Date() : null });
+    });
+  }
+}
