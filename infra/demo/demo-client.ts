@@ -4,6 +4,8 @@ export class DemoFailure extends Error {}
 export interface Actor {
   /** Shown in the log, e.g. "case handler, Karolinska (KS)". */
   label: string;
+  /** Bearer token of this person. */
+  token: string;
 }
 
 export class DemoClient {
@@ -22,7 +24,7 @@ export class DemoClient {
     const expected = Array.isArray(options.expect) ? options.expect : [options.expect];
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${actor.token}`, ...(options.headers ?? {}) },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: AbortSignal.timeout(30_000),
     });
@@ -37,6 +39,18 @@ export class DemoClient {
 
   note(line: string): void {
     console.log(`    ${line}`);
+  }
+
+  /** Polls `path` as `actor` until `found` holds (e.g. a task has reached an inbox). */
+  async waitFor<T>(actor: Actor, what: string, path: string, found: (body: T) => boolean, timeoutMs = 15_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const res = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${actor.token}` } });
+      const body = (await res.json()) as T;
+      if (res.status === 200 && found(body)) return body;
+      if (Date.now() > deadline) throw new DemoFailure(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 
   check(condition: boolean, what: string): void {

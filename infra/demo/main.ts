@@ -1,21 +1,34 @@
 /**
- * `npm run demo`: drives the running stack (`npm start`) through its HTTP API only, printing each step and
- * who acted, and exits non-zero on any unexpected answer. Each process adds its scenario here.
+ * `npm run demo`: drives the running stack (`npm start`) through its HTTP API only, acting as the people of each
+ * organisation (tokens from the development issuer), printing each step and who acted, and exiting non-zero on
+ * any unexpected answer. Each process adds its scenario here.
  */
+import { signDevToken } from '../../libs/auth/src/dev-issuer';
+import type { Role } from '../../libs/auth/src/principal';
 import { loadAppConfig } from '../../libs/config/src/app-config';
-import { DemoClient, DemoFailure } from './demo-client';
+import { Actor, DemoClient, DemoFailure } from './demo-client';
 import { dischargeHandoverScenario } from './scenarios/discharge-handover.scenario';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
+  if (!config.devIssuerEnabled) throw new DemoFailure('the demo signs its tokens with the development issuer, which is off here');
   const baseUrl = process.env.VARDFLODE_URL ?? `http://${config.HOST}:${config.PORT}`;
   console.log(`vardflode demo against ${baseUrl}`);
   const ready = await fetch(`${baseUrl}/health/ready`).catch(() => undefined);
   if (!ready || ready.status !== 200) {
     throw new DemoFailure(`the stack at ${baseUrl} is not ready: start it with 'npm start' first`);
   }
+  const person = async (label: string, org: string, role: Role, personId: string): Promise<Actor> => ({
+    label: `${label} (${org})`,
+    token: await signDevToken(config.DATA_DIR, { organisationCode: org, roles: [role], personId, name: label, audience: config.AUTH_AUDIENCE }),
+  });
   const api = new DemoClient(baseUrl);
-  await dischargeHandoverScenario(api);
+  await dischargeHandoverScenario(api, {
+    hospital: await person('Karin, case handler at Karolinska Solna', 'KS', 'case_handler', 'karin.ks'),
+    municipality: await person('Maja, needs assessor in Ekerö', '0125', 'case_handler', 'maja.ekero'),
+    otherMunicipality: await person('Hugo, needs assessor in Huddinge', '0126', 'case_handler', 'hugo.huddinge'),
+    vardcentral: await person('Viktor, nurse at Ekerö vårdcentral', 'VC-EKERO', 'case_handler', 'viktor.vc-ekero'),
+  });
   console.log('\ndemo finished: every answer was as expected');
 }
 

@@ -7,11 +7,16 @@ const { writeFileSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..', '..');
+// --quiet: nothing on stdout (for scripts whose stdout is their answer, e.g. `npm run token`).
+// --no-bundle: compile only (the workflow bundle is for workers).
+const quietMode = process.argv.includes('--quiet');
+const bundle = !process.argv.includes('--no-bundle');
+const say = (line) => (quietMode ? undefined : console.log(line));
 const started = Date.now();
-console.log('[build] compiling TypeScript (tsconfig.build.json)…');
+say('[build] compiling TypeScript (tsconfig.build.json)…');
 try {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
-    stdio: 'inherit',
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], {
+    stdio: ['ignore', quietMode ? 2 : 'inherit', 'inherit'],
     cwd: root,
   });
 } catch {
@@ -20,6 +25,7 @@ try {
 }
 
 (async () => {
+  if (!bundle) return;
   const { bundleWorkflowCode } = require('@temporalio/worker');
   const quiet = () => undefined;
   const { code } = await bundleWorkflowCode({
@@ -28,7 +34,7 @@ try {
   });
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(join(root, 'dist', 'workflow-bundle.js'), code);
-  console.log(`[build] done in ${((Date.now() - started) / 1000).toFixed(1)} s (dist/, dist/workflow-bundle.js)`);
+  say(`[build] done in ${((Date.now() - started) / 1000).toFixed(1)} s (dist/, dist/workflow-bundle.js)`);
 })().catch((err) => {
   console.error('[build] workflow bundle failed:', err);
   process.exit(1);

@@ -20,6 +20,7 @@ import {
   cancelDischargeHandoverUpdate,
   changeEstimatedDischargeDateUpdate,
   declareReadyForDischargeUpdate,
+  dischargeHandoverOpenedUpdate,
   dischargeHandoverStateQuery,
   dischargeHandoverWorkflowId,
 } from '../../libs/contracts/src/discharge-handover.contract';
@@ -104,7 +105,12 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
     if (state.status === 'cancelled') throw new Error('the case is cancelled');
   };
 
+  let opened = false;
   setHandler(dischargeHandoverStateQuery, () => ({ ...state, openTasks: tasks.list() }));
+  setHandler(dischargeHandoverOpenedUpdate, async () => {
+    await condition(() => opened);
+    return { ...state, openTasks: tasks.list() };
+  });
 
   setHandler(
     changeEstimatedDischargeDateUpdate,
@@ -198,6 +204,7 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
     await acknowledge('primaryCare', input.vardcentralCode, input.needs.region);
     await project();
   }
+  opened = true;
 
   await condition(() => state.status === 'cancelled');
   await condition(allHandlersFinished);

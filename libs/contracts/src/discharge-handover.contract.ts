@@ -120,4 +120,9 @@ export const declareReadyForDischargeUpdate = defineUpdate<DischargeHandoverStat
 export const cancelDischargeHandoverUpdate = defineUpdate<DischargeHandoverState, [CancelDischargeHandover]>(
   'cancelDischargeHandover',
 );
+/**
+ * Completes once the case is projected into PostgreSQL and its first tasks exist. Sent with the start
+ * (update-with-start), so the API answers the opening request only when the case can be read back.
+ */
+export const dischargeHandoverOpenedUpdate = defineUpdate<DischargeHandoverState>('dischargeHandoverOpened');
 export const dischargeHandoverStateQuery = defineQuery<DischargeHandoverState>('dischargeHandoverState');

@@ -51,7 +51,7 @@ export class AuditInterceptor implements NestInterceptor {
     };
 
     return next.handle().pipe(
-      mergeMap((value) => from(record('success', value).then(() => value))),
+      mergeMap((value) => from(record(req.audit?.outcome ?? 'success', value).then(() => value))),
       catchError((err: unknown) => from(record(outcomeOf(err)).then(() => Promise.reject(err)))),
     );
   }

@@ -6,6 +6,8 @@ export interface AuditNote {
   caseId?: string;
   taskId?: string;
   detail?: Record<string, unknown>;
+  /** Overrides the 'success' outcome of a request that succeeded (e.g. 'replayed': answered from the first time). */
+  outcome?: string;
   /** Set when the service already wrote the audit row inside its own transaction. */
   recorded?: boolean;
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { actorOf } from '../../../../libs/auth/src/principal';
 import { AppConfig } from '../../../../libs/config/src/app-config';
 import {
@@ -8,6 +8,7 @@ import {
   changeEstimatedDischargeDateUpdate,
   declareReadyForDischargeUpdate,
   DISCHARGE_HANDOVER_WORKFLOW_TYPE,
+  dischargeHandoverOpenedUpdate,
   DischargeHandoverInput,
   DischargeHandoverState,
   dischargeHandoverStateQuery,
@@ -89,21 +90,29 @@ export class DischargeHandoverService {
         acknowledgementDueHours: this.config.DISCHARGE_ACK_DUE_HOURS,
       },
     };
+    let state: DischargeHandoverState | undefined;
     try {
-      // USE_EXISTING: a retry after a crash between the key's insert and this start attaches to the same run.
-      await this.temporal.client.workflow.start(DISCHARGE_HANDOVER_WORKFLOW_TYPE, {
-        taskQueue: this.temporal.taskQueue,
-        workflowId,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // Start and wait until the case is projected and its first tasks exist, so it can be read back at once.
+      // USE_EXISTING: a retry (or a crash between the key's insert and this start) attaches to the same run,
+      // and the fixed update id makes Temporal answer it with the first result.
+      state = await this.temporal.client.workflow.executeUpdateWithStart(dischargeHandoverOpenedUpdate, {
+        updateId: `opened-${claim.resourceId}`,
+        startWorkflowOperation: new WithStartWorkflowOperation(DISCHARGE_HANDOVER_WORKFLOW_TYPE, {
+          taskQueue: this.temporal.taskQueue,
+          workflowId,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
       });
     } catch (err) {
-      // Already started and since closed: the same case, not a new one.
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw toDomainError(err, 'case');
+      // Started before and since closed: the same case, not a new one.
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError || err instanceof WorkflowNotFoundError)) {
+        throw toDomainError(err, 'case');
+      }
     }
     this.logger.log(`discharge handover ${claim.resourceId} ${claim.replayed ? 'returned again (replayed key)' : 'started'}`);
-    return { caseId: claim.resourceId, workflowId, replayed: claim.replayed };
+    return { caseId: claim.resourceId, workflowId, replayed: claim.replayed, state };
   }
 
   /** The live state, for the case's parties only. */

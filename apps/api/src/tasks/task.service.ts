@@ -99,7 +99,7 @@ export class TaskService {
     const requestHash = hashRequest(dto.decision);
     if (task.status === 'completed') {
       if (task.completionRequestHash === requestHash) {
-        ctx.audit.detail = { replayed: true };
+        ctx.audit.outcome = 'replayed';
         return { task: taskDetail(task), outcome: task.result, replayed: true };
       }
       throw new DomainError(DomainErrorCode.Conflict, 'the task is already completed with another decision');

@@ -110,11 +110,8 @@ export class TaskRepository {
     return this.dataSource.query(`${SELECT} WHERE case_id = $1 AND status = 'open' ORDER BY due_at, id`, [caseId]);
   }
 
-  /**
-   * One organisation's inbox page: due first, id as tie-break, keyset-paginated so a page is one index range
-   * scan on tasks_inbox_idx whatever the page number.
-   */
-  async inbox(f: InboxFilter): Promise<Page<TaskRow>> {
+  /** The inbox page's SQL, shared with the benchmark so it measures and EXPLAINs exactly this. */
+  inboxQuery(f: InboxFilter): { sql: string; params: unknown[] } {
     const params: unknown[] = [f.organisationCode, f.status, f.roles];
     const where = ['assigned_org = $1', 'status = $2', 'required_role = ANY($3::text[])'];
     const add = (sql: string, value: unknown) => {
@@ -131,10 +128,16 @@ export class TaskRepository {
       where.push(`(due_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(f.limit + 1);
-    const rows: TaskRow[] = await this.dataSource.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT $${params.length}`,
-      params,
-    );
+    return { sql: `${SELECT} WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT $${params.length}`, params };
+  }
+
+  /**
+   * One organisation's inbox page: due first, id as tie-break, keyset-paginated so a page is one index range
+   * scan on tasks_inbox_idx whatever the page number.
+   */
+  async inbox(f: InboxFilter): Promise<Page<TaskRow>> {
+    const { sql, params } = this.inboxQuery(f);
+    const rows: TaskRow[] = await this.dataSource.query(sql, params);
     const items = rows.slice(0, f.limit);
     const last = items[items.length - 1];
     return {

@@ -1,0 +1,196 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { Role } from '../../libs/auth/src/principal';
+import type { AppConfig } from '../../libs/config/src/app-config';
+import { startTestApi, startTestWorker, testConfig, tokenFor, TestWorker } from '../support/test-app';
+
+type Method = 'get' | 'post' | 'put';
+type Who = { org: string; roles: Role[] } | 'none';
+
+interface Row {
+  route: string; // as in the OpenAPI document
+  method: Method;
+  /** Fresh resources for this row: the concrete path and body. */
+  make: (ctx: Fixture) => Promise<{ path: string; body?: object; headers?: Record<string, string> }>;
+  party: Who;
+  partyStatus: number;
+  nonParty?: Who;
+  nonPartyStatus?: number;
+  /** Optional: a party organisation without the right to do this. */
+  wrongParty?: Who;
+  wrongPartyStatus?: number;
+  public?: true;
+}
+
+interface Fixture {
+  openCase(): Promise<string>;
+  taskOf(caseId: string): Promise<string>;
+}
+
+const hospital: Who = { org: 'KS', roles: ['case_handler'] };
+const ekero: Who = { org: '0125', roles: ['case_handler'] }; // party: the patient's municipality
+const huddinge: Who = { org: '0126', roles: ['case_handler'] }; // not a party
+const admin: Who = { org: 'HSF', roles: ['admin'] };
+const today = () => new Date().toISOString();
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+let n = 0;
+const newOrg = () => ({ code: `VC-T${Date.now() % 1_000_000}${(n += 1)}`, kind: 'vardcentral', name: 'Testvårdcentralen' });
+
+const ROWS: Row[] = [
+  { route: 'GET /health', method: 'get', make: async () => ({ path: '/health' }), party: 'none', partyStatus: 200, public: true },
+  { route: 'GET /health/ready', method: 'get', make: async () => ({ path: '/health/ready' }), party: 'none', partyStatus: 200, public: true },
+  { route: 'GET /organisations', method: 'get', make: async () => ({ path: '/organisations?kind=municipality' }), party: ekero, partyStatus: 200 },
+  {
+    route: 'POST /organisations', method: 'post', make: async () => ({ path: '/organisations', body: newOrg() }),
+    party: admin, partyStatus: 201, nonParty: ekero, nonPartyStatus: 403,
+  },
+  {
+    route: 'POST /organisations/{code}/deactivate', method: 'post', make: async () => ({ path: '/organisations/VC-NACKA/deactivate' }),
+    party: admin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403,
+  },
+  {
+    route: 'POST /organisations/{code}/activate', method: 'post', make: async () => ({ path: '/organisations/VC-NACKA/activate' }),
+    party: admin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403,
+  },
+  { route: 'GET /tasks', method: 'get', make: async () => ({ path: '/tasks' }), party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 200 },
+  {
+    route: 'GET /tasks/{taskId}', method: 'get', make: async (f) => ({ path: `/tasks/${await f.taskOf(await f.openCase())}` }),
+    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: hospital, wrongPartyStatus: 404,
+  },
+  {
+    route: 'POST /tasks/{taskId}/claim', method: 'post', make: async (f) => ({ path: `/tasks/${await f.taskOf(await f.openCase())}/claim` }),
+    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404,
+  },
+  {
+    route: 'POST /tasks/{taskId}/unclaim', method: 'post', make: async (f) => ({ path: `/tasks/${await f.taskOf(await f.openCase())}/unclaim` }),
+    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404,
+  },
+  {
+    route: 'POST /tasks/{taskId}/complete', method: 'post',
+    make: async (f) => ({ path: `/tasks/${await f.taskOf(await f.openCase())}/complete`, body: { decision: { acknowledged: true } } }),
+    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: hospital, wrongPartyStatus: 404,
+  },
+  { route: 'GET /cases', method: 'get', make: async () => ({ path: '/cases' }), party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 200 },
+  {
+    route: 'GET /cases/{caseId}', method: 'get', make: async (f) => ({ path: `/cases/${await f.openCase()}` }),
+    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404,
+  },
+  {
+    route: 'POST /discharge-handovers', method: 'post',
+    make: async () => ({ path: '/discharge-handovers', headers: { 'Idempotency-Key': `authz-${Date.now()}-${(n += 1)}` }, body: notice() }),
+    party: hospital, partyStatus: 201, nonParty: ekero, nonPartyStatus: 403,
+  },
+  {
+    route: 'GET /discharge-handovers/{caseId}', method: 'get', make: async (f) => ({ path: `/discharge-handovers/${await f.openCase()}` }),
+    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404,
+  },
+  {
+    route: 'PUT /discharge-handovers/{caseId}/estimated-discharge-date', method: 'put',
+    make: async (f) => ({ path: `/discharge-handovers/${await f.openCase()}/estimated-discharge-date`, body: { estimatedDischargeDate: inDays(6) } }),
+    party: hospital, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: ekero, wrongPartyStatus: 403,
+  },
+  {
+    route: 'POST /discharge-handovers/{caseId}/ready-for-discharge', method: 'post',
+    make: async (f) => ({ path: `/discharge-handovers/${await f.openCase()}/ready-for-discharge`, body: { declaredAt: today() } }),
+    party: hospital, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: ekero, wrongPartyStatus: 403,
+  },
+  {
+    route: 'POST /discharge-handovers/{caseId}/cancel', method: 'post',
+    make: async (f) => ({ path: `/discharge-handovers/${await f.openCase()}/cancel`, body: { reason: 'opened_in_error' } }),
+    party: hospital, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: ekero, wrongPartyStatus: 403,
+  },
+  { route: 'GET /audit', method: 'get', make: async () => ({ path: '/audit' }), party: admin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403 },
+];
+
+function notice() {
+  return {
+    personnummer: '19121212-1212',
+    patientName: 'Tolvan Tolvansson',
+    municipalityCode: '0125',
+    vardcentralCode: 'VC-EKERO',
+    admittedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    estimatedDischargeDate: inDays(3),
+    careType: 'somatic',
+    needs: { municipal: ['home_care'], region: [] },
+  };
+}
+
+describe('authorization on every endpoint: a party, a non-party, and no token', () => {
+  let config: AppConfig;
+  let app: INestApplication;
+  let worker: TestWorker;
+
+  const call = async (who: Who, method: Method, target: { path: string; body?: object; headers?: Record<string, string> }) => {
+    let req = request(app.getHttpServer())[method](target.path);
+    if (who !== 'none') req = req.set('Authorization', `Bearer ${await tokenFor(config, who.org, who.roles)}`);
+    for (const [k, v] of Object.entries(target.headers ?? {})) req = req.set(k, v);
+    return target.body ? req.send(target.body) : req;
+  };
+
+  const fixture: Fixture = {
+    openCase: async () => (await call(hospital, 'post', ROWS.find((r) => r.route === 'POST /discharge-handovers')!.make(fixture) as never)).body.caseId,
+    taskOf: async (caseId) => {
+      for (let i = 0; i < 100; i++) {
+        const res = await call(ekero, 'get', { path: `/tasks?caseId=${caseId}` });
+        if (res.body.items?.length) return res.body.items[0].id;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('no task appeared');
+    },
+  };
+  // openCase needs a resolved target, not a promise.
+  fixture.openCase = async () => {
+    const target = await ROWS.find((r) => r.route === 'POST /discharge-handovers')!.make(fixture);
+    const res = await call(hospital, 'post', target);
+    if (res.status !== 201) throw new Error(`could not open a case: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.caseId;
+  };
+
+  beforeAll(async () => {
+    config = await testConfig();
+    worker = await startTestWorker(config);
+    app = await startTestApi(config);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await worker?.stop();
+  });
+
+  it('covers every route the API documents', async () => {
+    const doc = await request(app.getHttpServer()).get('/docs-json').expect(200);
+    const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(ROWS.map((r) => r.route).sort()).toEqual(documented.sort());
+  });
+
+  it.each(ROWS.map((r) => [r.route, r] as const))('%s', async (_route, row) => {
+    if (row.public) {
+      expect((await call('none', row.method, await row.make(fixture))).status).toBe(row.partyStatus);
+      return;
+    }
+    expect((await call('none', row.method, await row.make(fixture))).status).toBe(401);
+    if (row.nonParty) {
+      const res = await call(row.nonParty, row.method, await row.make(fixture));
+      expect({ status: res.status, body: res.body }).toMatchObject({ status: row.nonPartyStatus });
+      // A non-party's lists never show another party's cases or tasks.
+      if (row.nonPartyStatus === 200 && Array.isArray(res.body.items)) {
+        for (const item of res.body.items) expect(JSON.stringify(item)).not.toContain('"0125"');
+      }
+    }
+    if (row.wrongParty) {
+      expect((await call(row.wrongParty, row.method, await row.make(fixture))).status).toBe(row.wrongPartyStatus);
+    }
+    const res = await call(row.party, row.method, await row.make(fixture));
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: row.partyStatus });
+  });
+
+  it('refuses a token that is expired, forged or for an unknown organisation', async () => {
+    const server = () => request(app.getHttpServer()).get('/tasks');
+    const good = await tokenFor(config, '0125', ['case_handler']);
+    await server().set('Authorization', `Bearer ${good.slice(0, -4)}AAAA`).expect(401);
+    await server().set('Authorization', 'Basic abc').expect(401);
+    const unknown = await tokenFor(config, 'NO-SUCH-ORG', ['case_handler']);
+    await server().set('Authorization', `Bearer ${unknown}`).expect(403);
+  });
+});
