@@ -170,6 +170,9 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
       ['an unknown field', (r: request.Test) => r.set('Idempotency-Key', 'bad-field-0001').send({ ...body(), extra: 1 }), 400, 'extra'],
       ['a wrong need', (r: request.Test) => r.set('Idempotency-Key', 'bad-need-0001').send(body({ needs: { municipal: ['spa'], region: [] } })), 400, 'needs.municipal'],
       ['an impossible date', (r: request.Test) => r.set('Idempotency-Key', 'bad-date-0001').send(body({ estimatedDischargeDate: '2027-02-30' })), 400, 'estimatedDischargeDate'],
+      ['an unknown municipality', (r: request.Test) => r.set('Idempotency-Key', 'bad-muni-0001').send(body({ municipalityCode: '9999' })), 422, 'municipalityCode'],
+      ['a hospital given as vårdcentral', (r: request.Test) => r.set('Idempotency-Key', 'bad-vc-0001').send(body({ vardcentralCode: 'SOS' })), 422, 'vardcentralCode'],
+      ['a number where text belongs', (r: request.Test) => r.set('Idempotency-Key', 'bad-type-0001').send(body({ patientName: 42 })), 400, 'patientName'],
       ['a discharge date before admission', (r: request.Test) => r.set('Idempotency-Key', 'bad-order-0001').send(body({ estimatedDischargeDate: '2020-01-01' })), 400, 'estimatedDischargeDate'],
     ])('refuses %s', async (_what, send, status, field) => {
       const res = await send(http().post('/discharge-handovers')).expect(status);

@@ -1,0 +1,59 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { Role } from '../../libs/auth/src/principal';
+import type { AppConfig } from '../../libs/config/src/app-config';
+import { sql, startTestApi, testConfig, tokenFor } from '../support/test-app';
+
+describe('organisations (real PostgreSQL)', () => {
+  let config: AppConfig;
+  let app: INestApplication;
+  const as = async (org: string, roles: Role[]) => {
+    const auth = `Bearer ${await tokenFor(config, org, roles)}`;
+    const agent = request(app.getHttpServer());
+    return { get: (u: string) => agent.get(u).set('Authorization', auth), post: (u: string) => agent.post(u).set('Authorization', auth) };
+  };
+
+  beforeAll(async () => {
+    config = await testConfig();
+    app = await startTestApi(config);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("seeds Stockholm County's 26 municipalities by official code, the city districts and the region bodies", async () => {
+    const res = await (await as('0125', ['case_handler'])).get('/organisations?kind=municipality').expect(200);
+    expect(res.body).toHaveLength(26);
+    expect(res.body.find((o: { code: string }) => o.code === '0125')).toEqual({ code: '0125', kind: 'municipality', name: 'Ekerö kommun', active: true });
+    const districts = await (await as('0125', ['case_handler'])).get('/organisations?kind=city_district').expect(200);
+    expect(districts.body).toHaveLength(13);
+    const all = (await (await as('0125', ['case_handler'])).get('/organisations').expect(200)).body.map((o: { code: string }) => o.code);
+    expect(all).toEqual(expect.arrayContaining(['SLSO', 'HSF', 'HSF-FIN', 'HSN', 'KS', 'VC-EKERO', 'ASIH-NORR']));
+    await (await as('0125', ['case_handler'])).get('/organisations?kind=castle').expect(400);
+  });
+
+  it('lets an admin create an organisation once, with the change and its audit row together', async () => {
+    const admin = await as('HSF', ['admin']);
+    const created = await admin.post('/organisations').send({ code: 'VC-VALLENTUNA', kind: 'vardcentral', name: 'Vallentuna vårdcentral' }).expect(201);
+    expect(created.body).toEqual({ code: 'VC-VALLENTUNA', kind: 'vardcentral', name: 'Vallentuna vårdcentral', active: true });
+    const dup = await admin.post('/organisations').send({ code: 'VC-VALLENTUNA', kind: 'vardcentral', name: 'Igen' }).expect(409);
+    expect(dup.body.field).toBe('code');
+    await admin.post('/organisations').send({ code: 'x', kind: 'vardcentral', name: 'Kort' }).expect(400);
+    await admin.post('/organisations').send({ code: 'VC-NY', kind: 'castle', name: 'Slott' }).expect(400);
+
+    const rows = await sql<{ action: string; outcome: string }>(config, `SELECT action, outcome FROM audit_log WHERE action = 'organisation.create' ORDER BY id`);
+    expect(rows.map((r) => r.outcome)).toEqual(['success', 'refused:409', 'refused:400', 'refused:400']);
+  });
+
+  it("shuts out a deactivated organisation's people until it is activated again", async () => {
+    const admin = await as('HSF', ['admin']);
+    const nacka = await as('0182', ['case_handler']);
+    await nacka.get('/tasks').expect(200);
+    await admin.post('/organisations/0182/deactivate').expect(200);
+    const refused = await nacka.get('/tasks').expect(403);
+    expect(refused.body.message).toBe('organisation 0182 is unknown or not active');
+    await admin.post('/organisations/0182/activate').expect(200);
+    await nacka.get('/tasks').expect(200);
+    await admin.post('/organisations/NOPE/deactivate').expect(404);
+  });
+});
