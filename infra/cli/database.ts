@@ -1,22 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/src/app-config';
 import { dataSourceOptions } from '../../libs/persistence/src/data-source-options';
-import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+import { canConnect, startEmbeddedPostgres } from '../postgres/embedded-postgres';
 
 /**
  * Runs `fn` on the application's database: DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (used as it
@@ -31,7 +18,7 @@ export async function withAppDatabase<T>(config: AppConfig, log: (line: string) 
     if (!existsSync(passwordFile)) throw new Error(`no embedded PostgreSQL under ${dataDir}: run 'npm start' once, or set DATABASE_URL`);
     const password = readFileSync(passwordFile, 'utf8').trim();
     url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}/vardflode`;
-    if (!(await reachable(url))) {
+    if (!(await canConnect(url))) {
       const pg = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_POSTGRES_PORT, database: 'vardflode', log });
       url = pg.url;
       stop = pg.stop;

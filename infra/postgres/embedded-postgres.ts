@@ -116,11 +116,14 @@ function basenameOf(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? 'postgres';
 }
 
-async function canConnect(url: string): Promise<boolean> {
+/** True when a PostgreSQL at `url` accepts a connection within a second. */
+export async function canConnect(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
   try {
     await client.connect();
     return true;
+  } catch {
+    return false;
   } finally {
     await client.end().catch(() => undefined);
   }

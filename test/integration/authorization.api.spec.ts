@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { Role } from '../../libs/auth/src/principal';
 import type { AppConfig } from '../../libs/config/src/app-config';
-import { startTestApi, startTestWorker, testConfig, tokenFor, TestWorker } from '../support/test-app';
+import { callerFor, startTestApi, startTestWorker, testConfig, tokenFor, TestWorker, waitForTask } from '../support/test-app';
 
 type Method = 'get' | 'post' | 'put';
 type Who = { org: string; roles: Role[] } | 'none';
@@ -128,22 +128,13 @@ describe('authorization on every endpoint: a party, a non-party, and no token', 
   };
 
   const fixture: Fixture = {
-    openCase: async () => (await call(hospital, 'post', ROWS.find((r) => r.route === 'POST /discharge-handovers')!.make(fixture) as never)).body.caseId,
-    taskOf: async (caseId) => {
-      for (let i = 0; i < 100; i++) {
-        const res = await call(ekero, 'get', { path: `/tasks?caseId=${caseId}` });
-        if (res.body.items?.length) return res.body.items[0].id;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error('no task appeared');
+    openCase: async () => {
+      const target = await ROWS.find((r) => r.route === 'POST /discharge-handovers')!.make(fixture);
+      const res = await call(hospital, 'post', target);
+      if (res.status !== 201) throw new Error(`could not open a case: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.caseId;
     },
-  };
-  // openCase needs a resolved target, not a promise.
-  fixture.openCase = async () => {
-    const target = await ROWS.find((r) => r.route === 'POST /discharge-handovers')!.make(fixture);
-    const res = await call(hospital, 'post', target);
-    if (res.status !== 201) throw new Error(`could not open a case: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.caseId;
+    taskOf: async (caseId) => (await waitForTask(await callerFor(app, config, '0125', ['case_handler']), caseId)).id,
   };
 
   beforeAll(async () => {

@@ -1,17 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import type { Role } from '../../libs/auth/src/principal';
 import type { AppConfig } from '../../libs/config/src/app-config';
-import { sql, startTestApi, testConfig, tokenFor } from '../support/test-app';
+import { callerFor, sql, startTestApi, testConfig } from '../support/test-app';
 
 describe('organisations (real PostgreSQL)', () => {
   let config: AppConfig;
   let app: INestApplication;
-  const as = async (org: string, roles: Role[]) => {
-    const auth = `Bearer ${await tokenFor(config, org, roles)}`;
-    const agent = request(app.getHttpServer());
-    return { get: (u: string) => agent.get(u).set('Authorization', auth), post: (u: string) => agent.post(u).set('Authorization', auth) };
-  };
+  const as = (org: string, roles: Role[]) => callerFor(app, config, org, roles);
 
   beforeAll(async () => {
     config = await testConfig();

@@ -2,11 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import request from 'supertest';
 import type { Role } from '../../libs/auth/src/principal';
 import type { AppConfig } from '../../libs/config/src/app-config';
 import { dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
-import { sql, startTestApi, startTestWorker, temporalClient, testConfig, tokenFor, TestWorker } from '../support/test-app';
+import { Caller, callerFor, sql, startTestApi, startTestWorker, temporalClient, testConfig, TestWorker, waitForTask } from '../support/test-app';
 
 const run = promisify(execFile);
 
@@ -14,19 +13,7 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
   let config: AppConfig;
   let app: INestApplication;
   let worker: TestWorker;
-  const tokens = new Map<string, string>();
-
-  const as = async (org: string, roles: Role[], person?: string) => {
-    const key = `${org}|${roles.join(',')}|${person ?? ''}`;
-    if (!tokens.has(key)) tokens.set(key, await tokenFor(config, org, roles, person));
-    const auth = `Bearer ${tokens.get(key)}`;
-    const agent = request(app.getHttpServer());
-    return {
-      get: (url: string) => agent.get(url).set('Authorization', auth),
-      post: (url: string) => agent.post(url).set('Authorization', auth),
-      put: (url: string) => agent.put(url).set('Authorization', auth),
-    };
-  };
+  const as = (org: string, roles: Role[], person?: string): Promise<Caller> => callerFor(app, config, org, roles, person);
   const hospital = () => as('KS', ['case_handler']);
   const ekero = (person?: string) => as('0125', ['case_handler'], person); // the patient's municipality
   const huddinge = () => as('0126', ['case_handler']); // another municipality
@@ -52,15 +39,7 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
       .expect(201);
     return res.body.caseId as string;
   };
-  /** The acknowledgement task a party got for a case (waits for the workflow's activity to create it). */
-  const taskOf = async (who: Awaited<ReturnType<typeof as>>, caseId: string): Promise<{ id: string; kind: string }> => {
-    for (let i = 0; i < 100; i++) {
-      const res = await who.get(`/tasks?caseId=${caseId}`).expect(200);
-      if (res.body.items.length > 0) return res.body.items[0];
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no task for case ${caseId}`);
-  };
+  const taskOf = waitForTask;
   const state = async (caseId: string) => (await (await hospital()).get(`/discharge-handovers/${caseId}`).expect(200)).body;
 
   beforeAll(async () => {

@@ -11,6 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
+import request from 'supertest';
 import { activitiesFrom } from '../../activities/activities.module';
 import { signDevToken } from '../../libs/auth/src/dev-issuer';
 import type { Role } from '../../libs/auth/src/principal';
@@ -101,4 +102,31 @@ export async function sql<T = Record<string, unknown>>(config: AppConfig, text: 
 /** A bearer token for a person of `org` with `roles`, as the API's dev issuer would accept it. */
 export async function tokenFor(config: AppConfig, org: string, roles: Role[], person = `${org.toLowerCase()}-${roles.join('+')}`) {
   return signDevToken(config.DATA_DIR, { organisationCode: org, roles, personId: person, audience: config.AUTH_AUDIENCE });
+}
+
+/** HTTP calls to the test API as one person. */
+export interface Caller {
+  get(url: string): request.Test;
+  post(url: string): request.Test;
+  put(url: string): request.Test;
+}
+
+export async function callerFor(app: INestApplication, config: AppConfig, org: string, roles: Role[], person?: string): Promise<Caller> {
+  const auth = `Bearer ${await tokenFor(config, org, roles, person)}`;
+  const agent = request(app.getHttpServer());
+  return {
+    get: (url) => agent.get(url).set('Authorization', auth),
+    post: (url) => agent.post(url).set('Authorization', auth),
+    put: (url) => agent.put(url).set('Authorization', auth),
+  };
+}
+
+/** The first task of a case in `caller`'s inbox (tasks are created by the workflow's activity). */
+export async function waitForTask(caller: Caller, caseId: string): Promise<{ id: string; kind: string }> {
+  for (let i = 0; i < 100; i++) {
+    const res = await caller.get(`/tasks?caseId=${caseId}`).expect(200);
+    if (res.body.items.length > 0) return res.body.items[0];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no task for case ${caseId} reached the inbox`);
 }

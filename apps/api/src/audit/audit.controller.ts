@@ -1,28 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { DEFAULT_PAGE_SIZE, PageQueryDto } from '../common/page-query.dto';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import { AuditRepository } from '../../../../libs/persistence/src/audit/audit.repository';
 
-export class ListAuditQueryDto {
+export class ListAuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID('all', { message: 'caseId must be a UUID' })
   caseId?: string;
-
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  cursor?: string;
 }
 
 @ApiTags('audit')
@@ -35,6 +22,6 @@ export class AuditController {
   @Roles('admin')
   @ApiOperation({ summary: 'The audit trail, oldest first (admin only)' })
   list(@Query() q: ListAuditQueryDto) {
-    return this.audit.list({ caseId: q.caseId, limit: q.limit ?? 100, cursor: q.cursor });
+    return this.audit.list({ caseId: q.caseId, limit: q.limit ?? DEFAULT_PAGE_SIZE, cursor: q.cursor });
   }
 }

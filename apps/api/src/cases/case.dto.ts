@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { PageQueryDto } from '../common/page-query.dto';
 
-export class ListCasesQueryDto {
+export class ListCasesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'discharge_handover' })
   @IsOptional()
   @Matches(/^[a-z_]{1,64}$/, { message: 'type must be a case type such as discharge_handover' })
@@ -12,17 +12,4 @@ export class ListCasesQueryDto {
   @IsOptional()
   @Matches(/^[a-z_]{1,64}$/, { message: 'status must be a status such as planning' })
   status?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
 }

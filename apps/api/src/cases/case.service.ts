@@ -5,6 +5,7 @@ import { CaseEntity } from '../../../../libs/persistence/src/entities/case.entit
 import { CaseRepository } from '../../../../libs/persistence/src/repositories/case.repository';
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
 import { taskSummary } from '../tasks/task.service';
+import { DEFAULT_PAGE_SIZE } from '../common/page-query.dto';
 import { ListCasesQueryDto } from './case.dto';
 
 /** Lists show no personal data; the patient's identity stays in the projection's subject column. */
@@ -31,7 +32,7 @@ export class CaseService {
       partyOrg: p.organisationCode,
       caseType: query.type,
       status: query.status,
-      limit: query.limit ?? 50,
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
       cursor: query.cursor,
     });
     return { items: page.items.map(view), nextCursor: page.nextCursor };

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsUUID, Matches } from 'class-validator';
+import { PageQueryDto } from '../common/page-query.dto';
 
-export class ListTasksQueryDto {
+export class ListTasksQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'completed', 'cancelled'], default: 'open' })
   @IsOptional()
   @IsIn(['open', 'completed', 'cancelled'])
@@ -23,19 +24,6 @@ export class ListTasksQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'caseId must be a UUID' })
   caseId?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
 }
 
 export class CompleteTaskDto {

@@ -9,6 +9,7 @@ import { hashRequest } from '../../../../libs/persistence/src/repositories/idemp
 import { TaskRepository, TaskRow } from '../../../../libs/persistence/src/repositories/task.repository';
 import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
 import { toDomainError } from '../../../../libs/temporal/src/temporal-errors';
+import { DEFAULT_PAGE_SIZE } from '../common/page-query.dto';
 import type { RequestContext } from '../common/request-context';
 import { CompleteTaskDto, ListTasksQueryDto } from './task.dto';
 
@@ -59,7 +60,7 @@ export class TaskService {
       kind: q.kind,
       caseId: q.caseId,
       overdue: q.overdue,
-      limit: q.limit ?? 50,
+      limit: q.limit ?? DEFAULT_PAGE_SIZE,
       cursor: q.cursor,
     });
     const now = Date.now();
