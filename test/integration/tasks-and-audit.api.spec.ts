@@ -204,3 +204,46 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     expect(broken.out).toContain(`audit chain BROKEN at row ${victim.id}`);
   });
 });
+
+describe('overdue tasks in the inbox (short configured due time)', () => {
+  let config: AppConfig;
+  let app: INestApplication;
+  let worker: TestWorker;
+
+  beforeAll(async () => {
+    config = await testConfig({ DISCHARGE_ACK_DUE: '1s' });
+    worker = await startTestWorker(config);
+    app = await startTestApi(config);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await worker?.stop();
+  });
+
+  it('marks a task past its due time as overdue and filters on it', async () => {
+    const hospital = await callerFor(app, config, 'KS', ['case_handler']);
+    const ekero = await callerFor(app, config, '0125', ['case_handler']);
+    const opened = await hospital
+      .post('/discharge-handovers')
+      .set('Idempotency-Key', `overdue-${Date.now()}`)
+      .send({
+        personnummer: '19121212-1212',
+        patientName: 'Tolvan Tolvansson',
+        municipalityCode: '0125',
+        vardcentralCode: 'VC-EKERO',
+        admittedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        estimatedDischargeDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+        careType: 'somatic',
+        needs: { municipal: ['home_care'], region: [] },
+      })
+      .expect(201);
+    const caseId = opened.body.caseId;
+    const task = await waitForTask(ekero, caseId);
+    await new Promise((r) => setTimeout(r, 1_500));
+
+    const overdue = await ekero.get(`/tasks?caseId=${caseId}&overdue=true`).expect(200);
+    expect(overdue.body.items).toEqual([expect.objectContaining({ id: task.id, overdue: true })]);
+    expect((await ekero.get(`/tasks?caseId=${caseId}&overdue=false`).expect(200)).body.items).toEqual([]);
+    await ekero.get(`/tasks?overdue=maybe`).expect(400);
+  });
+});

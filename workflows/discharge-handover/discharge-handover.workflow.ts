@@ -34,7 +34,7 @@ const ACKNOWLEDGE_SCHEMA: AnswerSchema = {
   additionalProperties: false,
   properties: { acknowledged: { type: 'boolean', const: true }, comment: { type: 'string', maxLength: 2000 } },
 };
-const DEFAULT_ACK_DUE_HOURS = 24;
+const DEFAULT_ACK_DUE_MS = 24 * 3_600_000;
 
 const { projectCase } = proxyActivities<CaseProjectionActivities>({
   startToCloseTimeout: '30 seconds',
@@ -177,7 +177,7 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
 
   // Cases opened before acknowledgement tasks existed carry on without them.
   if (patched('discharge-acknowledgement-tasks')) {
-    const dueInMs = (input.policy.acknowledgementDueHours ?? DEFAULT_ACK_DUE_HOURS) * 3_600_000;
+    const dueInMs = input.policy.acknowledgementDueMs ?? DEFAULT_ACK_DUE_MS;
     const notice = {
       patient: input.patient,
       hospitalCode: input.hospitalCode,

@@ -26,6 +26,10 @@ const toBool = ({ value }: { value: unknown }) => {
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+// Deadlines: a whole number and a unit (ms, s, m, h, d), e.g. 24h, 3d, or 2s in tests.
+const DURATION_FORMAT = /^\d{1,9}(ms|s|m|h|d)$/;
+const DURATION_MESSAGE = 'must be a duration such as 24h, 3d, 90m or 2s';
+
 /** `iss` of tokens the development issuer signs. */
 export const DEV_ISSUER = 'urn:vardflode:dev-issuer';
 
@@ -154,12 +158,9 @@ export class AppConfig {
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   AUTH_JWKS_URL?: string;
 
-  /** Hours an acknowledgement task (e.g. of the inskrivningsmeddelande) is due after it opens. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(24 * 30)
-  DISCHARGE_ACK_DUE_HOURS = 24;
+  /** When the municipality's and the vårdcentral's acknowledgement of the notice fall due. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  DISCHARGE_ACK_DUE = '24h';
 
   get devIssuerEnabled(): boolean {
     return this.AUTH_DEV_ISSUER ?? this.NODE_ENV !== 'production';

@@ -43,7 +43,7 @@ export interface DischargeHandoverInput {
   careType: CareType;
   needs: { municipal: MunicipalNeed[]; region: RegionNeed[] };
   /** Deployment policy, fixed at start so the workflow stays deterministic. */
-  policy: { noticeDeadlineHours: number; acknowledgementDueHours?: number };
+  policy: { noticeDeadlineHours: number; acknowledgementDueMs?: number };
 }
 
 export type DischargeHandoverStatus = 'planning' | 'ready_for_discharge' | 'cancelled';

@@ -17,6 +17,7 @@ import {
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
 import { INPATIENT_KINDS, MUNICIPAL_CARE_KINDS, OrganisationKind } from '../../../../libs/domain/src/organisation-kinds';
 import { normalisePersonnummer } from '../../../../libs/domain/src/personnummer';
+import { durationMs } from '../../../../libs/domain/src/time/duration';
 import { stockholmDate } from '../../../../libs/domain/src/time/stockholm';
 import {
   hashRequest,
@@ -87,7 +88,7 @@ export class DischargeHandoverService {
       needs: { municipal: dto.needs.municipal, region: dto.needs.region },
       policy: {
         noticeDeadlineHours: this.config.DISCHARGE_NOTICE_DEADLINE_HOURS,
-        acknowledgementDueHours: this.config.DISCHARGE_ACK_DUE_HOURS,
+        acknowledgementDueMs: durationMs(this.config.DISCHARGE_ACK_DUE),
       },
     };
     let state: DischargeHandoverState | undefined;
