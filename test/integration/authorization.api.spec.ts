@@ -24,6 +24,8 @@ interface Row {
 
 interface Fixture {
   openCase(): Promise<string>;
+  /** A case whose patient the hospital has declared ready for discharge. */
+  readyCase(): Promise<string>;
   taskOf(caseId: string): Promise<string>;
 }
 
@@ -99,6 +101,29 @@ const ROWS: Row[] = [
     make: async (f) => ({ path: `/discharge-handovers/${await f.openCase()}/cancel`, body: { reason: 'opened_in_error' } }),
     party: hospital, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: ekero, wrongPartyStatus: 403,
   },
+  {
+    route: 'GET /discharge-handovers/{caseId}/summary', method: 'get', make: async (f) => ({ path: `/discharge-handovers/${await f.openCase()}/summary` }),
+    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404,
+  },
+  {
+    route: 'POST /discharge-handovers/{caseId}/revoke-ready', method: 'post',
+    make: async (f) => ({ path: `/discharge-handovers/${await f.readyCase()}/revoke-ready`, body: { reason: 'feber' } }),
+    party: hospital, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: ekero, wrongPartyStatus: 403,
+  },
+  {
+    // Refused for missing steps (409) is still an answer for a party: authorization let it through.
+    route: 'POST /discharge-handovers/{caseId}/discharge', method: 'post',
+    make: async (f) => ({ path: `/discharge-handovers/${await f.readyCase()}/discharge`, body: { dischargedAt: today() } }),
+    party: hospital, partyStatus: 409, nonParty: huddinge, nonPartyStatus: 404, wrongParty: ekero, wrongPartyStatus: 403,
+  },
+  {
+    route: 'GET /payment-liability/daily-amounts', method: 'get', make: async () => ({ path: '/payment-liability/daily-amounts' }),
+    party: { org: 'HSF-FIN', roles: ['finance'] }, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403,
+  },
+  {
+    route: 'PUT /payment-liability/daily-amounts/{year}', method: 'put', make: async () => ({ path: '/payment-liability/daily-amounts/2022', body: { amountOre: 930_000 } }),
+    party: admin, partyStatus: 200, nonParty: { org: 'HSF-FIN', roles: ['finance'] }, nonPartyStatus: 403,
+  },
   { route: 'GET /audit', method: 'get', make: async () => ({ path: '/audit' }), party: admin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403 },
 ];
 
@@ -134,7 +159,13 @@ describe('authorization on every endpoint: a party, a non-party, and no token', 
       if (res.status !== 201) throw new Error(`could not open a case: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.caseId;
     },
-    taskOf: async (caseId) => (await waitForTask(await callerFor(app, config, '0125', ['case_handler']), caseId)).id,
+    readyCase: async () => {
+      const caseId = await fixture.openCase();
+      const res = await call(hospital, 'post', { path: `/discharge-handovers/${caseId}/ready-for-discharge`, body: { declaredAt: today() } });
+      if (res.status !== 200) throw new Error(`could not declare ready: ${res.status} ${JSON.stringify(res.body)}`);
+      return caseId;
+    },
+    taskOf: async (caseId) => (await waitForTask(await callerFor(app, config, '0125', ['case_handler']), caseId, 'discharge.acknowledge_notice')).id,
   };
 
   beforeAll(async () => {

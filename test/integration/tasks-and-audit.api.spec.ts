@@ -39,7 +39,8 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
       .expect(201);
     return res.body.caseId as string;
   };
-  const taskOf = waitForTask;
+  const ACK = 'discharge.acknowledge_notice';
+  const taskOf = (who: Caller, caseId: string) => waitForTask(who, caseId, ACK);
   const state = async (caseId: string) => (await (await hospital()).get(`/discharge-handovers/${caseId}`).expect(200)).body;
 
   beforeAll(async () => {
@@ -59,7 +60,7 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     await taskOf(await vardcentral(), caseId);
 
     const other = await huddinge();
-    expect((await other.get(`/tasks?caseId=${caseId}`).expect(200)).body.items).toEqual([]);
+    expect((await other.get(`/tasks?caseId=${caseId}`).expect(200)).body.items).toEqual([]); // none of its tasks either
     await other.get(`/tasks/${task.id}`).expect(404);
     await other.post(`/tasks/${task.id}/claim`).expect(404);
     await other.post(`/tasks/${task.id}/complete`).send({ decision: { acknowledged: true } }).expect(404);
@@ -71,7 +72,12 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     const detail = await (await ekero()).get(`/tasks/${task.id}`).expect(200);
     expect(detail.body.input).toMatchObject({ patient: { name: 'Tolvan Tolvansson' }, expectedNeeds: ['home_care'] });
     const view = await (await ekero()).get(`/cases/${caseId}`).expect(200);
-    expect(view.body.openTasks.map((t: { assignedOrg: string }) => t.assignedOrg).sort()).toEqual(['0125', 'VC-EKERO']);
+    expect(view.body.openTasks.map((t: { assignedOrg: string; kind: string }) => `${t.assignedOrg} ${t.kind}`).sort()).toEqual([
+      '0125 discharge.acknowledge_notice',
+      '0125 discharge.needs_assessment',
+      'VC-EKERO discharge.acknowledge_notice',
+      'VC-EKERO discharge.appoint_fast_vardkontakt',
+    ]);
     // The inbox list itself carries no personal data.
     const inbox = await (await ekero()).get(`/tasks?caseId=${caseId}`).expect(200);
     expect(JSON.stringify(inbox.body)).not.toContain('Tolvan');
@@ -87,7 +93,9 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     const after = await state(caseId);
     expect(after.acknowledgements.municipality).toMatchObject({ organisationCode: '0125' });
     expect(after.version).toBe(before.version + 1);
-    expect(after.openTasks.map((t: { assignedOrg: string }) => t.assignedOrg)).toEqual(['VC-EKERO']);
+    expect(after.openTasks.map((t: { kind: string }) => t.kind)).not.toContain(undefined);
+    expect(after.openTasks.find((t: { taskId: string }) => t.taskId === task.id)).toBeUndefined();
+    expect(after.openTasks).toHaveLength(before.openTasks.length - 1);
 
     const again = await (await ekero()).post(`/tasks/${task.id}/complete`).send({ decision: { comment: 'planerar', acknowledged: true } }).expect(200);
     expect(again.body).toMatchObject({ replayed: true, outcome: done.body.outcome });
@@ -138,10 +146,8 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     await taskOf(await vardcentral(), caseId);
     await (await hospital()).post(`/discharge-handovers/${caseId}/cancel`).send({ reason: 'patient_died' }).expect(200);
     const rows = await sql<{ status: string; cancelled_reason: string }>(config, 'SELECT status, cancelled_reason FROM tasks WHERE case_id = $1', [caseId]);
-    expect(rows).toEqual([
-      { status: 'cancelled', cancelled_reason: 'case cancelled' },
-      { status: 'cancelled', cancelled_reason: 'case cancelled' },
-    ]);
+    expect(rows).toHaveLength(4);
+    expect(new Set(rows.map((r) => `${r.status}: ${r.cancelled_reason}`))).toEqual(new Set(['cancelled: case cancelled']));
     const res = await (await ekero()).post(`/tasks/${task.id}/complete`).send({ decision: { acknowledged: true } }).expect(409);
     expect(res.body.message).toBe('the task was cancelled');
     const temporal = await temporalClient(config);
@@ -238,12 +244,15 @@ describe('overdue tasks in the inbox (short configured due time)', () => {
       })
       .expect(201);
     const caseId = opened.body.caseId;
-    const task = await waitForTask(ekero, caseId);
+    const ack = 'discharge.acknowledge_notice';
+    const task = await waitForTask(ekero, caseId, ack);
     await new Promise((r) => setTimeout(r, 1_500));
 
+    // The acknowledgement (due after 1 s) is overdue; the needs assessment (due after 48 h) is not.
     const overdue = await ekero.get(`/tasks?caseId=${caseId}&overdue=true`).expect(200);
-    expect(overdue.body.items).toEqual([expect.objectContaining({ id: task.id, overdue: true })]);
-    expect((await ekero.get(`/tasks?caseId=${caseId}&overdue=false`).expect(200)).body.items).toEqual([]);
+    expect(overdue.body.items).toEqual([expect.objectContaining({ id: task.id, kind: ack, overdue: true })]);
+    const notYet = await ekero.get(`/tasks?caseId=${caseId}&overdue=false`).expect(200);
+    expect(notYet.body.items).toEqual([expect.objectContaining({ kind: 'discharge.needs_assessment', overdue: false })]);
     await ekero.get(`/tasks?overdue=maybe`).expect(400);
   });
 });

@@ -121,10 +121,10 @@ export async function callerFor(app: INestApplication, config: AppConfig, org: s
   };
 }
 
-/** The first task of a case in `caller`'s inbox (tasks are created by the workflow's activity). */
-export async function waitForTask(caller: Caller, caseId: string): Promise<{ id: string; kind: string }> {
+/** A task of a case in `caller`'s inbox (of `kind`, or the first due), once the workflow has created it. */
+export async function waitForTask(caller: Caller, caseId: string, kind?: string): Promise<{ id: string; kind: string }> {
   for (let i = 0; i < 100; i++) {
-    const res = await caller.get(`/tasks?caseId=${caseId}`).expect(200);
+    const res = await caller.get(`/tasks?caseId=${caseId}${kind ? `&kind=${kind}` : ''}`).expect(200);
     if (res.body.items.length > 0) return res.body.items[0];
     await new Promise((r) => setTimeout(r, 100));
   }

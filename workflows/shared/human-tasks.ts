@@ -3,7 +3,7 @@
  * this keeps the open tasks, registers the `completeTask` update (validator first, so a refused decision changes
  * nothing), and persists tasks through activities.
  */
-import { ApplicationFailure, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import { AnswerSchema, answerProblem } from '../../libs/contracts/src/answer-schema';
 import {
   completeTaskUpdate,
@@ -30,6 +30,8 @@ export interface TaskDefinition<D> {
   check?: (decision: D) => string | null;
   /** Applies the decision to the case; what it returns is the completion's outcome. */
   onComplete: (decision: D, by: TaskActor) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Runs when the due time passes with the task still open (a durable timer), e.g. to escalate. */
+  onOverdue?: (task: OpenTask) => Promise<void>;
 }
 
 export interface OpenTask {
@@ -81,7 +83,24 @@ export class HumanTasks {
       input: def.input,
       answerSchema: def.answerSchema,
     });
+    if (def.onOverdue) void this.watchDeadline(task, def.dueInMs, def.onOverdue);
     return taskId;
+  }
+
+  isOpen(taskId: string): boolean {
+    return this.open.has(taskId);
+  }
+
+  /** Closes the listed tasks (those still open) as cancelled: the case moved on without them. */
+  async cancel(taskIds: string[], reason: string): Promise<void> {
+    const still = taskIds.filter((id) => this.open.delete(id));
+    if (still.length > 0) await activities.cancelTasks({ caseId: this.ref.caseId, reason, taskIds: still });
+  }
+
+  /** A durable timer: fires `onOverdue` unless the task is answered or cancelled first. */
+  private async watchDeadline(task: OpenTask, dueInMs: number, onOverdue: (t: OpenTask) => Promise<void>): Promise<void> {
+    const closedInTime = await condition(() => !this.open.has(task.taskId), dueInMs);
+    if (!closedInTime) await onOverdue(task);
   }
 
   /** Closes every open task as cancelled (the case ended or moved on). */

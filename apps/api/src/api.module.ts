@@ -12,6 +12,7 @@ import { CaseModule } from './cases/case.module';
 import { AuditInterceptor } from './common/audit.interceptor';
 import { AuthGuard } from './common/auth.guard';
 import { OrganisationModule } from './organisations/organisation.module';
+import { PaymentLiabilityModule } from './payment-liability/payment-liability.module';
 import { TaskModule } from './tasks/task.module';
 import { DischargeHandoverModule } from './discharge-handovers/discharge-handover.module';
 import { HealthModule } from './health/health.module';
@@ -31,6 +32,7 @@ export class ApiModule {
         TaskModule,
         CaseModule,
         DischargeHandoverModule,
+        PaymentLiabilityModule,
       ],
       controllers: [AuditController],
       providers: [

@@ -162,6 +162,42 @@ export class AppConfig {
   @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
   DISCHARGE_ACK_DUE = '24h';
 
+  /** The municipality's decision on its services (biståndsbeslut); counts every day of the week. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  DISCHARGE_ASSESSMENT_DUE = '48h';
+
+  /** The vårdcentral's appointment of a fast vårdkontakt. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  DISCHARGE_FAST_VARDKONTAKT_DUE = '48h';
+
+  /** The hospital's answer when the municipality asks for more information. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  DISCHARGE_INFORMATION_DUE = '24h';
+
+  /** Acknowledgement (kvittens) of the utskrivningsklar notice. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  DISCHARGE_READY_ACK_DUE = '4h';
+
+  /** The call to a SIP, from the utskrivningsklar notice (SFS 2019:979: within 3 days; calendar days by default). */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  DISCHARGE_SIP_CALL_DUE = '3d';
+
+  /** The receiving provider's acknowledgement of the takeover of medical responsibility. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  DISCHARGE_TAKEOVER_DUE = '4h';
+
+  /** Escalation tasks (to the coordinator) and HSF's finance and registration tasks. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  DISCHARGE_ESCALATION_DUE = '24h';
+
+  /** When the municipality becomes liable to pay: `national` (3 days) or `stockholm-2020` (Region Stockholm). */
+  @IsIn(['national', 'stockholm-2020'])
+  DISCHARGE_LIABILITY_POLICY: 'national' | 'stockholm-2020' = 'national';
+
+  /** The ASIH unit that takes over weekend and holiday discharges when the notice names none. */
+  @Matches(/^[A-Za-z0-9-]{2,40}$/, { message: 'must be an organisation code' })
+  DISCHARGE_DEFAULT_ASIH = 'ASIH-NORR';
+
   get devIssuerEnabled(): boolean {
     return this.AUTH_DEV_ISSUER ?? this.NODE_ENV !== 'production';
   }

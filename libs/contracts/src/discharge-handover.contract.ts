@@ -4,6 +4,8 @@
  * only types and `define*` calls from @temporalio/workflow, which are safe on both sides.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { LiabilityBasis, LiabilityPolicy } from '../../domain/src/discharge/payment-liability';
+import type { TakeoverReceiver } from '../../domain/src/discharge/takeover-receiver';
 
 export const DISCHARGE_HANDOVER_CASE_TYPE = 'discharge_handover';
 export const DISCHARGE_HANDOVER_WORKFLOW_TYPE = 'dischargeHandoverWorkflow';
@@ -42,11 +44,35 @@ export interface DischargeHandoverInput {
   estimatedDischargeDate: string;
   careType: CareType;
   needs: { municipal: MunicipalNeed[]; region: RegionNeed[] };
+  /** The ASIH unit that takes over for weekend and holiday discharges. */
+  asihCode?: string;
   /** Deployment policy, fixed at start so the workflow stays deterministic. */
-  policy: { noticeDeadlineHours: number; acknowledgementDueMs?: number };
+  policy: DischargePolicy;
 }
 
-export type DischargeHandoverStatus = 'planning' | 'ready_for_discharge' | 'cancelled';
+/** Deadlines (ms) and rules of one deployment; every deadline is a durable timer in the workflow. */
+export interface DischargePolicy {
+  noticeDeadlineHours: number;
+  acknowledgementDueMs?: number;
+  assessmentDueMs?: number;
+  fastVardkontaktDueMs?: number;
+  informationDueMs?: number;
+  readyAcknowledgementDueMs?: number;
+  /** From the utskrivningsklar notice (SFS 2019:979: within 3 days). */
+  sipCallDueMs?: number;
+  takeoverDueMs?: number;
+  escalationDueMs?: number;
+  liabilityPolicy?: LiabilityPolicy;
+  defaultAsihCode?: string;
+}
+
+export type DischargeHandoverStatus = 'planning' | 'ready_for_discharge' | 'discharged' | 'cancelled';
+
+export interface PartyAction {
+  at: string;
+  actor: string;
+  organisationCode: string;
+}
 
 export interface CaseEvent {
   seq: number;
@@ -71,6 +97,28 @@ export interface DischargeHandoverState {
   /** The inskrivningsmeddelande went out later than the deadline after admission. */
   lateNotice: { late: boolean; delayMinutes: number };
   readyForDischargeAt?: string;
+  /** When the patient is planned to leave (decides who takes over medical responsibility). */
+  plannedDischargeAt?: string;
+  /** The named care contact the vårdcentral appointed. */
+  fastVardkontakt?: PartyAction & { name: string; phone?: string };
+  /** The municipality's decision (biståndsbeslut) on its services. */
+  assessment?: PartyAction & { outcome: 'granted' | 'not_needed'; services: MunicipalNeed[]; startDate?: string };
+  /** Questions the municipality asked the hospital, and the answers. */
+  informationRequests: { question: string; askedAt: string; answer?: string; answeredAt?: string }[];
+  /** Acknowledgements (kvittens) of the current utskrivningsklar notice. */
+  readyAcknowledgements: { municipality?: PartyAction; primaryCare?: PartyAction };
+  sip: { required: boolean; call?: PartyAction & { plannedSipDate: string } };
+  takeover?: { receiver: TakeoverReceiver; organisationCode: string; acknowledged?: PartyAction & { responsiblePhysician?: string } };
+  discharge?: {
+    dischargedAt: string;
+    /** Calendar days from the utskrivningsklar notice to discharge (0 = the same day, the target). */
+    daysFromReady: number;
+    sameDay: boolean;
+    paymentLiability: LiabilityBasis | null;
+    /** Years whose daily amount HSF must register before the basis can be made. */
+    awaitingDailyAmounts?: number[];
+    invoice?: PartyAction & { invoiceReference: string };
+  };
   /** Who acknowledged the inskrivningsmeddelande and started planning, per receiving party. */
   acknowledgements: { municipality?: Acknowledgement; primaryCare?: Acknowledgement };
   /** Tasks waiting for an answer (ids and where they sit; their content is in PostgreSQL). */
@@ -87,12 +135,50 @@ export interface Acknowledgement {
   organisationCode: string;
 }
 
-/** Task kinds this workflow opens, with the answers they expect. */
-export const DISCHARGE_TASK_KINDS = { acknowledgeNotice: 'discharge.acknowledge_notice' } as const;
+/** Task kinds this workflow opens. */
+export const DISCHARGE_TASK_KINDS = {
+  acknowledgeNotice: 'discharge.acknowledge_notice',
+  appointFastVardkontakt: 'discharge.appoint_fast_vardkontakt',
+  needsAssessment: 'discharge.needs_assessment',
+  provideInformation: 'discharge.provide_information',
+  acknowledgeReady: 'discharge.acknowledge_ready',
+  callSip: 'discharge.call_sip',
+  takeover: 'discharge.takeover_medical_responsibility',
+  escalation: 'discharge.escalation',
+  registerDailyAmount: 'discharge.register_daily_amount',
+  invoice: 'finance.invoice_payment_liability',
+} as const;
 
 export interface AcknowledgeNoticeDecision {
   acknowledged: true;
   comment?: string;
+}
+export interface AppointFastVardkontaktDecision {
+  name: string;
+  phone?: string;
+}
+export interface NeedsAssessmentDecision {
+  outcome: 'granted' | 'not_needed' | 'more_information_requested';
+  services?: MunicipalNeed[];
+  startDate?: string;
+  question?: string;
+}
+export interface ProvideInformationDecision {
+  information: string;
+}
+export interface CallSipDecision {
+  plannedSipDate: string;
+  comment?: string;
+}
+export interface TakeoverDecision {
+  acknowledged: true;
+  responsiblePhysician?: string;
+}
+export interface RegisterDailyAmountDecision {
+  amountOre: number;
+}
+export interface InvoiceDecision {
+  invoiceReference: string;
 }
 
 export interface Actor {
@@ -106,6 +192,35 @@ export interface ChangeEstimatedDischargeDate extends Actor {
 export interface DeclareReadyForDischarge extends Actor {
   /** When the treating doctor judged the patient ready (ISO instant). */
   declaredAt: string;
+  /** When the patient will leave; the same day by default (the target). */
+  plannedDischargeAt?: string;
+}
+export interface RevokeReadyForDischarge extends Actor {
+  reason: string;
+}
+export interface RecordDischarge extends Actor {
+  dischargedAt: string;
+}
+
+/** ApplicationFailure type of a discharge refused for missing steps; its details name them. */
+export const DISCHARGE_MISSING_STEPS = 'DischargeMissingSteps';
+export const MISSING_STEP = {
+  notReady: 'ready_for_discharge_declared',
+  takeover: 'takeover_of_medical_responsibility_acknowledged',
+  municipalDecision: 'municipal_decision_on_services',
+} as const;
+
+/** What the patient gets in writing (patientlagen 3:2 b). */
+export interface DischargeSummary {
+  caseId: string;
+  patientName: string;
+  status: DischargeHandoverStatus;
+  plannedDischargeAt: string | null;
+  fastVardkontakt: { name: string; phone: string | null; organisationCode: string } | null;
+  plannedSipDate: string | null;
+  municipalServices: { services: MunicipalNeed[]; startDate: string | null } | null;
+  medicalResponsibility: { organisationCode: string; receiver: TakeoverReceiver; acknowledged: boolean } | null;
+  contacts: { role: string; organisationCode: string }[];
 }
 export interface CancelDischargeHandover extends Actor {
   reason: CancellationReason;
@@ -117,6 +232,11 @@ export const changeEstimatedDischargeDateUpdate = defineUpdate<DischargeHandover
 export const declareReadyForDischargeUpdate = defineUpdate<DischargeHandoverState, [DeclareReadyForDischarge]>(
   'declareReadyForDischarge',
 );
+export const revokeReadyForDischargeUpdate = defineUpdate<DischargeHandoverState, [RevokeReadyForDischarge]>(
+  'revokeReadyForDischarge',
+);
+export const recordDischargeUpdate = defineUpdate<DischargeHandoverState, [RecordDischarge]>('recordDischarge');
+export const dischargeSummaryQuery = defineQuery<DischargeSummary>('dischargeSummary');
 export const cancelDischargeHandoverUpdate = defineUpdate<DischargeHandoverState, [CancelDischargeHandover]>(
   'cancelDischargeHandover',
 );

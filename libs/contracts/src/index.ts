@@ -3,3 +3,4 @@ export * from './discharge-handover.contract';
 export * from './case-projection.contract';
 export * from './answer-schema';
 export * from './human-task.contract';
+export * from './payment-liability.contract';

@@ -6,6 +6,7 @@ import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
 import { AuditRepository } from './audit/audit.repository';
 import { CaseRepository } from './repositories/case.repository';
+import { DailyAmountRepository } from './repositories/daily-amount.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { TaskRepository } from './repositories/task.repository';
@@ -20,7 +21,7 @@ class MigrationRunner implements OnModuleInit {
   }
 }
 
-const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository];
+const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository, DailyAmountRepository];
 
 /** PostgreSQL through TypeORM; migrations run on start (under an advisory lock). */
 @Global()

@@ -1,4 +1,5 @@
 import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { DISCHARGE_MISSING_STEPS } from '../../contracts/src/discharge-handover.contract';
 import { TaskRefusal } from '../../contracts/src/human-task.contract';
 import { DomainError, DomainErrorCode } from '../../domain/src/domain-error';
 
@@ -12,6 +13,10 @@ export function toDomainError(err: unknown, what: string): unknown {
   }
   if (err instanceof WorkflowUpdateFailedError) {
     const reason = err.cause?.message ?? err.message;
+    if (err.cause instanceof ApplicationFailure && err.cause.type === DISCHARGE_MISSING_STEPS) {
+      const missingSteps = (err.cause.details?.[0] as { missingSteps?: string[] } | undefined)?.missingSteps ?? [];
+      return new DomainError(DomainErrorCode.Conflict, reason, { reason, missingSteps });
+    }
     // An answer the workflow cannot accept as given is a 422; a request that does not fit the case's state a 409.
     const invalid = err.cause instanceof ApplicationFailure && err.cause.type === TaskRefusal.InvalidDecision;
     return new DomainError(invalid ? DomainErrorCode.InvalidDecision : DomainErrorCode.RefusedByWorkflow, `refused: ${reason}`, { reason });

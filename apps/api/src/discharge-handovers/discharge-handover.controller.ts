@@ -10,6 +10,8 @@ import {
   CaseStartedDto,
   ChangeEstimatedDischargeDateDto,
   DeclareReadyForDischargeDto,
+  RecordDischargeDto,
+  RevokeReadyForDischargeDto,
   StartDischargeHandoverDto,
 } from './discharge-handover.dto';
 import { DischargeHandoverService } from './discharge-handover.service';
@@ -45,6 +47,13 @@ export class DischargeHandoverController {
     return this.service.state(ctx, caseId);
   }
 
+  @Get(':caseId/summary')
+  @Audit('case.read_summary')
+  @ApiOperation({ summary: "The patient's written summary: fast vårdkontakt, planned SIP date, who to call" })
+  summary(@Ctx() ctx: RequestContext, @Param('caseId', uuidParam('caseId')) caseId: string) {
+    return this.service.summary(ctx, caseId);
+  }
+
   @Put(':caseId/estimated-discharge-date')
   @Roles('case_handler')
   @Audit('discharge.change_estimated_date')
@@ -71,6 +80,36 @@ export class DischargeHandoverController {
     @Headers('idempotency-key') key?: string,
   ) {
     return this.service.declareReadyForDischarge(ctx, caseId, dto, idempotencyKey(key, false));
+  }
+
+  @Post(':caseId/revoke-ready')
+  @HttpCode(200)
+  @Roles('case_handler')
+  @Audit('discharge.revoke_ready')
+  @ApiOperation({ summary: 'The patient is no longer ready: parties are told at once and the clocks stop' })
+  @ApiHeader(optionalKey)
+  revokeReadyForDischarge(
+    @Ctx() ctx: RequestContext,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() dto: RevokeReadyForDischargeDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.service.revokeReadyForDischarge(ctx, caseId, dto, idempotencyKey(key, false));
+  }
+
+  @Post(':caseId/discharge')
+  @HttpCode(200)
+  @Roles('case_handler')
+  @Audit('discharge.record')
+  @ApiOperation({ summary: 'Record the discharge; 409 naming the missing steps until the takeover and the municipal decision' })
+  @ApiHeader(optionalKey)
+  recordDischarge(
+    @Ctx() ctx: RequestContext,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() dto: RecordDischargeDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.service.recordDischarge(ctx, caseId, dto, idempotencyKey(key, false));
   }
 
   @Post(':caseId/cancel')

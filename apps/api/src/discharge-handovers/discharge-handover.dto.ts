@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import {
   CANCELLATION_REASONS,
   CARE_TYPES,
@@ -60,6 +60,11 @@ export class StartDischargeHandoverDto {
   @IsIn(CARE_TYPES)
   careType: CareType;
 
+  @ApiPropertyOptional({ example: 'ASIH-NORR', description: 'The ASIH unit for weekend and holiday discharges (default from configuration).' })
+  @IsOptional()
+  @Matches(ORGANISATION_CODE, { message: 'asihCode must be an organisation code' })
+  asihCode?: string;
+
   @ApiProperty({ type: ExpectedNeedsDto })
   @IsObject()
   @ValidateNested()
@@ -77,6 +82,27 @@ export class DeclareReadyForDischargeDto {
   @ApiProperty({ example: '2026-11-26T10:30:00+01:00', description: 'When the treating doctor judged the patient ready.' })
   @IsInstant()
   declaredAt: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-26T14:00:00+01:00',
+    description: 'When the patient will leave (default: declaredAt, the same-day target). Decides who takes over.',
+  })
+  @IsOptional()
+  @IsInstant()
+  plannedDischargeAt?: string;
+}
+
+export class RevokeReadyForDischargeDto {
+  @ApiProperty({ example: 'Feber, ny infektion' })
+  @IsString()
+  @Length(1, 500)
+  reason: string;
+}
+
+export class RecordDischargeDto {
+  @ApiProperty({ example: '2026-11-26T15:10:00+01:00' })
+  @IsInstant()
+  dischargedAt: string;
 }
 
 export class CancelDischargeHandoverDto {

@@ -13,6 +13,11 @@ import {
   DischargeHandoverState,
   dischargeHandoverStateQuery,
   dischargeHandoverWorkflowId,
+  DischargePolicy,
+  DischargeSummary,
+  dischargeSummaryQuery,
+  recordDischargeUpdate,
+  revokeReadyForDischargeUpdate,
 } from '../../../../libs/contracts/src/discharge-handover.contract';
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
 import { INPATIENT_KINDS, MUNICIPAL_CARE_KINDS, OrganisationKind } from '../../../../libs/domain/src/organisation-kinds';
@@ -32,6 +37,8 @@ import {
   CaseStartedDto,
   ChangeEstimatedDischargeDateDto,
   DeclareReadyForDischargeDto,
+  RecordDischargeDto,
+  RevokeReadyForDischargeDto,
   StartDischargeHandoverDto,
 } from './discharge-handover.dto';
 
@@ -57,9 +64,7 @@ export class DischargeHandoverService {
     if (!INPATIENT_KINDS.includes(p.organisationKind as OrganisationKind)) {
       throw new DomainError(DomainErrorCode.Forbidden, 'only in-patient care (a hospital, SPSV or geriatric care) opens discharge handovers');
     }
-    if (Date.parse(dto.admittedAt) > Date.now() + FUTURE_TOLERANCE_MS) {
-      throw new DomainError(DomainErrorCode.InvalidInput, 'admittedAt is in the future', { field: 'admittedAt' });
-    }
+    this.refuseFuture('admittedAt', dto.admittedAt);
     if (dto.estimatedDischargeDate < stockholmDate(dto.admittedAt)) {
       throw new DomainError(DomainErrorCode.InvalidInput, 'estimatedDischargeDate is before the admission date', {
         field: 'estimatedDischargeDate',
@@ -67,6 +72,7 @@ export class DischargeHandoverService {
     }
     await this.requireOrganisation('municipalityCode', dto.municipalityCode, MUNICIPAL_CARE_KINDS);
     await this.requireOrganisation('vardcentralCode', dto.vardcentralCode, ['vardcentral']);
+    if (dto.asihCode) await this.requireOrganisation('asihCode', dto.asihCode, ['asih']);
 
     const body = { ...dto, personnummer: normalisePersonnummer(dto.personnummer) };
     // Keys are per opening organisation: two hospitals can never collide on a key.
@@ -86,10 +92,8 @@ export class DischargeHandoverService {
       estimatedDischargeDate: dto.estimatedDischargeDate,
       careType: dto.careType,
       needs: { municipal: dto.needs.municipal, region: dto.needs.region },
-      policy: {
-        noticeDeadlineHours: this.config.DISCHARGE_NOTICE_DEADLINE_HOURS,
-        acknowledgementDueMs: durationMs(this.config.DISCHARGE_ACK_DUE),
-      },
+      ...(dto.asihCode ? { asihCode: dto.asihCode } : {}),
+      policy: this.policy(),
     };
     let state: DischargeHandoverState | undefined;
     try {
@@ -116,6 +120,24 @@ export class DischargeHandoverService {
     return { caseId: claim.resourceId, workflowId, replayed: claim.replayed, state };
   }
 
+  /** This deployment's deadlines and rules, fixed into each case at its start. */
+  private policy(): DischargePolicy {
+    const c = this.config;
+    return {
+      noticeDeadlineHours: c.DISCHARGE_NOTICE_DEADLINE_HOURS,
+      acknowledgementDueMs: durationMs(c.DISCHARGE_ACK_DUE),
+      assessmentDueMs: durationMs(c.DISCHARGE_ASSESSMENT_DUE),
+      fastVardkontaktDueMs: durationMs(c.DISCHARGE_FAST_VARDKONTAKT_DUE),
+      informationDueMs: durationMs(c.DISCHARGE_INFORMATION_DUE),
+      readyAcknowledgementDueMs: durationMs(c.DISCHARGE_READY_ACK_DUE),
+      sipCallDueMs: durationMs(c.DISCHARGE_SIP_CALL_DUE),
+      takeoverDueMs: durationMs(c.DISCHARGE_TAKEOVER_DUE),
+      escalationDueMs: durationMs(c.DISCHARGE_ESCALATION_DUE),
+      liabilityPolicy: c.DISCHARGE_LIABILITY_POLICY,
+      defaultAsihCode: c.DISCHARGE_DEFAULT_ASIH,
+    };
+  }
+
   /** The live state, for the case's parties only. */
   state(ctx: RequestContext, caseId: string): Promise<DischargeHandoverState> {
     return this.read(ctx, caseId);
@@ -131,12 +153,48 @@ export class DischargeHandoverService {
   }
 
   declareReadyForDischarge(ctx: RequestContext, caseId: string, dto: DeclareReadyForDischargeDto, requestKey?: string) {
+    const declaredAt = new Date(dto.declaredAt).toISOString();
+    this.refuseFuture('declaredAt', declaredAt);
     return this.asHospital(ctx, caseId, (actor) =>
       this.handle(caseId).executeUpdate(declareReadyForDischargeUpdate, {
-        args: [{ ...actor, declaredAt: new Date(dto.declaredAt).toISOString() }],
+        args: [{ ...actor, declaredAt, ...(dto.plannedDischargeAt ? { plannedDischargeAt: new Date(dto.plannedDischargeAt).toISOString() } : {}) }],
         updateId: requestKey,
       }),
     );
+  }
+
+  revokeReadyForDischarge(ctx: RequestContext, caseId: string, dto: RevokeReadyForDischargeDto, requestKey?: string) {
+    return this.asHospital(ctx, caseId, (actor) =>
+      this.handle(caseId).executeUpdate(revokeReadyForDischargeUpdate, { args: [{ ...actor, reason: dto.reason }], updateId: requestKey }),
+    );
+  }
+
+  /** Refused (409, the missing steps named) until the takeover is acknowledged and the municipality has decided. */
+  recordDischarge(ctx: RequestContext, caseId: string, dto: RecordDischargeDto, requestKey?: string) {
+    const dischargedAt = new Date(dto.dischargedAt).toISOString();
+    this.refuseFuture('dischargedAt', dischargedAt);
+    return this.asHospital(ctx, caseId, (actor) =>
+      this.handle(caseId).executeUpdate(recordDischargeUpdate, { args: [{ ...actor, dischargedAt }], updateId: requestKey }),
+    );
+  }
+
+  /** The patient's written summary: fast vårdkontakt, planned SIP date, who to call (with organisation names). */
+  async summary(ctx: RequestContext, caseId: string) {
+    await this.read(ctx, caseId);
+    let summary: DischargeSummary;
+    try {
+      summary = await this.handle(caseId).query(dischargeSummaryQuery);
+    } catch (err) {
+      throw toDomainError(err, `case ${caseId}`);
+    }
+    const names = new Map((await this.organisations.list()).map((o) => [o.code, o.name]));
+    return { ...summary, contacts: summary.contacts.map((c) => ({ ...c, organisationName: names.get(c.organisationCode) ?? null })) };
+  }
+
+  private refuseFuture(field: string, instant: string) {
+    if (Date.parse(instant) > Date.now() + FUTURE_TOLERANCE_MS) {
+      throw new DomainError(DomainErrorCode.InvalidInput, `${field} is in the future`, { field });
+    }
   }
 
   cancel(ctx: RequestContext, caseId: string, dto: CancelDischargeHandoverDto, requestKey?: string) {
