@@ -120,6 +120,8 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
   /** Tasks tied to the current utskrivningsklar notice: a revocation cancels them. */
   let readinessTasks: string[] = [];
   let opened = false;
+  /** The discharge update has run all its steps (cancelled what was left, determined payment liability). */
+  let dischargeSettled = false;
   /** Set once, right after the case is first projected (see PATCH); handlers run only after that. */
   let fullProcess = false;
 
@@ -277,6 +279,7 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
       await tasks.cancelAll('patient discharged');
       if (fullProcess) await determinePaymentLiability();
       await project();
+      dischargeSettled = true;
       return state;
     },
     {
@@ -574,7 +577,9 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
   await condition(
     () =>
       state.status === 'cancelled' ||
-      (state.status === 'discharged' && !state.discharge?.awaitingDailyAmounts?.length && (!state.discharge?.paymentLiability || !!state.discharge.invoice)),
+      (dischargeSettled &&
+        !state.discharge?.awaitingDailyAmounts?.length &&
+        (!state.discharge?.paymentLiability || !!state.discharge.invoice)),
   );
   await condition(allHandlersFinished);
   return state;
