@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     municipality: await person('Maja, needs assessor in Ekerö', '0125', 'case_handler', 'maja.ekero'),
     otherMunicipality: await person('Hugo, needs assessor in Huddinge', '0126', 'case_handler', 'hugo.huddinge'),
     vardcentral: await person('Viktor, nurse at Ekerö vårdcentral', 'VC-EKERO', 'case_handler', 'viktor.vc-ekero'),
+    asih: await person('Anders, physician at ASIH Stockholm Norr', 'ASIH-NORR', 'case_handler', 'anders.asih-norr'),
   });
   console.log('\ndemo finished: every answer was as expected');
 }

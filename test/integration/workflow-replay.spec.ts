@@ -1,0 +1,30 @@
+/**
+ * Histories recorded from cases that earlier versions of the discharge workflow ran (kept in
+ * test/fixtures/workflow-histories) must replay on today's code: a change that is not behind patched()
+ * fails here instead of in a running deployment.
+ */
+import { Worker } from '@temporalio/worker';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TEST_ENV } from '../support/test-stack-env';
+
+const dir = join(__dirname, '..', 'fixtures', 'workflow-histories');
+const fixtures = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+describe('recorded workflow histories replay on the current code', () => {
+  it('has recorded histories to replay', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(fixtures)('%s', async (file) => {
+    const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: { codePath: process.env[TEST_ENV.workflowBundle] as string } },
+        history,
+        `replay-${file}`,
+      ),
+    ).resolves.toBeUndefined();
+  });
+});
