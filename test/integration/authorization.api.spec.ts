@@ -1,8 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { Role } from '../../libs/auth/src/principal';
-import type { AppConfig } from '../../libs/config/src/app-config';
-import { callerFor, startTestApi, startTestWorker, testConfig, tokenFor, TestWorker, waitForTask } from '../support/test-app';
+import { callerFor, dischargeNotice, tokenFor, useTestStack, waitForTask } from '../support/test-app';
 
 type Method = 'get' | 'post' | 'put';
 type Who = { org: string; roles: Role[] } | 'none';
@@ -79,7 +77,7 @@ const ROWS: Row[] = [
   },
   {
     route: 'POST /discharge-handovers', method: 'post',
-    make: async () => ({ path: '/discharge-handovers', headers: { 'Idempotency-Key': `authz-${Date.now()}-${(n += 1)}` }, body: notice() }),
+    make: async () => ({ path: '/discharge-handovers', headers: { 'Idempotency-Key': `authz-${Date.now()}-${(n += 1)}` }, body: dischargeNotice() }),
     party: hospital, partyStatus: 201, nonParty: ekero, nonPartyStatus: 403,
   },
   {
@@ -127,27 +125,13 @@ const ROWS: Row[] = [
   { route: 'GET /audit', method: 'get', make: async () => ({ path: '/audit' }), party: admin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403 },
 ];
 
-function notice() {
-  return {
-    personnummer: '19121212-1212',
-    patientName: 'Tolvan Tolvansson',
-    municipalityCode: '0125',
-    vardcentralCode: 'VC-EKERO',
-    admittedAt: new Date(Date.now() - 3_600_000).toISOString(),
-    estimatedDischargeDate: inDays(3),
-    careType: 'somatic',
-    needs: { municipal: ['home_care'], region: [] },
-  };
-}
 
 describe('authorization on every endpoint: a party, a non-party, and no token', () => {
-  let config: AppConfig;
-  let app: INestApplication;
-  let worker: TestWorker;
+  const stack = useTestStack();
 
   const call = async (who: Who, method: Method, target: { path: string; body?: object; headers?: Record<string, string> }) => {
-    let req = request(app.getHttpServer())[method](target.path);
-    if (who !== 'none') req = req.set('Authorization', `Bearer ${await tokenFor(config, who.org, who.roles)}`);
+    let req = request(stack.app.getHttpServer())[method](target.path);
+    if (who !== 'none') req = req.set('Authorization', `Bearer ${await tokenFor(stack.config, who.org, who.roles)}`);
     for (const [k, v] of Object.entries(target.headers ?? {})) req = req.set(k, v);
     return target.body ? req.send(target.body) : req;
   };
@@ -165,21 +149,12 @@ describe('authorization on every endpoint: a party, a non-party, and no token', 
       if (res.status !== 200) throw new Error(`could not declare ready: ${res.status} ${JSON.stringify(res.body)}`);
       return caseId;
     },
-    taskOf: async (caseId) => (await waitForTask(await callerFor(app, config, '0125', ['case_handler']), caseId, 'discharge.acknowledge_notice')).id,
+    taskOf: async (caseId) => (await waitForTask(await callerFor(stack.app, stack.config, '0125', ['case_handler']), caseId, 'discharge.acknowledge_notice')).id,
   };
 
-  beforeAll(async () => {
-    config = await testConfig();
-    worker = await startTestWorker(config);
-    app = await startTestApi(config);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await worker?.stop();
-  });
 
   it('covers every route the API documents', async () => {
-    const doc = await request(app.getHttpServer()).get('/docs-json').expect(200);
+    const doc = await request(stack.app.getHttpServer()).get('/docs-json').expect(200);
     const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
@@ -208,11 +183,11 @@ describe('authorization on every endpoint: a party, a non-party, and no token', 
   });
 
   it('refuses a token that is expired, forged or for an unknown organisation', async () => {
-    const server = () => request(app.getHttpServer()).get('/tasks');
-    const good = await tokenFor(config, '0125', ['case_handler']);
+    const server = () => request(stack.app.getHttpServer()).get('/tasks');
+    const good = await tokenFor(stack.config, '0125', ['case_handler']);
     await server().set('Authorization', `Bearer ${good.slice(0, -4)}AAAA`).expect(401);
     await server().set('Authorization', 'Basic abc').expect(401);
-    const unknown = await tokenFor(config, 'NO-SUCH-ORG', ['case_handler']);
+    const unknown = await tokenFor(stack.config, 'NO-SUCH-ORG', ['case_handler']);
     await server().set('Authorization', `Bearer ${unknown}`).expect(403);
   });
 });

@@ -1,44 +1,21 @@
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import type { AppConfig } from '../../libs/config/src/app-config';
 import { dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
-import { sql, startTestApi, startTestWorker, temporalClient, testConfig, tokenFor, TestWorker } from '../support/test-app';
+import { dischargeNotice, sql, startTestWorker, temporalClient, tokenFor, useTestStack } from '../support/test-app';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
 
-const body = (overrides: Record<string, unknown> = {}) => ({
-  personnummer: '19121212-1212',
-  patientName: 'Tolvan Tolvansson',
-  municipalityCode: '0125',
-  vardcentralCode: 'VC-EKERO',
-  admittedAt: hoursAgo(3),
-  estimatedDischargeDate: inDays(3),
-  careType: 'somatic',
-  needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
-  ...overrides,
-});
+const body = dischargeNotice;
 
 describe('discharge handover through the API (real Temporal and PostgreSQL)', () => {
-  let config: AppConfig;
-  let app: INestApplication;
-  let worker: TestWorker;
+  const stack = useTestStack();
   let hospital: string;
-
   beforeAll(async () => {
-    config = await testConfig();
-    worker = await startTestWorker(config);
-    app = await startTestApi(config);
-    hospital = `Bearer ${await tokenFor(config, 'KS', ['case_handler'])}`;
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await worker?.stop();
+    hospital = `Bearer ${await tokenFor(stack.config, 'KS', ['case_handler'])}`;
   });
 
   const http = () => {
-    const agent = request(app.getHttpServer());
+    const agent = request(stack.app.getHttpServer());
     return {
       get: (url: string) => agent.get(url).set('Authorization', hospital),
       post: (url: string) => agent.post(url).set('Authorization', hospital),
@@ -48,11 +25,11 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
   const start = (key: string, payload = body()) => http().post('/discharge-handovers').set('Idempotency-Key', key).send(payload);
 
   it('reports ready once PostgreSQL, Temporal and a polling worker are up', async () => {
-    const res = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    const res = await request(stack.app.getHttpServer()).get('/health/ready').expect(200);
     expect(res.body.details).toMatchObject({
       postgresql: { status: 'up' },
       temporal: { status: 'up' },
-      worker: { status: 'up', taskQueue: config.TEMPORAL_TASK_QUEUE },
+      worker: { status: 'up', taskQueue: stack.config.TEMPORAL_TASK_QUEUE },
     });
   });
 
@@ -68,7 +45,7 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
     // The projection activity ran before the first update or query could see the case, so poll briefly.
     let rows: { status: string; parties: string[]; subject: { personnummer: string } }[] = [];
     for (let i = 0; i < 50 && rows.length === 0; i++) {
-      rows = await sql(config, 'SELECT status, parties, subject FROM cases WHERE id = $1', [caseId]);
+      rows = await sql(stack.config, 'SELECT status, parties, subject FROM cases WHERE id = $1', [caseId]);
       if (rows.length === 0) await new Promise((r) => setTimeout(r, 100));
     }
     expect(rows).toEqual([
@@ -89,7 +66,7 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
     const reused = await start('start-idempotent-0001', body({ patientName: 'Someone Else' })).expect(422);
     expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' });
 
-    const count = await sql(config, 'SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1', ['start-idempotent-0001']);
+    const count = await sql(stack.config, 'SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1', ['start-idempotent-0001']);
     expect(count).toEqual([{ n: 1 }]);
   });
 
@@ -125,16 +102,16 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
       .expect(200);
     expect(retried.body.version).toBe(ready.body.version);
 
-    const projected = await sql(config, 'SELECT status, version FROM cases WHERE id = $1', [caseId]);
+    const projected = await sql(stack.config, 'SELECT status, version FROM cases WHERE id = $1', [caseId]);
     expect(projected).toEqual([{ status: 'ready_for_discharge', version: ready.body.version }]);
-    const events = await sql<{ type: string }>(config, 'SELECT type FROM case_events WHERE case_id = $1 ORDER BY seq', [caseId]);
+    const events = await sql<{ type: string }>(stack.config, 'SELECT type FROM case_events WHERE case_id = $1 ORDER BY seq', [caseId]);
     expect(events.map((e) => e.type)).toEqual(['case_opened', 'estimated_discharge_date_changed', 'ready_for_discharge_declared']);
 
     await http().post(`${base}/cancel`).send({ reason: 'opened_in_error' }).expect(200);
     const refused = await http().post(`${base}/cancel`).send({ reason: 'opened_in_error' }).expect(409);
     expect(refused.body).toMatchObject({ code: 'CONFLICT', message: 'the case is cancelled' });
 
-    const temporal = await temporalClient(config);
+    const temporal = await temporalClient(stack.config);
     try {
       const result = await temporal.client.workflow.getHandle(dischargeHandoverWorkflowId(caseId)).result();
       expect(result.status).toBe('cancelled');
@@ -154,8 +131,8 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
 
   it('goes on from where it was after the worker is replaced', async () => {
     const { caseId } = (await start('start-restart-0001').expect(201)).body;
-    await worker.stop();
-    worker = await startTestWorker(config);
+    await stack.worker?.stop();
+    stack.worker = await startTestWorker(stack.config);
     const res = await http()
       .post(`/discharge-handovers/${caseId}/ready-for-discharge`)
       .send({ declaredAt: new Date().toISOString() })
@@ -195,7 +172,7 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
     });
 
     it('kept no case and no key from any refused request', async () => {
-      const keys = await sql<{ key: string }>(config, `SELECT key FROM idempotency_keys WHERE key LIKE 'bad-%' OR key LIKE 'too-%'`);
+      const keys = await sql<{ key: string }>(stack.config, `SELECT key FROM idempotency_keys WHERE key LIKE 'bad-%' OR key LIKE 'too-%'`);
       expect(keys).toEqual([]);
     });
   });

@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Role } from '../../libs/auth/src/principal';
 import type { AppConfig } from '../../libs/config/src/app-config';
 import { dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
-import { Caller, callerFor, sql, startTestApi, startTestWorker, temporalClient, testConfig, TestWorker, waitForTask } from '../support/test-app';
+import { Caller, callerFor, dischargeNotice, sql, temporalClient, useTestStack, waitForTask } from '../support/test-app';
 
 const DAY = 86_400_000;
 const KIND = {
@@ -50,17 +50,7 @@ async function openCase(p: Parties, overrides: Record<string, unknown> = {}): Pr
   const res = await p.hospital
     .post('/discharge-handovers')
     .set('Idempotency-Key', `process-${Date.now()}-${(keys += 1)}`)
-    .send({
-      personnummer: '19121212-1212',
-      patientName: 'Tolvan Tolvansson',
-      municipalityCode: '0125',
-      vardcentralCode: 'VC-EKERO',
-      admittedAt: new Date(Date.now() - 7 * DAY).toISOString(),
-      estimatedDischargeDate: new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10),
-      careType: 'somatic',
-      needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
-      ...overrides,
-    })
+    .send(dischargeNotice({ admittedAt: new Date(Date.now() - 7 * DAY).toISOString(), ...overrides }))
     .expect(201);
   return res.body.caseId;
 }
@@ -96,20 +86,10 @@ async function workflowResult(config: AppConfig, caseId: string) {
 }
 
 describe('discharge handover, end to end through the API', () => {
-  let config: AppConfig;
-  let app: INestApplication;
-  let worker: TestWorker;
+  const stack = useTestStack();
   let p: Parties;
-
   beforeAll(async () => {
-    config = await testConfig();
-    worker = await startTestWorker(config);
-    app = await startTestApi(config);
-    p = await partiesFor(app, config);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await worker?.stop();
+    p = await partiesFor(stack.app, stack.config);
   });
 
   it('weekday discharge: the vårdcentral takes over, same day, no payment liability', async () => {
@@ -136,8 +116,8 @@ describe('discharge handover, end to end through the API', () => {
       medicalResponsibility: { organisationCode: 'VC-EKERO', receiver: 'primary_care', acknowledged: true },
     });
     expect(summary.body.contacts).toContainEqual({ role: 'fast vårdkontakt (vårdcentral)', organisationCode: 'VC-EKERO', organisationName: 'Ekerö vårdcentral' });
-    expect((await workflowResult(config, caseId)).status).toBe('discharged');
-    const open = await sql(config, `SELECT 1 FROM tasks WHERE case_id = $1 AND status = 'open'`, [caseId]);
+    expect((await workflowResult(stack.config, caseId)).status).toBe('discharged');
+    const open = await sql(stack.config, `SELECT 1 FROM tasks WHERE case_id = $1 AND status = 'open'`, [caseId]);
     expect(open).toEqual([]);
   });
 
@@ -205,8 +185,7 @@ describe('discharge handover, end to end through the API', () => {
     const revoked = await p.hospital.post(`/discharge-handovers/${caseId}/revoke-ready`).send({ reason: 'Feber' }).expect(200);
     expect(revoked.body).toMatchObject({ status: 'planning', readyAcknowledgements: {} });
     expect(revoked.body.takeover).toBeUndefined();
-    const cancelled = await sql<{ kind: string; status: string }>(
-      config,
+    const cancelled = await sql<{ kind: string; status: string }>(stack.config,
       `SELECT kind, status FROM tasks WHERE case_id = $1 AND kind IN ($2, $3, $4) ORDER BY kind`,
       [caseId, KIND.ackReady, KIND.sip, KIND.takeover],
     );
@@ -233,10 +212,10 @@ describe('discharge handover, end to end through the API', () => {
     await declareReady(p, caseId).expect(200);
     await waitForTask(p.vardcentral, caseId, KIND.takeover);
     await p.hospital.post(`/discharge-handovers/${caseId}/cancel`).send({ reason: 'moved_to_other_inpatient_care' }).expect(200);
-    const open = await sql(config, `SELECT 1 FROM tasks WHERE case_id = $1 AND status = 'open'`, [caseId]);
+    const open = await sql(stack.config, `SELECT 1 FROM tasks WHERE case_id = $1 AND status = 'open'`, [caseId]);
     expect(open).toEqual([]);
     expect((await discharge(p, caseId).expect(409)).body.message).toBe('the case is cancelled');
-    expect((await workflowResult(config, caseId)).cancellation).toMatchObject({ reason: 'moved_to_other_inpatient_care' });
+    expect((await workflowResult(stack.config, caseId)).cancellation).toMatchObject({ reason: 'moved_to_other_inpatient_care' });
   });
 
   it('a discharge after the liability day: HSF registers the missing daily amount, finance gets the invoice basis', async () => {
@@ -264,7 +243,7 @@ describe('discharge handover, end to end through the API', () => {
     expect(view.body.summary.discharge.paymentLiability).toEqual(detail.body.input.basis);
     await p.finance.post(`/tasks/${invoice.id}/complete`).send({ decision: { invoiceReference: 'F-2026-0042' } }).expect(200);
 
-    const result = await workflowResult(config, caseId);
+    const result = await workflowResult(stack.config, caseId);
     expect(result.discharge).toMatchObject({ invoice: { invoiceReference: 'F-2026-0042', organisationCode: 'HSF-FIN' } });
     const amounts = await p.finance.get('/payment-liability/daily-amounts').expect(200);
     expect(amounts.body).toContainEqual(expect.objectContaining({ year, amountOre: 950_000 }));
@@ -272,20 +251,10 @@ describe('discharge handover, end to end through the API', () => {
 });
 
 describe('discharge deadlines as durable timers (short configured durations)', () => {
-  let config: AppConfig;
-  let app: INestApplication;
-  let worker: TestWorker;
+  const stack = useTestStack({ DISCHARGE_SIP_CALL_DUE: '2s' });
   let p: Parties;
-
   beforeAll(async () => {
-    config = await testConfig({ DISCHARGE_SIP_CALL_DUE: '2s' });
-    worker = await startTestWorker(config);
-    app = await startTestApi(config);
-    p = await partiesFor(app, config);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await worker?.stop();
+    p = await partiesFor(stack.app, stack.config);
   });
 
   it("escalates an overdue SIP call to the vårdcentral's coordinator and marks it overdue", async () => {

@@ -1,20 +1,9 @@
-import type { INestApplication } from '@nestjs/common';
 import type { Role } from '../../libs/auth/src/principal';
-import type { AppConfig } from '../../libs/config/src/app-config';
-import { callerFor, sql, startTestApi, testConfig } from '../support/test-app';
+import { callerFor, sql, useTestStack } from '../support/test-app';
 
 describe('organisations (real PostgreSQL)', () => {
-  let config: AppConfig;
-  let app: INestApplication;
-  const as = (org: string, roles: Role[]) => callerFor(app, config, org, roles);
-
-  beforeAll(async () => {
-    config = await testConfig();
-    app = await startTestApi(config);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const stack = useTestStack({}, { worker: false });
+  const as = (org: string, roles: Role[]) => callerFor(stack.app, stack.config, org, roles);
 
   it("seeds Stockholm County's 26 municipalities by official code, the city districts and the region bodies", async () => {
     const res = await (await as('0125', ['case_handler'])).get('/organisations?kind=municipality').expect(200);
@@ -36,7 +25,7 @@ describe('organisations (real PostgreSQL)', () => {
     await admin.post('/organisations').send({ code: 'x', kind: 'vardcentral', name: 'Kort' }).expect(400);
     await admin.post('/organisations').send({ code: 'VC-NY', kind: 'castle', name: 'Slott' }).expect(400);
 
-    const rows = await sql<{ action: string; outcome: string }>(config, `SELECT action, outcome FROM audit_log WHERE action = 'organisation.create' ORDER BY id`);
+    const rows = await sql<{ action: string; outcome: string }>(stack.config, `SELECT action, outcome FROM audit_log WHERE action = 'organisation.create' ORDER BY id`);
     expect(rows.map((r) => r.outcome)).toEqual(['success', 'refused:409', 'refused:400', 'refused:400']);
   });
 

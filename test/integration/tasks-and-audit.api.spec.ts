@@ -1,19 +1,15 @@
-import type { INestApplication } from '@nestjs/common';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Role } from '../../libs/auth/src/principal';
-import type { AppConfig } from '../../libs/config/src/app-config';
 import { dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
-import { Caller, callerFor, sql, startTestApi, startTestWorker, temporalClient, testConfig, TestWorker, waitForTask } from '../support/test-app';
+import { Caller, callerFor, dischargeNotice, sql, temporalClient, useTestStack, waitForTask } from '../support/test-app';
 
 const run = promisify(execFile);
 
 describe('human tasks, case isolation and the audit trail (real Temporal and PostgreSQL)', () => {
-  let config: AppConfig;
-  let app: INestApplication;
-  let worker: TestWorker;
-  const as = (org: string, roles: Role[], person?: string): Promise<Caller> => callerFor(app, config, org, roles, person);
+  const stack = useTestStack();
+  const as = (org: string, roles: Role[], person?: string): Promise<Caller> => callerFor(stack.app, stack.config, org, roles, person);
   const hospital = () => as('KS', ['case_handler']);
   const ekero = (person?: string) => as('0125', ['case_handler'], person); // the patient's municipality
   const huddinge = () => as('0126', ['case_handler']); // another municipality
@@ -26,16 +22,7 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     const res = await (await hospital())
       .post('/discharge-handovers')
       .set('Idempotency-Key', `tasks-audit-case-${seq}-${Date.now()}`)
-      .send({
-        personnummer: '19121212-1212',
-        patientName: 'Tolvan Tolvansson',
-        municipalityCode: '0125',
-        vardcentralCode: 'VC-EKERO',
-        admittedAt: new Date(Date.now() - 3_600_000).toISOString(),
-        estimatedDischargeDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
-        careType: 'somatic',
-        needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
-      })
+      .send(dischargeNotice())
       .expect(201);
     return res.body.caseId as string;
   };
@@ -43,15 +30,6 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
   const taskOf = (who: Caller, caseId: string) => waitForTask(who, caseId, ACK);
   const state = async (caseId: string) => (await (await hospital()).get(`/discharge-handovers/${caseId}`).expect(200)).body;
 
-  beforeAll(async () => {
-    config = await testConfig();
-    worker = await startTestWorker(config);
-    app = await startTestApi(config);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await worker?.stop();
-  });
 
   it("gives each receiving party its task, and another municipality sees neither the case nor the task", async () => {
     const caseId = await openCase();
@@ -99,10 +77,10 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
 
     const again = await (await ekero()).post(`/tasks/${task.id}/complete`).send({ decision: { comment: 'planerar', acknowledged: true } }).expect(200);
     expect(again.body).toMatchObject({ replayed: true, outcome: done.body.outcome });
-    const [row] = await sql<{ completed_at: Date }>(config, 'SELECT completed_at FROM tasks WHERE id = $1', [task.id]);
+    const [row] = await sql<{ completed_at: Date }>(stack.config, 'SELECT completed_at FROM tasks WHERE id = $1', [task.id]);
     expect(row.completed_at.toISOString()).toBe(new Date(done.body.task.completedAt).toISOString());
     expect((await state(caseId)).version).toBe(after.version);
-    const completions = await sql<{ outcome: string }>(config, `SELECT outcome FROM audit_log WHERE task_id = $1 AND action = 'task.complete' ORDER BY id`, [task.id]);
+    const completions = await sql<{ outcome: string }>(stack.config, `SELECT outcome FROM audit_log WHERE task_id = $1 AND action = 'task.complete' ORDER BY id`, [task.id]);
     expect(completions.map((c) => c.outcome)).toEqual(['success', 'replayed']);
 
     await (await ekero()).post(`/tasks/${task.id}/complete`).send({ decision: { acknowledged: true, comment: 'annat' } }).expect(409);
@@ -118,12 +96,12 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     const unknownField = await (await vardcentral()).post(`/tasks/${task.id}/complete`).send({ decision: { acknowledged: true, x: 1 } }).expect(422);
     expect(unknownField.body.reason).toBe('decision.x is not expected');
 
-    const [row] = await sql<{ status: string; decision: unknown }>(config, 'SELECT status, decision FROM tasks WHERE id = $1', [task.id]);
+    const [row] = await sql<{ status: string; decision: unknown }>(stack.config, 'SELECT status, decision FROM tasks WHERE id = $1', [task.id]);
     expect(row).toEqual({ status: 'open', decision: null });
     const after = await state(caseId);
     expect(after.version).toBe(before.version);
     expect(after.acknowledgements).toEqual({});
-    const audit = await sql<{ outcome: string }>(config, `SELECT outcome FROM audit_log WHERE task_id = $1 AND action = 'task.complete'`, [task.id]);
+    const audit = await sql<{ outcome: string }>(stack.config, `SELECT outcome FROM audit_log WHERE task_id = $1 AND action = 'task.complete'`, [task.id]);
     expect(audit.map((a) => a.outcome)).toEqual(['refused:422', 'refused:422']);
   });
 
@@ -145,12 +123,12 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     const task = await taskOf(await ekero(), caseId);
     await taskOf(await vardcentral(), caseId);
     await (await hospital()).post(`/discharge-handovers/${caseId}/cancel`).send({ reason: 'patient_died' }).expect(200);
-    const rows = await sql<{ status: string; cancelled_reason: string }>(config, 'SELECT status, cancelled_reason FROM tasks WHERE case_id = $1', [caseId]);
+    const rows = await sql<{ status: string; cancelled_reason: string }>(stack.config, 'SELECT status, cancelled_reason FROM tasks WHERE case_id = $1', [caseId]);
     expect(rows).toHaveLength(4);
     expect(new Set(rows.map((r) => `${r.status}: ${r.cancelled_reason}`))).toEqual(new Set(['cancelled: case cancelled']));
     const res = await (await ekero()).post(`/tasks/${task.id}/complete`).send({ decision: { acknowledged: true } }).expect(409);
     expect(res.body.message).toBe('the task was cancelled');
-    const temporal = await temporalClient(config);
+    const temporal = await temporalClient(stack.config);
     try {
       expect((await temporal.client.workflow.getHandle(dischargeHandoverWorkflowId(caseId)).result()).status).toBe('cancelled');
     } finally {
@@ -168,7 +146,7 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     await (await hospital()).post(`/discharge-handovers/${caseId}/ready-for-discharge`).send({ declaredAt: new Date().toISOString() }).expect(200);
 
     const rows = await sql<{ action: string; organisation_code: string; outcome: string; request_id: string }>(
-      config,
+      stack.config,
       'SELECT action, organisation_code, outcome, request_id FROM audit_log WHERE case_id = $1 ORDER BY id',
       [caseId],
     );
@@ -191,7 +169,7 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     await openCase();
     const verify = () =>
       run(process.execPath, [join(__dirname, '..', '..', 'dist', 'infra', 'audit', 'verify.cli.js')], {
-        env: { ...process.env, DATABASE_URL: config.DATABASE_URL },
+        env: { ...process.env, DATABASE_URL: stack.config.DATABASE_URL },
       }).then(
         (r) => ({ code: 0, out: r.stdout }),
         (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
@@ -199,12 +177,12 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     const intact = await verify();
     expect(intact).toMatchObject({ code: 0, out: expect.stringMatching(/^audit chain intact: \d+ rows verified/) });
 
-    await expect(sql(config, `UPDATE audit_log SET outcome = 'x'`)).rejects.toThrow('audit_log is append-only');
-    await expect(sql(config, `DELETE FROM audit_log`)).rejects.toThrow('audit_log is append-only');
+    await expect(sql(stack.config, `UPDATE audit_log SET outcome = 'x'`)).rejects.toThrow('audit_log is append-only');
+    await expect(sql(stack.config, `DELETE FROM audit_log`)).rejects.toThrow('audit_log is append-only');
 
     // A superuser who bypasses the trigger can change a row, but not without breaking the chain.
-    const [victim] = await sql<{ id: string }>(config, 'SELECT id FROM audit_log ORDER BY id OFFSET 1 LIMIT 1');
-    await sql(config, `SET session_replication_role = replica; UPDATE audit_log SET actor = 'someone-else' WHERE id = ${Number(victim.id)}`);
+    const [victim] = await sql<{ id: string }>(stack.config, 'SELECT id FROM audit_log ORDER BY id OFFSET 1 LIMIT 1');
+    await sql(stack.config, `SET session_replication_role = replica; UPDATE audit_log SET actor = 'someone-else' WHERE id = ${Number(victim.id)}`);
     const broken = await verify();
     expect(broken.code).toBe(1);
     expect(broken.out).toContain(`audit chain BROKEN at row ${victim.id}`);
@@ -212,37 +190,12 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
 });
 
 describe('overdue tasks in the inbox (short configured due time)', () => {
-  let config: AppConfig;
-  let app: INestApplication;
-  let worker: TestWorker;
-
-  beforeAll(async () => {
-    config = await testConfig({ DISCHARGE_ACK_DUE: '1s' });
-    worker = await startTestWorker(config);
-    app = await startTestApi(config);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await worker?.stop();
-  });
+  const stack = useTestStack({ DISCHARGE_ACK_DUE: '1s' });
 
   it('marks a task past its due time as overdue and filters on it', async () => {
-    const hospital = await callerFor(app, config, 'KS', ['case_handler']);
-    const ekero = await callerFor(app, config, '0125', ['case_handler']);
-    const opened = await hospital
-      .post('/discharge-handovers')
-      .set('Idempotency-Key', `overdue-${Date.now()}`)
-      .send({
-        personnummer: '19121212-1212',
-        patientName: 'Tolvan Tolvansson',
-        municipalityCode: '0125',
-        vardcentralCode: 'VC-EKERO',
-        admittedAt: new Date(Date.now() - 3_600_000).toISOString(),
-        estimatedDischargeDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
-        careType: 'somatic',
-        needs: { municipal: ['home_care'], region: [] },
-      })
-      .expect(201);
+    const hospital = await callerFor(stack.app, stack.config, 'KS', ['case_handler']);
+    const ekero = await callerFor(stack.app, stack.config, '0125', ['case_handler']);
+    const opened = await hospital.post('/discharge-handovers').set('Idempotency-Key', `overdue-${Date.now()}`).send(dischargeNotice()).expect(201);
     const caseId = opened.body.caseId;
     const ack = 'discharge.acknowledge_notice';
     const task = await waitForTask(ekero, caseId, ack);

@@ -130,3 +130,44 @@ export async function waitForTask(caller: Caller, caseId: string, kind?: string)
   }
   throw new Error(`no task for case ${caseId} reached the inbox`);
 }
+
+export interface TestStack {
+  config: AppConfig;
+  app: INestApplication;
+  worker?: TestWorker;
+}
+
+/**
+ * The API (and by default a worker) of one describe block, on its own database and task queue, started
+ * before its tests and stopped after. Read the fields inside tests (they are set in beforeAll).
+ */
+export function useTestStack(overrides: Record<string, string> = {}, options: { worker?: boolean } = {}): TestStack {
+  const stack = {} as TestStack;
+  beforeAll(async () => {
+    stack.config = await testConfig(overrides);
+    if (options.worker !== false) stack.worker = await startTestWorker(stack.config);
+    stack.app = await startTestApi(stack.config);
+  });
+  afterAll(async () => {
+    await stack.app?.close();
+    await stack.worker?.stop();
+  });
+  return stack;
+}
+
+const DAY_MS = 86_400_000;
+
+/** An inskrivningsmeddelande from Karolinska for Ekerö's Tolvan Tolvansson (Skatteverket's test person). */
+export function dischargeNotice(overrides: Record<string, unknown> = {}) {
+  return {
+    personnummer: '19121212-1212',
+    patientName: 'Tolvan Tolvansson',
+    municipalityCode: '0125',
+    vardcentralCode: 'VC-EKERO',
+    admittedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    estimatedDischargeDate: new Date(Date.now() + 3 * DAY_MS).toISOString().slice(0, 10),
+    careType: 'somatic',
+    needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
+    ...overrides,
+  };
+}
