@@ -5,20 +5,28 @@ import type { HumanTaskActivities } from '../libs/contracts/src/human-task.contr
 import { CaseProjectionActivitiesService } from './case-projection/case-projection.activities';
 import type { PaymentLiabilityActivities } from '../libs/contracts/src/payment-liability.contract';
 import { HumanTaskActivitiesService } from './human-tasks/human-task.activities';
+import type { ReimbursementActivities } from '../libs/contracts/src/reimbursement-claim.contract';
 import { PaymentLiabilityActivitiesService } from './payment-liability/payment-liability.activities';
+import { ReimbursementActivitiesService } from './reimbursement/reimbursement.activities';
 
-const ACTIVITY_SERVICES = [CaseProjectionActivitiesService, HumanTaskActivitiesService, PaymentLiabilityActivitiesService];
+const ACTIVITY_SERVICES = [
+  CaseProjectionActivitiesService,
+  HumanTaskActivitiesService,
+  PaymentLiabilityActivitiesService,
+  ReimbursementActivitiesService,
+];
 
 @Module({ providers: ACTIVITY_SERVICES, exports: ACTIVITY_SERVICES })
 export class ActivitiesModule {}
 
 /** Every activity the worker registers, each bound to its Nest-built service. */
-export type AllActivities = CaseProjectionActivities & HumanTaskActivities & PaymentLiabilityActivities;
+export type AllActivities = CaseProjectionActivities & HumanTaskActivities & PaymentLiabilityActivities & ReimbursementActivities;
 
 export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
   const projection = ctx.get(CaseProjectionActivitiesService);
   const tasks = ctx.get(HumanTaskActivitiesService);
   const liability = ctx.get(PaymentLiabilityActivitiesService);
+  const reimbursement = ctx.get(ReimbursementActivitiesService);
   return {
     projectCase: projection.projectCase.bind(projection),
     createTask: tasks.createTask.bind(tasks),
@@ -26,5 +34,9 @@ export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
     cancelTasks: tasks.cancelTasks.bind(tasks),
     dailyAmounts: liability.dailyAmounts.bind(liability),
     registerDailyAmount: liability.registerDailyAmount.bind(liability),
+    mandateTotals: reimbursement.mandateTotals.bind(reimbursement),
+    projectClaim: reimbursement.projectClaim.bind(reimbursement),
+    bookApproval: reimbursement.bookApproval.bind(reimbursement),
+    bookPayment: reimbursement.bookPayment.bind(reimbursement),
   };
 }

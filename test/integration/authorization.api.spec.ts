@@ -22,6 +22,10 @@ interface Row {
 
 interface Fixture {
   openCase(): Promise<string>;
+  /** HDIR 20348's id. */
+  mandateId(): Promise<string>;
+  /** A draft claim by SLSO under HDIR 20348. */
+  openClaim(): Promise<string>;
   /** A case whose patient the hospital has declared ready for discharge. */
   readyCase(): Promise<string>;
   taskOf(caseId: string): Promise<string>;
@@ -31,6 +35,19 @@ const hospital: Who = { org: 'KS', roles: ['case_handler'] };
 const ekero: Who = { org: '0125', roles: ['case_handler'] }; // party: the patient's municipality
 const huddinge: Who = { org: '0126', roles: ['case_handler'] }; // not a party
 const admin: Who = { org: 'HSF', roles: ['admin'] };
+const slso: Who = { org: 'SLSO', roles: ['case_handler'] };
+const hsfApprover: Who = { org: 'HSF', roles: ['approver'] };
+const claimLine = () => ({ date: '2020-11-10', category: 'staff', description: 'Samordning', amountOre: 100_000, documentRef: 'UND-1' });
+const claimBody = async (f: Fixture) => ({ mandateId: await f.mandateId(), periodFrom: '2020-11-02', periodTo: '2020-11-30', lines: [claimLine()] });
+const newMandate = () => ({
+  reference: `AUTHZ-${Date.now()}-${(n += 1)}`,
+  title: 'Testmandat',
+  decidedOn: '2020-11-02',
+  validFrom: '2020-11-02',
+  validTo: '2021-01-31',
+  payerOrg: 'HSF',
+  payeeOrg: 'SLSO',
+});
 const today = () => new Date().toISOString();
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
 let n = 0;
@@ -122,6 +139,37 @@ const ROWS: Row[] = [
     route: 'PUT /payment-liability/daily-amounts/{year}', method: 'put', make: async () => ({ path: '/payment-liability/daily-amounts/2022', body: { amountOre: 930_000 } }),
     party: admin, partyStatus: 200, nonParty: { org: 'HSF-FIN', roles: ['finance'] }, nonPartyStatus: 403,
   },
+  { route: 'GET /mandates', method: 'get', make: async () => ({ path: '/mandates' }), party: admin, partyStatus: 200, nonParty: slso, nonPartyStatus: 403 },
+  {
+    route: 'POST /mandates', method: 'post', make: async () => ({ path: '/mandates', body: newMandate() }),
+    party: admin, partyStatus: 201, nonParty: hsfApprover, nonPartyStatus: 403,
+  },
+  {
+    route: 'GET /mandates/{mandateId}/summary', method: 'get', make: async (f) => ({ path: `/mandates/${await f.mandateId()}/summary` }),
+    party: slso, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404,
+  },
+  {
+    route: 'POST /claims', method: 'post',
+    make: async (f) => ({ path: '/claims', headers: { 'Idempotency-Key': `authz-claim-${Date.now()}-${(n += 1)}` }, body: await claimBody(f) }),
+    party: slso, partyStatus: 201, nonParty: hospital, nonPartyStatus: 403, wrongParty: hsfApprover, wrongPartyStatus: 403,
+  },
+  {
+    route: 'GET /claims/{claimId}', method: 'get', make: async (f) => ({ path: `/claims/${await f.openClaim()}` }),
+    party: hsfApprover, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404,
+  },
+  {
+    route: 'PUT /claims/{claimId}/draft', method: 'put',
+    make: async (f) => ({ path: `/claims/${await f.openClaim()}/draft`, body: { periodFrom: '2020-11-02', periodTo: '2020-11-30', lines: [claimLine()] } }),
+    party: slso, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404, wrongParty: { org: 'HSF', roles: ['case_handler'] }, wrongPartyStatus: 403,
+  },
+  {
+    route: 'POST /claims/{claimId}/submit', method: 'post', make: async (f) => ({ path: `/claims/${await f.openClaim()}/submit` }),
+    party: slso, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404, wrongParty: { org: 'HSF', roles: ['case_handler'] }, wrongPartyStatus: 403,
+  },
+  {
+    route: 'POST /claims/{claimId}/withdraw', method: 'post', make: async (f) => ({ path: `/claims/${await f.openClaim()}/withdraw`, body: { reason: 'dubblett' } }),
+    party: slso, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404, wrongParty: { org: 'HSF', roles: ['case_handler'] }, wrongPartyStatus: 403,
+  },
   { route: 'GET /audit', method: 'get', make: async () => ({ path: '/audit' }), party: admin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403 },
 ];
 
@@ -142,6 +190,16 @@ describe('authorization on every endpoint: a party, a non-party, and no token', 
       const res = await call(hospital, 'post', target);
       if (res.status !== 201) throw new Error(`could not open a case: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.caseId;
+    },
+    mandateId: async () => {
+      const res = await call(admin, 'get', { path: '/mandates' });
+      return res.body.find((m: { reference: string }) => m.reference === 'HDIR 20348').id;
+    },
+    openClaim: async () => {
+      const target = { path: '/claims', headers: { 'Idempotency-Key': `authz-claim-${Date.now()}-${(n += 1)}` }, body: await claimBody(fixture) };
+      const res = await call(slso, 'post', target);
+      if (res.status !== 201) throw new Error(`could not open a claim: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.claimId;
     },
     readyCase: async () => {
       const caseId = await fixture.openCase();

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
-import { activitiesFrom } from '../../activities/activities.module';
+import { activitiesFrom, AllActivities } from '../../activities/activities.module';
 import { signDevToken } from '../../libs/auth/src/dev-issuer';
 import type { Role } from '../../libs/auth/src/principal';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
@@ -53,7 +53,8 @@ export interface TestWorker {
   stop(): Promise<void>;
 }
 
-export async function startTestWorker(config: AppConfig): Promise<TestWorker> {
+/** `wrapActivities` lets a test inject faults around the real activities (e.g. fail once after booking). */
+export async function startTestWorker(config: AppConfig, wrapActivities?: (a: AllActivities) => AllActivities): Promise<TestWorker> {
   const ctx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: ['error', 'warn'],
   });
@@ -61,7 +62,7 @@ export async function startTestWorker(config: AppConfig): Promise<TestWorker> {
   const worker = await createCaseWorker({
     connection,
     config,
-    activities: activitiesFrom(ctx),
+    activities: (wrapActivities ?? ((a: AllActivities) => a))(activitiesFrom(ctx)),
     workflowBundlePath: required(TEST_ENV.workflowBundle),
   });
   const running = worker.run();
@@ -141,11 +142,14 @@ export interface TestStack {
  * The API (and by default a worker) of one describe block, on its own database and task queue, started
  * before its tests and stopped after. Read the fields inside tests (they are set in beforeAll).
  */
-export function useTestStack(overrides: Record<string, string> = {}, options: { worker?: boolean } = {}): TestStack {
+export function useTestStack(
+  overrides: Record<string, string> = {},
+  options: { worker?: boolean; wrapActivities?: (a: AllActivities) => AllActivities } = {},
+): TestStack {
   const stack = {} as TestStack;
   beforeAll(async () => {
     stack.config = await testConfig(overrides);
-    if (options.worker !== false) stack.worker = await startTestWorker(stack.config);
+    if (options.worker !== false) stack.worker = await startTestWorker(stack.config, options.wrapActivities);
     stack.app = await startTestApi(stack.config);
   });
   afterAll(async () => {

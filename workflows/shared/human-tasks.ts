@@ -28,6 +28,8 @@ export interface TaskDefinition<D> {
   answerSchema: AnswerSchema;
   /** Rules beyond the schema; return a reason to refuse the decision. */
   check?: (decision: D) => string | null;
+  /** Who may answer beyond organisation and role (e.g. four eyes); return a reason to refuse the person. */
+  allowed?: (by: TaskActor) => string | null;
   /** Applies the decision to the case; what it returns is the completion's outcome. */
   onComplete: (decision: D, by: TaskActor) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Runs when the due time passes with the task still open (a durable timer), e.g. to escalate. */
@@ -125,6 +127,8 @@ export class HumanTasks {
     if (c.by.organisationCode !== entry.task.assignedOrg) {
       throw ApplicationFailure.create({ type: TaskRefusal.StaleTask, message: 'the task belongs to another organisation', nonRetryable: true });
     }
+    const notAllowed = entry.def.allowed?.(c.by);
+    if (notAllowed) throw ApplicationFailure.create({ type: TaskRefusal.NotAllowed, message: notAllowed, nonRetryable: true });
     const problem = answerProblem(entry.def.answerSchema, c.decision) ?? entry.def.check?.(c.decision) ?? null;
     if (problem) throw ApplicationFailure.create({ type: TaskRefusal.InvalidDecision, message: problem, nonRetryable: true });
   }
@@ -134,7 +138,14 @@ export class HumanTasks {
     if (!entry) throw ApplicationFailure.create({ type: TaskRefusal.StaleTask, message: `task ${c.taskId} is not open`, nonRetryable: true });
     // Removed before the first await: a second completion arriving meanwhile is refused by the validator.
     this.open.delete(c.taskId);
-    const outcome = await entry.def.onComplete(c.decision, c.by);
+    let outcome: Record<string, unknown>;
+    try {
+      outcome = await entry.def.onComplete(c.decision, c.by);
+    } catch (err) {
+      // The case refused the decision after all (e.g. a ceiling): the task stays open, as it was.
+      this.open.set(c.taskId, entry);
+      throw err;
+    }
     await activities.completeTask({ ...c, caseId: this.ref.caseId, kind: entry.task.kind, outcome });
     return { taskId: c.taskId, kind: entry.task.kind, outcome };
   }

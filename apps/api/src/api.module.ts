@@ -13,6 +13,8 @@ import { AuditInterceptor } from './common/audit.interceptor';
 import { AuthGuard } from './common/auth.guard';
 import { OrganisationModule } from './organisations/organisation.module';
 import { PaymentLiabilityModule } from './payment-liability/payment-liability.module';
+import { ClaimModule } from './claims/claim.module';
+import { MandateModule } from './mandates/mandate.module';
 import { TaskModule } from './tasks/task.module';
 import { DischargeHandoverModule } from './discharge-handovers/discharge-handover.module';
 import { HealthModule } from './health/health.module';
@@ -33,6 +35,8 @@ export class ApiModule {
         CaseModule,
         DischargeHandoverModule,
         PaymentLiabilityModule,
+        MandateModule,
+        ClaimModule,
       ],
       controllers: [AuditController],
       providers: [

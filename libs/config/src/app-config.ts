@@ -194,6 +194,32 @@ export class AppConfig {
   @IsIn(['national', 'stockholm-2020'])
   DISCHARGE_LIABILITY_POLICY: 'national' | 'stockholm-2020' = 'national';
 
+  /** HSF's review of a reimbursement claim (default 30 days). */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  REIMBURSEMENT_REVIEW_DUE = '30d';
+
+  /** How long before the review falls due HSF's approvers get a reminder. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  REIMBURSEMENT_REVIEW_REMINDER_BEFORE = '5d';
+
+  /** SLSO's amendment of a claim sent back for completion. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  REIMBURSEMENT_AMEND_DUE = '14d';
+
+  /** HSF finance's payment of an approved claim. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  REIMBURSEMENT_PAYMENT_DUE = '10d';
+
+  /** Escalation tasks to a coordinator when a claim's task is overdue. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  REIMBURSEMENT_ESCALATION_DUE = '5d';
+
+  /** A claim approved for more than this (öre) needs a second HSF approver. Default 500 000 kr. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  REIMBURSEMENT_SECOND_APPROVAL_THRESHOLD_ORE = 50_000_000;
+
   /** The ASIH unit that takes over weekend and holiday discharges when the notice names none. */
   @Matches(/^[A-Za-z0-9-]{2,40}$/, { message: 'must be an organisation code' })
   DISCHARGE_DEFAULT_ASIH = 'ASIH-NORR';

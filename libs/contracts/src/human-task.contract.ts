@@ -51,6 +51,8 @@ export const TaskRefusal = {
   InvalidDecision: 'InvalidDecision',
   /** The task is not open in the case any more (done, cancelled, or the case moved on). */
   StaleTask: 'StaleTask',
+  /** This person may not answer this task (e.g. four eyes: the submitter approving their own claim). */
+  NotAllowed: 'NotAllowed',
 } as const;
 
 export interface HumanTaskActivities {

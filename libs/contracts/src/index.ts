@@ -4,3 +4,4 @@ export * from './case-projection.contract';
 export * from './answer-schema';
 export * from './human-task.contract';
 export * from './payment-liability.contract';
+export * from './reimbursement-claim.contract';

@@ -6,11 +6,18 @@ import { InitialSchema1763884800000 } from './migrations/1763884800000-initial-s
 import { Organisations1763888400000 } from './migrations/1763888400000-organisations';
 import { TasksAndAudit1763888500000 } from './migrations/1763888500000-tasks-and-audit';
 import { PaymentLiabilityDailyAmounts1763892000000 } from './migrations/1763892000000-payment-liability-daily-amounts';
+import { Reimbursement1763895600000 } from './migrations/1763895600000-reimbursement';
 
 export const ENTITIES = [CaseEntity, CaseEventEntity, IdempotencyKeyEntity];
 // Newer tables are read and written with explicit SQL in their repositories.
 /** In order. Listed explicitly (not globbed) so compiled and source runs see the same set. */
-export const MIGRATIONS = [InitialSchema1763884800000, Organisations1763888400000, TasksAndAudit1763888500000, PaymentLiabilityDailyAmounts1763892000000];
+export const MIGRATIONS = [
+  InitialSchema1763884800000,
+  Organisations1763888400000,
+  TasksAndAudit1763888500000,
+  PaymentLiabilityDailyAmounts1763892000000,
+  Reimbursement1763895600000,
+];
 
 /** The schema is owned by migrations: `synchronize` stays off. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

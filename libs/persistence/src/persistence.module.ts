@@ -6,7 +6,10 @@ import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
 import { AuditRepository } from './audit/audit.repository';
 import { CaseRepository } from './repositories/case.repository';
+import { ClaimRepository } from './repositories/claim.repository';
 import { DailyAmountRepository } from './repositories/daily-amount.repository';
+import { LedgerRepository } from './repositories/ledger.repository';
+import { MandateRepository } from './repositories/mandate.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { TaskRepository } from './repositories/task.repository';
@@ -21,7 +24,8 @@ class MigrationRunner implements OnModuleInit {
   }
 }
 
-const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository, DailyAmountRepository];
+const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository, DailyAmountRepository,
+  MandateRepository, ClaimRepository, LedgerRepository];
 
 /** PostgreSQL through TypeORM; migrations run on start (under an advisory lock). */
 @Global()

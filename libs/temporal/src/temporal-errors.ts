@@ -17,6 +17,9 @@ export function toDomainError(err: unknown, what: string): unknown {
       const missingSteps = (err.cause.details?.[0] as { missingSteps?: string[] } | undefined)?.missingSteps ?? [];
       return new DomainError(DomainErrorCode.Conflict, reason, { reason, missingSteps });
     }
+    if (err.cause instanceof ApplicationFailure && err.cause.type === TaskRefusal.NotAllowed) {
+      return new DomainError(DomainErrorCode.Forbidden, `refused: ${reason}`, { reason });
+    }
     // An answer the workflow cannot accept as given is a 422; a request that does not fit the case's state a 409.
     const invalid = err.cause instanceof ApplicationFailure && err.cause.type === TaskRefusal.InvalidDecision;
     return new DomainError(invalid ? DomainErrorCode.InvalidDecision : DomainErrorCode.RefusedByWorkflow, `refused: ${reason}`, { reason });

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '../../../../libs/auth/src/auth.decorators';
+import { idempotencyKey } from '../common/idempotency-key';
+import { uuidParam } from '../common/params';
+import { Audit, Ctx, RequestContext } from '../common/request-context';
+import { ClaimContentDto, StartClaimDto, WithdrawClaimDto } from './claim.dto';
+import { ClaimService } from './claim.service';
+
+@ApiTags('claims')
+@ApiBearerAuth()
+@Controller('claims')
+export class ClaimController {
+  constructor(private readonly service: ClaimService) {}
+
+  @Post()
+  @Roles('case_handler')
+  @Audit('claim.open')
+  @ApiOperation({ summary: "Open a draft claim of extra costs under a mandate (the mandate's payee, e.g. SLSO)" })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'The same key returns the same claim.' })
+  async start(@Ctx() ctx: RequestContext, @Body() dto: StartClaimDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const started = await this.service.start(ctx, dto, idempotencyKey(key, true));
+    res.status(started.replayed ? 200 : 201);
+    return started;
+  }
+
+  @Get(':claimId')
+  @Audit('claim.read')
+  @ApiOperation({ summary: 'The claim with its revisions, reviews, approval and payment (its parties only)' })
+  state(@Ctx() ctx: RequestContext, @Param('claimId', uuidParam('claimId')) claimId: string) {
+    return this.service.state(ctx, claimId);
+  }
+
+  @Put(':claimId/draft')
+  @Roles('case_handler')
+  @Audit('claim.edit_draft')
+  editDraft(@Ctx() ctx: RequestContext, @Param('claimId', uuidParam('claimId')) claimId: string, @Body() dto: ClaimContentDto) {
+    return this.service.editDraft(ctx, claimId, dto);
+  }
+
+  @Post(':claimId/submit')
+  @HttpCode(200)
+  @Roles('case_handler')
+  @Audit('claim.submit')
+  @ApiOperation({ summary: 'Submit the draft: it is frozen and goes to HSF for review' })
+  submit(@Ctx() ctx: RequestContext, @Param('claimId', uuidParam('claimId')) claimId: string) {
+    return this.service.submit(ctx, claimId);
+  }
+
+  @Post(':claimId/withdraw')
+  @HttpCode(200)
+  @Roles('case_handler')
+  @Audit('claim.withdraw')
+  withdraw(@Ctx() ctx: RequestContext, @Param('claimId', uuidParam('claimId')) claimId: string, @Body() dto: WithdrawClaimDto) {
+    return this.service.withdraw(ctx, claimId, dto);
+  }
+}

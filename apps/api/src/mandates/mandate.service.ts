@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../../../libs/auth/src/principal';
+import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
+import { AuditRepository } from '../../../../libs/persistence/src/audit/audit.repository';
+import { Mandate, MandateRepository } from '../../../../libs/persistence/src/repositories/mandate.repository';
+import { OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
+import type { RequestContext } from '../common/request-context';
+import { CreateMandateDto } from './mandate.dto';
+
+@Injectable()
+export class MandateService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mandates: MandateRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  list() {
+    return this.mandates.list();
+  }
+
+  async create(ctx: RequestContext, dto: CreateMandateDto): Promise<Mandate> {
+    if (dto.validTo < dto.validFrom) throw new DomainError(DomainErrorCode.InvalidInput, 'validTo is before validFrom', { field: 'validTo' });
+    for (const field of ['payerOrg', 'payeeOrg'] as const) {
+      const org = await this.organisations.find(dto[field]);
+      if (!org?.active) throw new DomainError(DomainErrorCode.UnknownOrganisation, `${field} ${dto[field]} is not an active organisation`, { field });
+    }
+    return this.dataSource.transaction(async (em) => {
+      const created = await this.mandates.insert({ ...dto, ceilingOre: dto.ceilingOre ?? null }, em);
+      if (!created) throw new DomainError(DomainErrorCode.Conflict, `mandate ${dto.reference} already exists`, { field: 'reference' });
+      await this.audit.append(
+        {
+          actor: ctx.principal.personId,
+          organisationCode: ctx.principal.organisationCode,
+          action: 'mandate.create',
+          caseId: null,
+          taskId: null,
+          requestId: ctx.requestId,
+          outcome: 'success',
+          detail: { reference: dto.reference, ceilingOre: dto.ceilingOre ?? null },
+        },
+        em,
+      );
+      ctx.audit.recorded = true;
+      return created;
+    });
+  }
+
+  /** Claimed, approved, paid and outstanding, per category and in total; for the mandate's parties. */
+  async summary(p: Principal, id: string) {
+    const mandate = await this.mandates.find(id);
+    const parties = mandate ? [mandate.payerOrg, mandate.payeeOrg, 'HSF-FIN'] : [];
+    if (!mandate || !parties.includes(p.organisationCode)) throw new DomainError(DomainErrorCode.NotFound, `mandate ${id} not found`);
+    const categories = await this.mandates.figures(id);
+    const sum = (k: 'claimedOre' | 'approvedOre' | 'paidOre' | 'outstandingOre') => categories.reduce((n, c) => n + c[k], 0);
+    return {
+      mandate,
+      total: { claimedOre: sum('claimedOre'), approvedOre: sum('approvedOre'), paidOre: sum('paidOre'), outstandingOre: sum('outstandingOre') },
+      categories,
+      ceilingRemainingOre: mandate.ceilingOre === null ? null : mandate.ceilingOre - sum('approvedOre'),
+    };
+  }
+}
