@@ -8,6 +8,7 @@ import type { Role } from '../../libs/auth/src/principal';
 import { loadAppConfig } from '../../libs/config/src/app-config';
 import { Actor, DemoClient, DemoFailure } from './demo-client';
 import { dischargeHandoverScenario } from './scenarios/discharge-handover.scenario';
+import { reimbursementScenario } from './scenarios/reimbursement.scenario';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
@@ -29,6 +30,12 @@ async function main(): Promise<void> {
     otherMunicipality: await person('Hugo, needs assessor in Huddinge', '0126', 'case_handler', 'hugo.huddinge'),
     vardcentral: await person('Viktor, nurse at Ekerö vårdcentral', 'VC-EKERO', 'case_handler', 'viktor.vc-ekero'),
     asih: await person('Anders, physician at ASIH Stockholm Norr', 'ASIH-NORR', 'case_handler', 'anders.asih-norr'),
+  });
+  await reimbursementScenario(api, {
+    slso: await person('Sara, SLSO controller', 'SLSO', 'case_handler', 'sara.slso'),
+    approver: await person('Harald, HSF approver', 'HSF', 'approver', 'harald.hsf'),
+    finance: await person('Fia, HSF finance', 'HSF-FIN', 'finance', 'fia.hsf-fin'),
+    admin: await person('Adam, HSF administrator', 'HSF', 'admin', 'adam.hsf'),
   });
   console.log('\ndemo finished: every answer was as expected');
 }
