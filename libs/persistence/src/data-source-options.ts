@@ -7,6 +7,7 @@ import { Organisations1763888400000 } from './migrations/1763888400000-organisat
 import { TasksAndAudit1763888500000 } from './migrations/1763888500000-tasks-and-audit';
 import { PaymentLiabilityDailyAmounts1763892000000 } from './migrations/1763892000000-payment-liability-daily-amounts';
 import { Reimbursement1763895600000 } from './migrations/1763895600000-reimbursement';
+import { Coordination1763899200000 } from './migrations/1763899200000-coordination';
 
 export const ENTITIES = [CaseEntity, CaseEventEntity, IdempotencyKeyEntity];
 // Newer tables are read and written with explicit SQL in their repositories.
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   TasksAndAudit1763888500000,
   PaymentLiabilityDailyAmounts1763892000000,
   Reimbursement1763895600000,
+  Coordination1763899200000,
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */

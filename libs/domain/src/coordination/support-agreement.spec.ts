@@ -1,0 +1,57 @@
+import { effectiveDate, instalments, nextYearKr, percentToHundredths } from './support-agreement';
+
+describe('HSN–SLSO support agreement', () => {
+  describe('effective date: the later of 1 March 2021 and the last of the two decisions', () => {
+    it.each([
+      ['both before 1 March, HSN first', '2021-01-20', '2021-02-10', '2021-03-01'],
+      ['both before 1 March, SLSO first', '2021-02-10', '2021-01-20', '2021-03-01'],
+      ['the last one after 1 March (HSN last)', '2021-04-15', '2021-02-01', '2021-04-15'],
+      ['the last one after 1 March (SLSO last)', '2021-02-01', '2021-04-15', '2021-04-15'],
+      ['both after 1 March', '2021-03-05', '2021-03-02', '2021-03-05'],
+      ['on 1 March exactly', '2021-03-01', '2021-03-01', '2021-03-01'],
+    ])('%s', (_what, hsn, slso, expected) => {
+      expect(effectiveDate(hsn, slso)).toBe(expected);
+    });
+  });
+
+  describe('compensation: previous × (1 + 0.70 × LPIK), whole kronor, halves up', () => {
+    it('raises 3 266 000 kr year by year', () => {
+      // LPIK excl. pharmaceuticals (illustrative figures): 2022 2.6 %, 2023 6.4 %, 2024 4.0 %.
+      const y2022 = nextYearKr(3_266_000, 260); // 3 266 000 × 1.0182 = 3 325 441.2
+      expect(y2022).toBe(3_325_441);
+      const y2023 = nextYearKr(y2022, 640); // 3 325 441 × 1.0448 = 3 474 420.7568
+      expect(y2023).toBe(3_474_421);
+      const y2024 = nextYearKr(y2023, 400); // 3 474 421 × 1.028 = 3 571 704.788
+      expect(y2024).toBe(3_571_705);
+    });
+
+    it('rounds half a krona up, and less than half down', () => {
+      expect(nextYearKr(1_000_000, 5)).toBe(1_000_350); // exactly 1 000 350
+      expect(nextYearKr(500, 10)).toBe(500); // 500.35 → 500
+      expect(nextYearKr(2_000, 36)).toBe(2_005); // 2 005.04 → 2 005
+      expect(nextYearKr(1_000, 715)).toBe(1_050); // 1 050.05 → 1 050
+      expect(nextYearKr(10, 715)).toBe(11); // 10.5005 → 11
+      expect(nextYearKr(2_000, 25)).toBe(2_004); // 2 003.5 → 2 004 (half up)
+    });
+
+    it('lowers the amount when the index falls', () => {
+      expect(nextYearKr(3_266_000, -100)).toBe(3_243_138); // × 0.993 = 3 243 138
+    });
+
+    it('takes percentages with at most two decimals', () => {
+      expect(percentToHundredths(2.6)).toBe(260);
+      expect(percentToHundredths(-0.35)).toBe(-35);
+      expect(percentToHundredths(2.615)).toBeNull();
+      expect(percentToHundredths(80)).toBeNull();
+    });
+  });
+
+  it('splits a year into quarterly instalments in öre without losing any', () => {
+    const parts = instalments(2022, 3_325_441, 'quarterly');
+    expect(parts.map((p) => p.dueOn)).toEqual(['2022-01-01', '2022-04-01', '2022-07-01', '2022-10-01']);
+    expect(parts.reduce((n, p) => n + p.amountOre, 0)).toBe(332_544_100);
+    expect(parts.map((p) => p.amountOre)).toEqual([83_136_025, 83_136_025, 83_136_025, 83_136_025]);
+    expect(instalments(2021, 3_266_001, 'quarterly').map((p) => p.amountOre)).toEqual([81_650_025, 81_650_025, 81_650_025, 81_650_025]);
+    expect(instalments(2021, 3_266_000, 'yearly')).toEqual([{ instalment: 1, dueOn: '2021-01-01', amountOre: 326_600_000 }]);
+  });
+});
