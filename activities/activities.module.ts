@@ -6,6 +6,10 @@ import { CaseProjectionActivitiesService } from './case-projection/case-projecti
 import type { PaymentLiabilityActivities } from '../libs/contracts/src/payment-liability.contract';
 import { HumanTaskActivitiesService } from './human-tasks/human-task.activities';
 import type { ReimbursementActivities } from '../libs/contracts/src/reimbursement-claim.contract';
+import type { CoordinationActivities } from '../libs/contracts/src/coordination-area.contract';
+import { CoordinationActivitiesService } from './coordination/coordination.activities';
+import type { SupportAgreementActivities } from '../libs/contracts/src/support-agreement.contract';
+import { SupportAgreementActivitiesService } from './support-agreement/support-agreement.activities';
 import { PaymentLiabilityActivitiesService } from './payment-liability/payment-liability.activities';
 import { ReimbursementActivitiesService } from './reimbursement/reimbursement.activities';
 
@@ -14,19 +18,23 @@ const ACTIVITY_SERVICES = [
   HumanTaskActivitiesService,
   PaymentLiabilityActivitiesService,
   ReimbursementActivitiesService,
+  CoordinationActivitiesService,
+  SupportAgreementActivitiesService,
 ];
 
 @Module({ providers: ACTIVITY_SERVICES, exports: ACTIVITY_SERVICES })
 export class ActivitiesModule {}
 
 /** Every activity the worker registers, each bound to its Nest-built service. */
-export type AllActivities = CaseProjectionActivities & HumanTaskActivities & PaymentLiabilityActivities & ReimbursementActivities;
+export type AllActivities = CaseProjectionActivities & HumanTaskActivities & PaymentLiabilityActivities & ReimbursementActivities & CoordinationActivities & SupportAgreementActivities;
 
 export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
   const projection = ctx.get(CaseProjectionActivitiesService);
   const tasks = ctx.get(HumanTaskActivitiesService);
   const liability = ctx.get(PaymentLiabilityActivitiesService);
   const reimbursement = ctx.get(ReimbursementActivitiesService);
+  const coordination = ctx.get(CoordinationActivitiesService);
+  const supportAgreement = ctx.get(SupportAgreementActivitiesService);
   return {
     projectCase: projection.projectCase.bind(projection),
     createTask: tasks.createTask.bind(tasks),
@@ -38,5 +46,10 @@ export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
     projectClaim: reimbursement.projectClaim.bind(reimbursement),
     bookApproval: reimbursement.bookApproval.bind(reimbursement),
     bookPayment: reimbursement.bookPayment.bind(reimbursement),
+    projectArea: coordination.projectArea.bind(coordination),
+    isActiveOrganisation: coordination.isActiveOrganisation.bind(coordination),
+    lpikFor: supportAgreement.lpikFor.bind(supportAgreement),
+    registerLpik: supportAgreement.registerLpik.bind(supportAgreement),
+    bookAgreementPayment: supportAgreement.bookAgreementPayment.bind(supportAgreement),
   };
 }

@@ -26,6 +26,8 @@ interface Fixture {
   mandateId(): Promise<string>;
   /** A draft claim by SLSO under HDIR 20348. */
   openClaim(): Promise<string>;
+  /** Records SLSO's decision on the support agreement once; returns the agreement's path. */
+  agreementStarted(): Promise<string>;
   /** A case whose patient the hospital has declared ready for discharge. */
   readyCase(): Promise<string>;
   taskOf(caseId: string): Promise<string>;
@@ -37,6 +39,8 @@ const huddinge: Who = { org: '0126', roles: ['case_handler'] }; // not a party
 const admin: Who = { org: 'HSF', roles: ['admin'] };
 const slso: Who = { org: 'SLSO', roles: ['case_handler'] };
 const hsfApprover: Who = { org: 'HSF', roles: ['approver'] };
+const hsnApprover: Who = { org: 'HSN', roles: ['approver'] };
+const slsoApprover: Who = { org: 'SLSO', roles: ['approver'] };
 const claimLine = () => ({ date: '2020-11-10', category: 'staff', description: 'Samordning', amountOre: 100_000, documentRef: 'UND-1' });
 const claimBody = async (f: Fixture) => ({ mandateId: await f.mandateId(), periodFrom: '2020-11-02', periodTo: '2020-11-30', lines: [claimLine()] });
 const newMandate = () => ({
@@ -170,6 +174,32 @@ const ROWS: Row[] = [
     route: 'POST /claims/{claimId}/withdraw', method: 'post', make: async (f) => ({ path: `/claims/${await f.openClaim()}/withdraw`, body: { reason: 'dubblett' } }),
     party: slso, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404, wrongParty: { org: 'HSF', roles: ['case_handler'] }, wrongPartyStatus: 403,
   },
+  { route: 'GET /coordination/areas', method: 'get', make: async () => ({ path: '/coordination/areas' }), party: ekero, partyStatus: 200 },
+  { route: 'GET /coordination/areas/{areaCode}', method: 'get', make: async () => ({ path: '/coordination/areas/0125' }), party: ekero, partyStatus: 200 },
+  {
+    route: 'POST /coordination/areas/{areaCode}/designations', method: 'post',
+    make: async () => ({ path: '/coordination/areas/0138/designations', body: { vardcentralCode: 'VC-NACKA', startDate: '2021-02-01' } }),
+    party: hsnApprover, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: hsfApprover, wrongPartyStatus: 403,
+  },
+  {
+    // The agreement exists once SLSO (or HSN) has decided.
+    route: 'GET /coordination/agreement', method: 'get', make: async (f) => ({ path: await f.agreementStarted() }),
+    party: slsoApprover, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404,
+  },
+  {
+    route: 'POST /coordination/agreement/decisions', method: 'post',
+    make: async () => ({ path: '/coordination/agreement/decisions', body: { decidedOn: '2021-01-20', reference: 'HSN 2020-1821', signatory: { name: 'Direktören', role: 'director_of_health_care' } } }),
+    party: hsnApprover, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: hsfApprover, wrongPartyStatus: 403,
+  },
+  {
+    route: 'POST /coordination/agreement/notice', method: 'post', make: async () => ({ path: '/coordination/agreement/notice', body: { givenOn: '2021-06-01' } }),
+    party: slsoApprover, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: hsfApprover, wrongPartyStatus: 403,
+  },
+  { route: 'GET /indices/lpik', method: 'get', make: async () => ({ path: '/indices/lpik' }), party: ekero, partyStatus: 200 },
+  {
+    route: 'PUT /indices/lpik/{year}', method: 'put', make: async () => ({ path: '/indices/lpik/2030', body: { percent: 1.5 } }),
+    party: admin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: { org: 'HSN', roles: ['admin'] }, wrongPartyStatus: 403,
+  },
   { route: 'GET /audit', method: 'get', make: async () => ({ path: '/audit' }), party: admin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403 },
 ];
 
@@ -200,6 +230,11 @@ describe('authorization on every endpoint: a party, a non-party, and no token', 
       const res = await call(slso, 'post', target);
       if (res.status !== 201) throw new Error(`could not open a claim: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.claimId;
+    },
+    agreementStarted: async () => {
+      const res = await call(slsoApprover, 'post', { path: '/coordination/agreement/decisions', body: { decidedOn: '2021-02-10', reference: 'SLSO § 4' } });
+      if (res.status !== 200 && res.status !== 409) throw new Error(`could not record SLSO's decision: ${res.status} ${JSON.stringify(res.body)}`);
+      return '/coordination/agreement';
     },
     readyCase: async () => {
       const caseId = await fixture.openCase();

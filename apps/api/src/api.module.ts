@@ -14,6 +14,7 @@ import { AuthGuard } from './common/auth.guard';
 import { OrganisationModule } from './organisations/organisation.module';
 import { PaymentLiabilityModule } from './payment-liability/payment-liability.module';
 import { ClaimModule } from './claims/claim.module';
+import { CoordinationModule } from './coordination/coordination.module';
 import { MandateModule } from './mandates/mandate.module';
 import { TaskModule } from './tasks/task.module';
 import { DischargeHandoverModule } from './discharge-handovers/discharge-handover.module';
@@ -37,6 +38,7 @@ export class ApiModule {
         PaymentLiabilityModule,
         MandateModule,
         ClaimModule,
+        CoordinationModule,
       ],
       controllers: [AuditController],
       providers: [

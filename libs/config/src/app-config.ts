@@ -220,6 +220,37 @@ export class AppConfig {
   @Min(0)
   REIMBURSEMENT_SECOND_APPROVAL_THRESHOLD_ORE = 50_000_000;
 
+  /** A designated vårdcentral's answer (accept or decline), and HSN's designation of another. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  COORDINATION_ACCEPT_DUE = '14d';
+
+  /** Each onboarding task of a coordinating vårdcentral (escalates to SLSO when overdue). */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  COORDINATION_ONBOARDING_DUE = '30d';
+
+  /** Escalation tasks to SLSO's coordinator. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  COORDINATION_ESCALATION_DUE = '7d';
+
+  /** How often SLSO follows up each active area. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  COORDINATION_FOLLOW_UP_INTERVAL = '365d';
+
+  /** The support agreement's payments to SLSO: one a year, or four (quarterly). */
+  @IsIn(['yearly', 'quarterly'])
+  AGREEMENT_INSTALMENT_PLAN: 'yearly' | 'quarterly' = 'yearly';
+
+  /** Days from a notice to the end of the support agreement. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  AGREEMENT_NOTICE_PERIOD_DAYS = 180;
+
+  /** HSF finance's payment of an instalment, and HSF's registration of a missing LPIK. */
+  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  AGREEMENT_PAYMENT_DUE = '30d';
+
   /** The ASIH unit that takes over weekend and holiday discharges when the notice names none. */
   @Matches(/^[A-Za-z0-9-]{2,40}$/, { message: 'must be an organisation code' })
   DISCHARGE_DEFAULT_ASIH = 'ASIH-NORR';

@@ -5,3 +5,5 @@ export * from './answer-schema';
 export * from './human-task.contract';
 export * from './payment-liability.contract';
 export * from './reimbursement-claim.contract';
+export * from './coordination-area.contract';
+export * from './support-agreement.contract';

@@ -6,9 +6,11 @@ import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
 import { AuditRepository } from './audit/audit.repository';
 import { CaseRepository } from './repositories/case.repository';
+import { AreaRepository } from './repositories/area.repository';
 import { ClaimRepository } from './repositories/claim.repository';
 import { DailyAmountRepository } from './repositories/daily-amount.repository';
 import { LedgerRepository } from './repositories/ledger.repository';
+import { LpikRepository } from './repositories/lpik.repository';
 import { MandateRepository } from './repositories/mandate.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
@@ -25,7 +27,7 @@ class MigrationRunner implements OnModuleInit {
 }
 
 const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository, DailyAmountRepository,
-  MandateRepository, ClaimRepository, LedgerRepository];
+  MandateRepository, ClaimRepository, LedgerRepository, AreaRepository, LpikRepository];
 
 /** PostgreSQL through TypeORM; migrations run on start (under an advisory lock). */
 @Global()

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../../../libs/auth/src/auth.decorators';
+import { Audit, Ctx, RequestContext } from '../common/request-context';
+import { AgreementDecisionDto, AgreementNoticeDto, RegisterLpikDto } from './agreement.dto';
+import { AgreementService } from './agreement.service';
+import { DesignateCoordinatorDto } from './area.dto';
+import { AreaService } from './area.service';
+
+@ApiTags('coordination')
+@ApiBearerAuth()
+@Controller()
+export class CoordinationController {
+  constructor(
+    private readonly areas: AreaService,
+    private readonly agreement: AgreementService,
+  ) {}
+
+  @Get('coordination/areas')
+  @ApiOperation({ summary: 'Coverage: every area, its coordinating vårdcentral, status, SLSO contact, overdue tasks; uncovered first' })
+  coverage() {
+    return this.areas.coverage();
+  }
+
+  @Get('coordination/areas/:areaCode')
+  area(@Param('areaCode') areaCode: string) {
+    return this.areas.state(areaCode);
+  }
+
+  @Post('coordination/areas/:areaCode/designations')
+  @HttpCode(200)
+  @Roles('approver')
+  @Audit('coordination.designate')
+  @ApiOperation({ summary: "HSN designates the area's coordinating vårdcentral (or another one: handover without a gap)" })
+  designate(@Ctx() ctx: RequestContext, @Param('areaCode') areaCode: string, @Body() dto: DesignateCoordinatorDto) {
+    return this.areas.designate(ctx, areaCode, dto);
+  }
+
+  @Get('coordination/agreement')
+  @Audit('agreement.read')
+  @ApiOperation({ summary: 'The HSN–SLSO support agreement: decisions, effective date, years, payments, notice' })
+  agreementState(@Ctx() ctx: RequestContext) {
+    return this.agreement.state(ctx);
+  }
+
+  @Post('coordination/agreement/decisions')
+  @HttpCode(200)
+  @Roles('approver')
+  @Audit('agreement.decide')
+  @ApiOperation({ summary: "HSN's or SLSO's decision on the agreement (any order); HSN's signatory needs the right or a delegation" })
+  decide(@Ctx() ctx: RequestContext, @Body() dto: AgreementDecisionDto) {
+    return this.agreement.decide(ctx, dto);
+  }
+
+  @Post('coordination/agreement/notice')
+  @HttpCode(200)
+  @Roles('approver')
+  @Audit('agreement.notice')
+  giveNotice(@Ctx() ctx: RequestContext, @Body() dto: AgreementNoticeDto) {
+    return this.agreement.giveNotice(ctx, dto);
+  }
+
+  @Get('indices/lpik')
+  @ApiOperation({ summary: 'LPIK excluding pharmaceuticals, per year' })
+  lpik() {
+    return this.agreement.listLpik();
+  }
+
+  @Put('indices/lpik/:year')
+  @Roles('admin')
+  @Audit('lpik.register')
+  @ApiOperation({ summary: "Register a year's LPIK (HSF admin); an agreement waiting for it goes on" })
+  registerLpik(@Ctx() ctx: RequestContext, @Param('year', ParseIntPipe) year: number, @Body() dto: RegisterLpikDto) {
+    return this.agreement.registerLpik(ctx, year, dto.percent);
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface LpikIndex {
+  year: number;
+  percentHundredths: number;
+  registeredBy: string;
+  registeredAt: Date;
+}
+
+const SELECT = `SELECT year, percent_hundredths AS "percentHundredths", registered_by AS "registeredBy", registered_at AS "registeredAt" FROM lpik_indices`;
+
+/** LPIK excluding pharmaceuticals per year, registered once by HSF (the outcome published by SKR). */
+@Injectable()
+export class LpikRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  list(): Promise<LpikIndex[]> {
+    return this.dataSource.query(`${SELECT} ORDER BY year`);
+  }
+
+  async find(year: number, em: EntityManager | DataSource = this.dataSource): Promise<LpikIndex | null> {
+    const [row] = await em.query(`${SELECT} WHERE year = $1`, [year]);
+    return row ?? null;
+  }
+
+  /** Registers once; returns what is stored (the first registration stands). */
+  async register(year: number, hundredths: number, by: string, em: EntityManager | DataSource = this.dataSource): Promise<LpikIndex> {
+    await em.query(
+      `INSERT INTO lpik_indices (year, percent_hundredths, registered_by) VALUES ($1, $2, $3) ON CONFLICT (year) DO NOTHING`,
+      [year, hundredths, by],
+    );
+    return (await this.find(year, em)) as LpikIndex;
+  }
+
+  /** A delegation registered for signing `scope`, valid on `date`. */
+  async delegation(reference: string, scope: string, date: string): Promise<{ reference: string; holder: string } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT reference, holder FROM signing_delegations
+       WHERE reference = $1 AND scope = $2 AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to >= $3::date)`,
+      [reference, scope, date],
+    );
+    return row ?? null;
+  }
+}
