@@ -8,6 +8,7 @@ import type { Role } from '../../libs/auth/src/principal';
 import { loadAppConfig } from '../../libs/config/src/app-config';
 import { Actor, DemoClient, DemoFailure } from './demo-client';
 import { dischargeHandoverScenario } from './scenarios/discharge-handover.scenario';
+import { coordinationScenario } from './scenarios/coordination.scenario';
 import { reimbursementScenario } from './scenarios/reimbursement.scenario';
 
 async function main(): Promise<void> {
@@ -36,6 +37,16 @@ async function main(): Promise<void> {
     approver: await person('Harald, HSF approver', 'HSF', 'approver', 'harald.hsf'),
     finance: await person('Fia, HSF finance', 'HSF-FIN', 'finance', 'fia.hsf-fin'),
     admin: await person('Adam, HSF administrator', 'HSF', 'admin', 'adam.hsf'),
+  });
+  await coordinationScenario(api, {
+    hsn: await person('Helena, HSN approver', 'HSN', 'approver', 'helena.hsn'),
+    slso: await person('Stina, SLSO support', 'SLSO', 'case_handler', 'stina.slso'),
+    slsoApprover: await person('Sven, SLSO director', 'SLSO', 'approver', 'sven.slso'),
+    hsfAdmin: await person('Adam, HSF administrator', 'HSF', 'admin', 'adam.hsf'),
+    finance: await person('Fia, HSF finance', 'HSF-FIN', 'finance', 'fia.hsf-fin'),
+    vardcentral: await person('Vera, Solna vårdcentral', 'VC-SOLNA', 'case_handler', 'vera.vc-solna'),
+    vardcentralCode: 'VC-SOLNA',
+    municipality: (code) => person(`Mats, contact in ${code}`, code, 'case_handler', `mats.${code.toLowerCase()}`),
   });
   console.log('\ndemo finished: every answer was as expected');
 }
