@@ -3,21 +3,11 @@
  * acting as HSN, SLSO, the vårdcentraler, the municipality and HSF (finance) through the HTTP API.
  */
 import type { Role } from '../../libs/auth/src/principal';
+import { AREA_TASK_KINDS } from '../../libs/contracts/src/coordination-area.contract';
+import { AGREEMENT_TASK_KINDS } from '../../libs/contracts/src/support-agreement.contract';
 import { Caller, callerFor, sql, TestStack, useTestStack, waitForTask } from '../support/test-app';
 
-const KIND = {
-  accept: 'coordination.accept_designation',
-  designateAnother: 'coordination.designate_another',
-  assignSupport: 'coordination.assign_slso_support',
-  nameCoordinator: 'coordination.name_coordinator',
-  confirmContact: 'coordination.confirm_municipal_contact',
-  municipalityConfirms: 'coordination.municipality_confirms_contact',
-  firstMeeting: 'coordination.first_local_meeting',
-  joinSubregional: 'coordination.join_subregional',
-  escalation: 'coordination.onboarding_escalation',
-  registerLpik: 'agreement.register_lpik',
-  payment: 'agreement.payment',
-};
+const KIND = { ...AREA_TASK_KINDS, ...AGREEMENT_TASK_KINDS };
 
 const as = (stack: TestStack, org: string, role: Role, person?: string) => callerFor(stack.app, stack.config, org, [role], person ?? `${org.toLowerCase()}-${role}`);
 
