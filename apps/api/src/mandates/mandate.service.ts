@@ -5,6 +5,7 @@ import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain
 import { AuditRepository } from '../../../../libs/persistence/src/audit/audit.repository';
 import { Mandate, MandateRepository } from '../../../../libs/persistence/src/repositories/mandate.repository';
 import { OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
+import { auditInTransaction } from '../common/audit-in-transaction';
 import type { RequestContext } from '../common/request-context';
 import { CreateMandateDto } from './mandate.dto';
 
@@ -30,20 +31,7 @@ export class MandateService {
     return this.dataSource.transaction(async (em) => {
       const created = await this.mandates.insert({ ...dto, ceilingOre: dto.ceilingOre ?? null }, em);
       if (!created) throw new DomainError(DomainErrorCode.Conflict, `mandate ${dto.reference} already exists`, { field: 'reference' });
-      await this.audit.append(
-        {
-          actor: ctx.principal.personId,
-          organisationCode: ctx.principal.organisationCode,
-          action: 'mandate.create',
-          caseId: null,
-          taskId: null,
-          requestId: ctx.requestId,
-          outcome: 'success',
-          detail: { reference: dto.reference, ceilingOre: dto.ceilingOre ?? null },
-        },
-        em,
-      );
-      ctx.audit.recorded = true;
+      await auditInTransaction(this.audit, em, ctx, 'mandate.create', { reference: dto.reference, ceilingOre: dto.ceilingOre ?? null });
       return created;
     });
   }

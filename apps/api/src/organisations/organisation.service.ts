@@ -4,6 +4,7 @@ import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain
 import type { OrganisationKind } from '../../../../libs/domain/src/organisation-kinds';
 import { AuditRepository } from '../../../../libs/persistence/src/audit/audit.repository';
 import { Organisation, OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
+import { auditInTransaction } from '../common/audit-in-transaction';
 import type { RequestContext } from '../common/request-context';
 import { CreateOrganisationDto } from './organisation.dto';
 
@@ -26,7 +27,7 @@ export class OrganisationService {
       if (!(await this.organisations.insert(org, em))) {
         throw new DomainError(DomainErrorCode.Conflict, `organisation ${dto.code} already exists`, { field: 'code' });
       }
-      await this.recordIn(em, ctx, 'organisation.create', { code: org.code, kind: org.kind });
+      await auditInTransaction(this.audit, em, ctx, 'organisation.create', { code: org.code, kind: org.kind });
       return org;
     });
   }
@@ -35,25 +36,8 @@ export class OrganisationService {
     return this.dataSource.transaction(async (em) => {
       const org = await this.organisations.setActive(code, active, em);
       if (!org) throw new DomainError(DomainErrorCode.NotFound, `organisation ${code} not found`);
-      await this.recordIn(em, ctx, active ? 'organisation.activate' : 'organisation.deactivate', { code });
+      await auditInTransaction(this.audit, em, ctx, active ? 'organisation.activate' : 'organisation.deactivate', { code });
       return org;
     });
-  }
-
-  private async recordIn(em: Parameters<AuditRepository['append']>[1], ctx: RequestContext, action: string, detail: Record<string, unknown>) {
-    await this.audit.append(
-      {
-        actor: ctx.principal.personId,
-        organisationCode: ctx.principal.organisationCode,
-        action,
-        caseId: null,
-        taskId: null,
-        requestId: ctx.requestId,
-        outcome: 'success',
-        detail,
-      },
-      em,
-    );
-    ctx.audit.recorded = true;
   }
 }

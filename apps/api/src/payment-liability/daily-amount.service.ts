@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
 import { AuditRepository } from '../../../../libs/persistence/src/audit/audit.repository';
 import { DailyAmountRepository } from '../../../../libs/persistence/src/repositories/daily-amount.repository';
+import { auditInTransaction } from '../common/audit-in-transaction';
 import type { RequestContext } from '../common/request-context';
 
 @Injectable()
@@ -25,20 +26,7 @@ export class DailyAmountService {
       if (stored.amountOre !== amountOre) {
         throw new DomainError(DomainErrorCode.Conflict, `the daily amount for ${year} is already registered as ${stored.amountOre} öre`);
       }
-      await this.audit.append(
-        {
-          actor: ctx.principal.personId,
-          organisationCode: ctx.principal.organisationCode,
-          action: 'daily_amount.register',
-          caseId: null,
-          taskId: null,
-          requestId: ctx.requestId,
-          outcome: 'success',
-          detail: { year, amountOre },
-        },
-        em,
-      );
-      ctx.audit.recorded = true;
+      await auditInTransaction(this.audit, em, ctx, 'daily_amount.register', { year, amountOre });
       return stored;
     });
   }

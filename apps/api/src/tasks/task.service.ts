@@ -10,6 +10,7 @@ import { TaskRepository, TaskRow } from '../../../../libs/persistence/src/reposi
 import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
 import { toDomainError } from '../../../../libs/temporal/src/temporal-errors';
 import { DEFAULT_PAGE_SIZE } from '../common/page-query.dto';
+import { auditInTransaction } from '../common/audit-in-transaction';
 import type { RequestContext } from '../common/request-context';
 import { CompleteTaskDto, ListTasksQueryDto } from './task.dto';
 
@@ -141,20 +142,7 @@ export class TaskService {
       if (task.status !== 'open') throw new DomainError(DomainErrorCode.Conflict, `the task is ${task.status}`);
       const claimedBy = claimant(task);
       await this.tasks.setClaim(id, claimedBy, em);
-      await this.audit.append(
-        {
-          actor: ctx.principal.personId,
-          organisationCode: ctx.principal.organisationCode,
-          action,
-          caseId: task.caseId,
-          taskId: task.id,
-          requestId: ctx.requestId,
-          outcome: 'success',
-          detail: null,
-        },
-        em,
-      );
-      ctx.audit.recorded = true;
+      await auditInTransaction(this.audit, em, ctx, action, null, { caseId: task.caseId, taskId: task.id });
       return taskDetail({ ...task, claimedBy, claimedAt: claimedBy ? new Date() : null });
     });
   }
