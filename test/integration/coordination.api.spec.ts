@@ -134,6 +134,32 @@ describe('an overdue onboarding task escalates to SLSO (short configured due tim
   });
 });
 
+describe("SLSO's yearly follow-up of an active area (short configured interval)", () => {
+  const stack = useTestStack({ COORDINATION_FOLLOW_UP_INTERVAL: '2s' });
+
+  it('gives SLSO a follow-up task once the area is active, and again each interval', async () => {
+    const hsn = await as(stack, 'HSN', 'approver');
+    const slso = await as(stack, 'SLSO', 'case_handler');
+    const vc = await as(stack, 'VC-BROMMA', 'case_handler');
+    const designated = await hsn.post('/coordination/areas/0180-BROMMA/designations').send({ vardcentralCode: 'VC-BROMMA', startDate: '2021-02-01' }).expect(200);
+    const caseId = designated.body.caseId;
+    await complete(vc, caseId, KIND.accept, { accept: true });
+    await complete(slso, caseId, KIND.assignSupport, { contactName: 'Stina', guidancePlan: 'Plan' });
+    await complete(vc, caseId, KIND.nameCoordinator, { name: 'Kim' });
+    await complete(vc, caseId, KIND.confirmContact, { municipalContactName: 'Maja' });
+    await complete(await as(stack, '0180-BROMMA', 'case_handler'), caseId, KIND.municipalityConfirms, { confirmed: true });
+    await complete(vc, caseId, KIND.firstMeeting, { heldOn: '2021-03-01' });
+    expect((await hsn.get('/coordination/areas/0180-BROMMA').expect(200)).body.status).toBe('onboarding');
+    await complete(vc, caseId, KIND.joinSubregional, { joinedOn: '2021-03-02' });
+    expect((await hsn.get('/coordination/areas/0180-BROMMA').expect(200)).body.status).toBe('active');
+
+    await complete(slso, caseId, KIND.followUp, { acknowledged: true, note: 'Fungerar väl' });
+    await complete(slso, caseId, KIND.followUp, { acknowledged: true }); // the next interval's
+    const events = (await hsn.get('/coordination/areas/0180-BROMMA').expect(200)).body.events.map((e: { type: string }) => e.type);
+    expect(events.filter((t: string) => t === 'annual_follow_up_done')).toHaveLength(2);
+  });
+});
+
 async function agreementParties(stack: TestStack) {
   return {
     hsn: await as(stack, 'HSN', 'approver', 'hsn-nämndsekreterare'),
