@@ -90,7 +90,7 @@ async function load(ds: DataSource): Promise<string[]> {
 
 async function main(): Promise<number> {
   const db = await scratchDatabase();
-  const ds = new DataSource({ ...dataSourceOptions(db.url), extra: { max: 2 } });
+  const ds = new DataSource(dataSourceOptions(db.url, 2));
   try {
     await ds.initialize();
     await runMigrations(ds);

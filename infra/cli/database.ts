@@ -24,7 +24,7 @@ export async function withAppDatabase<T>(config: AppConfig, log: (line: string) 
       stop = pg.stop;
     }
   }
-  const ds = new DataSource({ ...dataSourceOptions(url), extra: { max: 2 } });
+  const ds = new DataSource(dataSourceOptions(url, 2));
   await ds.initialize();
   try {
     return await fn(ds);

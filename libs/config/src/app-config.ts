@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
+import { DEFAULT_CASES_TASK_QUEUE } from '../../contracts/src/task-queues';
 import {
   IsBoolean,
   IsIn,
@@ -26,9 +27,9 @@ const toBool = ({ value }: { value: unknown }) => {
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-// Deadlines: a whole number and a unit (ms, s, m, h, d), e.g. 24h, 3d, or 2s in tests.
-const DURATION_FORMAT = /^\d{1,9}(ms|s|m|h|d)$/;
-const DURATION_MESSAGE = 'must be a duration such as 24h, 3d, 90m or 2s';
+/** Deadlines: a whole number and a unit (ms, s, m, h, d), e.g. 24h, 3d, or 2s in tests. */
+const IsDurationSetting = () =>
+  Matches(/^\d{1,9}(ms|s|m|h|d)$/, { message: 'must be a duration such as 24h, 3d, 90m or 2s' });
 
 /** `iss` of tokens the development issuer signs. */
 export const DEV_ISSUER = 'urn:vardflode:dev-issuer';
@@ -96,7 +97,7 @@ export class AppConfig {
 
   @IsString()
   @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a task queue name of letters, digits, dot, dash or underscore' })
-  TEMPORAL_TASK_QUEUE = 'vardflode-cases';
+  TEMPORAL_TASK_QUEUE = DEFAULT_CASES_TASK_QUEUE;
 
   /** Use TLS to the Temporal frontend (implied by client certificates or an API key). */
   @Transform(toBool)
@@ -159,35 +160,35 @@ export class AppConfig {
   AUTH_JWKS_URL?: string;
 
   /** When the municipality's and the vårdcentral's acknowledgement of the notice fall due. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   DISCHARGE_ACK_DUE = '24h';
 
   /** The municipality's decision on its services (biståndsbeslut); counts every day of the week. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   DISCHARGE_ASSESSMENT_DUE = '48h';
 
   /** The vårdcentral's appointment of a fast vårdkontakt. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   DISCHARGE_FAST_VARDKONTAKT_DUE = '48h';
 
   /** The hospital's answer when the municipality asks for more information. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   DISCHARGE_INFORMATION_DUE = '24h';
 
   /** Acknowledgement (kvittens) of the utskrivningsklar notice. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   DISCHARGE_READY_ACK_DUE = '4h';
 
   /** The call to a SIP, from the utskrivningsklar notice (SFS 2019:979: within 3 days; calendar days by default). */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   DISCHARGE_SIP_CALL_DUE = '3d';
 
   /** The receiving provider's acknowledgement of the takeover of medical responsibility. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   DISCHARGE_TAKEOVER_DUE = '4h';
 
   /** Escalation tasks (to the coordinator) and HSF's finance and registration tasks. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   DISCHARGE_ESCALATION_DUE = '24h';
 
   /** When the municipality becomes liable to pay: `national` (3 days) or `stockholm-2020` (Region Stockholm). */
@@ -195,23 +196,23 @@ export class AppConfig {
   DISCHARGE_LIABILITY_POLICY: 'national' | 'stockholm-2020' = 'national';
 
   /** HSF's review of a reimbursement claim (default 30 days). */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   REIMBURSEMENT_REVIEW_DUE = '30d';
 
   /** How long before the review falls due HSF's approvers get a reminder. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   REIMBURSEMENT_REVIEW_REMINDER_BEFORE = '5d';
 
   /** SLSO's amendment of a claim sent back for completion. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   REIMBURSEMENT_AMEND_DUE = '14d';
 
   /** HSF finance's payment of an approved claim. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   REIMBURSEMENT_PAYMENT_DUE = '10d';
 
   /** Escalation tasks to a coordinator when a claim's task is overdue. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   REIMBURSEMENT_ESCALATION_DUE = '5d';
 
   /** A claim approved for more than this (öre) needs a second HSF approver. Default 500 000 kr. */
@@ -221,19 +222,19 @@ export class AppConfig {
   REIMBURSEMENT_SECOND_APPROVAL_THRESHOLD_ORE = 50_000_000;
 
   /** A designated vårdcentral's answer (accept or decline), and HSN's designation of another. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   COORDINATION_ACCEPT_DUE = '14d';
 
   /** Each onboarding task of a coordinating vårdcentral (escalates to SLSO when overdue). */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   COORDINATION_ONBOARDING_DUE = '30d';
 
   /** Escalation tasks to SLSO's coordinator. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   COORDINATION_ESCALATION_DUE = '7d';
 
   /** How often SLSO follows up each active area. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   COORDINATION_FOLLOW_UP_INTERVAL = '365d';
 
   /** The support agreement's payments to SLSO: one a year, or four (quarterly). */
@@ -248,7 +249,7 @@ export class AppConfig {
   AGREEMENT_NOTICE_PERIOD_DAYS = 180;
 
   /** HSF finance's payment of an instalment, and HSF's registration of a missing LPIK. */
-  @Matches(DURATION_FORMAT, { message: DURATION_MESSAGE })
+  @IsDurationSetting()
   AGREEMENT_PAYMENT_DUE = '30d';
 
   /** The ASIH unit that takes over weekend and holiday discharges when the notice names none. */

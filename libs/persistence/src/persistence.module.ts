@@ -11,6 +11,7 @@ import { ClaimRepository } from './repositories/claim.repository';
 import { DailyAmountRepository } from './repositories/daily-amount.repository';
 import { LedgerRepository } from './repositories/ledger.repository';
 import { LpikRepository } from './repositories/lpik.repository';
+import { SigningDelegationRepository } from './repositories/signing-delegation.repository';
 import { MandateRepository } from './repositories/mandate.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
@@ -27,7 +28,7 @@ class MigrationRunner implements OnModuleInit {
 }
 
 const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository, DailyAmountRepository,
-  MandateRepository, ClaimRepository, LedgerRepository, AreaRepository, LpikRepository];
+  MandateRepository, ClaimRepository, LedgerRepository, AreaRepository, LpikRepository, SigningDelegationRepository];
 
 /** PostgreSQL through TypeORM; migrations run on start (under an advisory lock). */
 @Global()

@@ -18,6 +18,7 @@ import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain
 import { durationMs } from '../../../../libs/domain/src/time/duration';
 import { LpikRepository } from '../../../../libs/persistence/src/repositories/lpik.repository';
 import { MandateRepository } from '../../../../libs/persistence/src/repositories/mandate.repository';
+import { SigningDelegationRepository } from '../../../../libs/persistence/src/repositories/signing-delegation.repository';
 import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
 import { toDomainError } from '../../../../libs/temporal/src/temporal-errors';
 import type { RequestContext } from '../common/request-context';
@@ -31,11 +32,12 @@ export class AgreementService {
     private readonly temporal: TemporalClientHolder,
     private readonly mandates: MandateRepository,
     private readonly lpik: LpikRepository,
+    private readonly delegations: SigningDelegationRepository,
     private readonly config: AppConfig,
   ) {}
 
   private async mandateId(): Promise<string> {
-    const m = (await this.mandates.list()).find((x) => x.reference === AGREEMENT_REFERENCE);
+    const m = await this.mandates.findByReference(AGREEMENT_REFERENCE);
     if (!m) throw new DomainError(DomainErrorCode.NotFound, `${AGREEMENT_REFERENCE} is not registered`);
     return m.id;
   }
@@ -51,7 +53,7 @@ export class AgreementService {
       if (!dto.signatory) throw new DomainError(DomainErrorCode.InvalidInput, "HSN's decision needs its signatory", { field: 'signatory' });
       if (dto.signatory.role === 'department_head') {
         const reference = dto.signatory.delegationReference;
-        const delegation = reference ? await this.lpik.delegation(reference, AGREEMENT_REFERENCE, dto.decidedOn) : null;
+        const delegation = reference ? await this.delegations.validOn(reference, AGREEMENT_REFERENCE, dto.decidedOn) : null;
         if (!delegation) {
           throw new DomainError(DomainErrorCode.Forbidden, 'a department head signs only with a registered delegation valid on the decision date', {
             field: 'signatory.delegationReference',

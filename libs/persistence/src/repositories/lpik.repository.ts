@@ -32,14 +32,4 @@ export class LpikRepository {
     );
     return (await this.find(year, em)) as LpikIndex;
   }
-
-  /** A delegation registered for signing `scope`, valid on `date`. */
-  async delegation(reference: string, scope: string, date: string): Promise<{ reference: string; holder: string } | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT reference, holder FROM signing_delegations
-       WHERE reference = $1 AND scope = $2 AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to >= $3::date)`,
-      [reference, scope, date],
-    );
-    return row ?? null;
-  }
 }

@@ -32,6 +32,11 @@ export class MandateRepository {
     return row ?? null;
   }
 
+  async findByReference(reference: string): Promise<Mandate | null> {
+    const [row] = await this.dataSource.query(`${SELECT} WHERE reference = $1`, [reference]);
+    return row ?? null;
+  }
+
   async insert(m: Omit<Mandate, 'id'>, em: EntityManager): Promise<Mandate | null> {
     const rows: { id: string }[] = await em.query(
       `INSERT INTO mandates (reference, title, decided_on, valid_from, valid_to, payer_org, payee_org, ceiling_ore)

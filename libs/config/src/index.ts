@@ -1,2 +1,0 @@
-export * from './app-config';
-export * from './config.module';

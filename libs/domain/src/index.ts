@@ -1,5 +1,0 @@
-export * from './domain-error';
-export * from './personnummer';
-export * from './time/stockholm';
-export * from './organisation-kinds';
-export * from './time/duration';

@@ -1,2 +1,0 @@
-export * from './logger-options';
-export * from './nest-pino-logger';
