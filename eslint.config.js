@@ -25,8 +25,9 @@ module.exports = tseslint.config(
   },
   {
     // Workflows are deterministic code run in Temporal's sandbox: no I/O, no Node built-ins, no Nest, no
-    // TypeORM. Side effects belong in activities, which workflows import as types only.
-    files: ['workflows/**/*.ts'],
+    // TypeORM. Side effects belong in activities, which workflows import as types only. The workflow tier's
+    // test-only workflows and its bundle entry run in the same sandbox.
+    files: ['workflows/**/*.ts', 'test/workflow/workflows/**/*.ts', 'test/workflow/support/workflows.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

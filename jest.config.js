@@ -1,4 +1,7 @@
-/** Two tiers: fast unit tests beside the code, and integration tests on a real Temporal server and PostgreSQL. */
+/**
+ * Three tiers: fast unit tests beside the code, workflow tests on Temporal's time-skipping test server (durable
+ * timers of days in milliseconds, activities mocked), and integration tests on a real Temporal server and PostgreSQL.
+ */
 const swc = ['@swc/jest', { swcrc: true }];
 // NestJS 12 ships ES modules only: let swc turn them into CommonJS for jest's module loader.
 const esmPackages = ['@nestjs', 'nestjs-pino', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer'];
@@ -14,6 +17,16 @@ module.exports = {
       transform: { '^.+\\.(t|j|mj)s$': swc },
       transformIgnorePatterns,
       testEnvironment: 'node',
+    },
+    {
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/test/workflow/**/*.spec.ts'],
+      transform: { '^.+\\.(t|j|mj)s$': swc },
+      transformIgnorePatterns,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/workflow/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/workflow/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/workflow/support/setup.ts'],
     },
     {
       displayName: 'integration',

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: typecheck and compile, lint, then jest (unit tests, then integration tests on a real Temporal dev server
-// and a real PostgreSQL that jest's global setup starts and stops). The last line is jest's totals in the
-// plain form `N passed, N failed`, read from jest's JSON results, so a run that executed no test shows.
+// `npm test`: typecheck and compile, lint, then jest's three tiers (unit tests; workflow tests on Temporal's
+// time-skipping test server; integration tests on a real Temporal dev server and a real PostgreSQL that jest's global
+// setup starts and stops). The last line is jest's totals in the plain form `N passed, N failed`, read from jest's
+// JSON results, so a run that executed no test shows.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { existsSync, readFileSync, rmSync, mkdtempSync } = require('node:fs');
@@ -30,7 +31,7 @@ if (run('lint (eslint)', [bin('eslint', 'bin/eslint.js'), '.']) !== 0) {
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'vardflode-jest-'));
 const resultsFile = join(resultsDir, 'results.json');
-const status = run('jest (unit, then integration)', [
+const status = run('jest (unit, workflow and integration tiers)', [
   bin('jest', 'bin/jest.js'),
   '--json',
   `--outputFile=${resultsFile}`,
