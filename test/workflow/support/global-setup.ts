@@ -15,13 +15,14 @@ const log = (line: string) => console.log(`[workflow-tier] ${line}`);
 export default async function globalSetup(): Promise<void> {
   const server = await resolveTimeSkippingServer(process.env.TEMPORAL_TEST_SERVER, log);
 
-  const base = mkdtempSync(join(tmpdir(), 'vardflode-workflow-tier-'));
-  (globalThis as WorkflowTierGlobals).__vardflodeWorkflowTier = { base };
   log('bundling the workflows once for all workflow test files');
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('./workflows'),
     logger: { log: () => undefined, info: () => undefined, warn: log, error: log, debug: () => undefined, trace: () => undefined },
   });
+  // Made only once the bundle exists: jest skips the global teardown when a global setup fails.
+  const base = mkdtempSync(join(tmpdir(), 'vardflode-workflow-tier-'));
+  (globalThis as WorkflowTierGlobals).__vardflodeWorkflowTier = { base };
   const bundlePath = join(base, 'workflow-bundle.js');
   writeFileSync(bundlePath, code);
 
