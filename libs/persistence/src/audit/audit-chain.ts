@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { canonicalJson, sha256Hex } from '../canonical-json';
 
 /** What one audit row says. `at` is fixed to millisecond ISO form so the hash survives a round trip. */
 export interface AuditEntry {
@@ -16,25 +16,13 @@ export interface AuditEntry {
 /** The chain starts from this value, so the first row is verifiable too. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value as Record<string, unknown>)
-        .sort()
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
-
-/** SHA-256 over the previous row's hash and this row's content in a key-order-independent form. */
+/**
+ * SHA-256 over the previous row's hash, a newline and this row's content as RFC 8785 canonical JSON (key order
+ * does not matter). Rows written before the switch to `canonicalize` hash the same: the earlier hand-written
+ * form (sorted keys, then JSON.stringify) is byte-identical for everything a jsonb column can hold.
+ */
 export function auditHash(prevHash: string, entry: AuditEntry): string {
-  return createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(JSON.stringify(canonical(entry)))
-    .digest('hex');
+  return sha256Hex(prevHash, '\n', canonicalJson(entry));
 }
 
 export interface StoredAuditRow extends AuditEntry {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../../../domain/src/domain-error';
+import { canonicalJson, sha256Hex } from '../canonical-json';
 
 export interface IdempotencyClaim {
   resourceId: string;
@@ -41,18 +42,10 @@ export class IdempotencyKeyRepository {
   }
 }
 
-/** A hash of a request body that does not depend on key order. */
+/**
+ * A hash of a request body that does not depend on key order: SHA-256 of its RFC 8785 canonical JSON. Fields
+ * whose value is `undefined` (an optional DTO field not sent) are left out, so they hash as if absent.
+ */
 export function hashRequest(body: unknown): string {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canonical)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.entries(v as Record<string, unknown>)
-              .filter(([, x]) => x !== undefined)
-              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-              .map(([k, x]) => [k, canonical(x)]),
-          )
-        : v;
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+  return sha256Hex(canonicalJson(body));
 }
