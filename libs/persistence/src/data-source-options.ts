@@ -1,7 +1,19 @@
 import { DataSourceOptions } from 'typeorm';
+import { AreaCoverageEntity } from './entities/area-coverage.entity';
+import { AuditLogEntity } from './entities/audit-log.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseEntity } from './entities/case.entity';
+import { ClaimLineEntity } from './entities/claim-line.entity';
+import { ClaimEntity } from './entities/claim.entity';
+import { CoordinationAreaEntity } from './entities/coordination-area.entity';
+import { DailyAmountEntity } from './entities/daily-amount.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
+import { LedgerEntryEntity } from './entities/ledger-entry.entity';
+import { LpikIndexEntity } from './entities/lpik-index.entity';
+import { MandateEntity } from './entities/mandate.entity';
+import { OrganisationEntity } from './entities/organisation.entity';
+import { SigningDelegationEntity } from './entities/signing-delegation.entity';
+import { TaskEntity } from './entities/task.entity';
 import { InitialSchema1763884800000 } from './migrations/1763884800000-initial-schema';
 import { Organisations1763888400000 } from './migrations/1763888400000-organisations';
 import { TasksAndAudit1763888500000 } from './migrations/1763888500000-tasks-and-audit';
@@ -9,8 +21,24 @@ import { PaymentLiabilityDailyAmounts1763892000000 } from './migrations/17638920
 import { Reimbursement1763895600000 } from './migrations/1763895600000-reimbursement';
 import { Coordination1763899200000 } from './migrations/1763899200000-coordination';
 
-export const ENTITIES = [CaseEntity, CaseEventEntity, IdempotencyKeyEntity];
-// Newer tables are read and written with explicit SQL in their repositories.
+/** Every table the application reads or writes has an entity; the migrations own their DDL. */
+export const ENTITIES = [
+  CaseEntity,
+  CaseEventEntity,
+  IdempotencyKeyEntity,
+  OrganisationEntity,
+  TaskEntity,
+  AuditLogEntity,
+  DailyAmountEntity,
+  MandateEntity,
+  ClaimEntity,
+  ClaimLineEntity,
+  LedgerEntryEntity,
+  CoordinationAreaEntity,
+  AreaCoverageEntity,
+  LpikIndexEntity,
+  SigningDelegationEntity,
+];
 /** In order. Listed explicitly (not globbed) so compiled and source runs see the same set. */
 export const MIGRATIONS = [
   InitialSchema1763884800000,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { AuditLogEntity } from '../entities/audit-log.entity';
+import { jsonb } from '../entities/jsonb';
 import { decodeCursor, encodeCursor, Page } from '../pagination';
 import { auditHash, AuditEntry, ChainVerdict, GENESIS_HASH, StoredAuditRow, verifyChain } from './audit-chain';
 
@@ -8,33 +10,18 @@ const AUDIT_CHAIN_LOCK = 7_261_948;
 
 export type NewAuditEntry = Omit<AuditEntry, 'at'> & { at?: Date };
 
-interface AuditRowRecord {
-  id: string;
-  at: Date;
-  actor: string;
-  organisation_code: string | null;
-  action: string;
-  case_id: string | null;
-  task_id: string | null;
-  request_id: string | null;
-  outcome: string;
-  detail: Record<string, unknown> | null;
-  prev_hash: string;
-  hash: string;
-}
-
-const toStored = (r: AuditRowRecord): StoredAuditRow => ({
+const toStored = (r: AuditLogEntity): StoredAuditRow => ({
   id: r.id,
   at: r.at.toISOString(),
   actor: r.actor,
-  organisationCode: r.organisation_code,
+  organisationCode: r.organisationCode,
   action: r.action,
-  caseId: r.case_id,
-  taskId: r.task_id,
-  requestId: r.request_id,
+  caseId: r.caseId,
+  taskId: r.taskId,
+  requestId: r.requestId,
   outcome: r.outcome,
   detail: r.detail,
-  prevHash: r.prev_hash,
+  prevHash: r.prevHash,
   hash: r.hash,
 });
 
@@ -50,7 +37,8 @@ export class AuditRepository {
   async append(entry: NewAuditEntry, em?: EntityManager): Promise<void> {
     if (!em) return this.dataSource.transaction((tx) => this.append(entry, tx));
     await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [last]: { hash: string }[] = await em.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
+    const log = em.getRepository(AuditLogEntity);
+    const [last] = await log.find({ select: { id: true, hash: true }, order: { id: 'DESC' }, take: 1 });
     const prevHash = last?.hash ?? GENESIS_HASH;
     // Millisecond precision: what is hashed is exactly what timestamptz gives back.
     const at = new Date(Math.floor((entry.at ?? new Date()).getTime()));
@@ -65,31 +53,21 @@ export class AuditRepository {
       outcome: entry.outcome,
       detail: entry.detail,
     };
-    await em.query(
-      `INSERT INTO audit_log (at, actor, organisation_code, action, case_id, task_id, request_id, outcome, detail, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [at, content.actor, content.organisationCode, content.action, content.caseId, content.taskId, content.requestId,
-        content.outcome, content.detail, prevHash, auditHash(prevHash, content)],
-    );
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(AuditLogEntity)
+      .values({ ...content, at, detail: jsonb(content.detail), prevHash, hash: auditHash(prevHash, content) })
+      .updateEntity(false)
+      .execute();
   }
 
   /** Oldest first, for one case (admin view). */
   async list(filter: { caseId?: string; limit: number; cursor?: string }): Promise<Page<StoredAuditRow>> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (filter.caseId) {
-      params.push(filter.caseId);
-      where.push(`case_id = $${params.length}`);
-    }
-    if (filter.cursor) {
-      params.push(decodeCursor(filter.cursor).id);
-      where.push(`id > $${params.length}::bigint`);
-    }
-    params.push(filter.limit + 1);
-    const rows: AuditRowRecord[] = await this.dataSource.query(
-      `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT $${params.length}`,
-      params,
-    );
+    const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a').orderBy('a.id', 'ASC').limit(filter.limit + 1);
+    if (filter.caseId) qb.andWhere('a.caseId = :caseId', { caseId: filter.caseId });
+    if (filter.cursor) qb.andWhere('a.id > :after::bigint', { after: decodeCursor(filter.cursor).id });
+    const rows = await qb.getMany();
     const items = rows.slice(0, filter.limit).map(toStored);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor({ sortKey: '', id: last.id }) : null };
@@ -97,13 +75,11 @@ export class AuditRepository {
 
   /** Walks the whole chain in batches. */
   async verify(batchSize = 5_000): Promise<ChainVerdict> {
+    const log = this.dataSource.getRepository(AuditLogEntity);
     let state = { prevHash: GENESIS_HASH, count: 0 };
     let after = '0';
     for (;;) {
-      const rows: AuditRowRecord[] = await this.dataSource.query(
-        'SELECT * FROM audit_log WHERE id > $1::bigint ORDER BY id LIMIT $2',
-        [after, batchSize],
-      );
+      const rows = await log.find({ where: { id: MoreThan(after) }, order: { id: 'ASC' }, take: batchSize });
       if (rows.length === 0) return { ok: true, rows: state.count };
       const verdict = verifyChain(rows.map(toStored), state);
       if (!verdict.ok) return verdict;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, Raw } from 'typeorm';
 import type { AreaState } from '../../../contracts/src/coordination-area.contract';
-import { returningRows } from '../sql';
+import { AreaCoverageEntity } from '../entities/area-coverage.entity';
+import { CoordinationAreaEntity } from '../entities/coordination-area.entity';
+import { TaskEntity } from '../entities/task.entity';
 
 export interface AreaCoverage {
   areaCode: string;
@@ -14,48 +16,90 @@ export interface AreaCoverage {
   overdueTasks: number;
 }
 
+/** Uncovered first (none, designated), then onboarding, handing over, and active (or anything else) last. */
+const STATUS_RANK: Record<string, number> = { none: 0, designated: 1, onboarding: 2, handing_over: 3 };
+const rank = (status: string) => STATUS_RANK[status] ?? 4;
+/** Byte order, as PostgreSQL's C collation sorts the (ASCII) codes. */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 @Injectable()
 export class AreaRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every area, uncovered first (none, designated), then onboarding, handing over, active. */
+  /** Every area, uncovered first (none, designated), then onboarding, handing over, active; by code within each. */
   coverage(): Promise<AreaCoverage[]> {
-    return this.dataSource.query(
-      `SELECT a.code AS "areaCode", a.name AS "areaName", coalesce(c.status, 'none') AS status,
-              c.vardcentral_code AS "vardcentralCode", c.pending_vardcentral_code AS "pendingVardcentralCode",
-              c.slso_contact AS "slsoContact", to_char(c.start_date, 'YYYY-MM-DD') AS "startDate",
-              (SELECT count(*)::int FROM tasks t WHERE t.case_id = a.case_id AND t.status = 'open' AND t.due_at < now()) AS "overdueTasks"
-       FROM coordination_areas a LEFT JOIN area_coverage c ON c.area_code = a.code
-       ORDER BY CASE coalesce(c.status, 'none') WHEN 'none' THEN 0 WHEN 'designated' THEN 1 WHEN 'onboarding' THEN 2
-                WHEN 'handing_over' THEN 3 ELSE 4 END, a.code`,
-    );
+    // One snapshot for the three reads, so an area's status and its overdue count agree.
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const areas = await em.getRepository(CoordinationAreaEntity).find();
+      const coverage = new Map((await em.getRepository(AreaCoverageEntity).find()).map((c) => [c.areaCode, c]));
+      const caseIds = areas.flatMap((a) => (a.caseId ? [a.caseId] : []));
+      const overdue = new Map<string, number>();
+      if (caseIds.length > 0) {
+        const tasks = await em.getRepository(TaskEntity).find({
+          select: { id: true, caseId: true },
+          where: { caseId: In(caseIds), status: 'open', dueAt: Raw((column) => `${column} < now()`) },
+        });
+        for (const t of tasks) overdue.set(t.caseId, (overdue.get(t.caseId) ?? 0) + 1);
+      }
+      return areas
+        .map((a): AreaCoverage => {
+          const c = coverage.get(a.code);
+          return {
+            areaCode: a.code,
+            areaName: a.name,
+            status: c?.status ?? 'none',
+            vardcentralCode: c?.vardcentralCode ?? null,
+            pendingVardcentralCode: c?.pendingVardcentralCode ?? null,
+            slsoContact: c?.slsoContact ?? null,
+            startDate: c?.startDate ?? null,
+            overdueTasks: a.caseId ? (overdue.get(a.caseId) ?? 0) : 0,
+          };
+        })
+        .sort((x, y) => rank(x.status) - rank(y.status) || byCode(x.areaCode, y.areaCode));
+    });
   }
 
   async find(code: string): Promise<{ code: string; name: string; caseId: string | null } | null> {
-    const [row] = await this.dataSource.query(`SELECT code, name, case_id AS "caseId" FROM coordination_areas WHERE code = $1`, [code]);
-    return row ?? null;
+    const area = await this.dataSource.getRepository(CoordinationAreaEntity).findOneBy({ code });
+    return area ? { code: area.code, name: area.name, caseId: area.caseId } : null;
   }
 
   /** The area's case id: the one it has, or `proposed` if it had none (first designation). */
-  async caseIdFor(code: string, proposed: string): Promise<string> {
-    const [row] = await returningRows<{ case_id: string }>(
-      this.dataSource,
-      `UPDATE coordination_areas SET case_id = coalesce(case_id, $2) WHERE code = $1 RETURNING case_id`,
-      [code, proposed],
-    );
-    return row.case_id;
+  async caseIdFor(code: string, proposed: string, em: EntityManager = this.dataSource.manager): Promise<string> {
+    // Only a first designation sets it; a concurrent one waits for the row lock and then finds it set.
+    await em
+      .createQueryBuilder()
+      .update(CoordinationAreaEntity)
+      .set({ caseId: proposed })
+      .where({ code })
+      .andWhere('case_id IS NULL')
+      .execute();
+    const area = await em.getRepository(CoordinationAreaEntity).findOneByOrFail({ code });
+    if (!area.caseId) throw new Error(`area ${code} has no case id after setting it`);
+    return area.caseId;
   }
 
+  /** Writes the area's coverage; a version older than the stored one (a late or retried activity) changes nothing. */
   async project(s: AreaState, em: EntityManager): Promise<void> {
-    await em.query(
-      `INSERT INTO area_coverage (area_code, status, vardcentral_code, pending_vardcentral_code, slso_contact, start_date, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (area_code) DO UPDATE SET status = EXCLUDED.status, vardcentral_code = EXCLUDED.vardcentral_code,
-         pending_vardcentral_code = EXCLUDED.pending_vardcentral_code, slso_contact = EXCLUDED.slso_contact,
-         start_date = EXCLUDED.start_date, version = EXCLUDED.version, updated_at = now()
-       WHERE area_coverage.version < EXCLUDED.version`,
-      [s.areaCode, s.status, s.current?.vardcentralCode ?? null, s.pending?.vardcentralCode ?? null,
-        s.current?.onboarding.slsoContact?.name ?? null, s.current?.startDate ?? s.pending?.startDate ?? null, s.version],
-    );
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(AreaCoverageEntity)
+      .values({
+        areaCode: s.areaCode,
+        status: s.status,
+        vardcentralCode: s.current?.vardcentralCode ?? null,
+        pendingVardcentralCode: s.pending?.vardcentralCode ?? null,
+        slsoContact: s.current?.onboarding.slsoContact?.name ?? null,
+        startDate: s.current?.startDate ?? s.pending?.startDate ?? null,
+        version: s.version,
+      })
+      .orUpdate(
+        ['status', 'vardcentral_code', 'pending_vardcentral_code', 'slso_contact', 'start_date', 'version'],
+        ['area_code'],
+        { overwriteCondition: { where: 'area_coverage.version < EXCLUDED.version' } },
+      )
+      .updateEntity(false)
+      .execute();
   }
 }

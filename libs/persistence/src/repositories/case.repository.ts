@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { CaseSnapshot } from '../../../contracts/src/case-projection.contract';
 import { CaseEventEntity } from '../entities/case-event.entity';
 import { CaseEntity } from '../entities/case.entity';
+import { jsonb } from '../entities/jsonb';
 import { decodeCursor, encodeCursor, Page } from '../pagination';
+
+/** Seven parameters an event: well under PostgreSQL's 65,535 per statement. */
+const EVENTS_PER_INSERT = 1_000;
 
 export interface CaseListFilter {
   /** Only cases this organisation is a party to. */
@@ -20,35 +24,50 @@ export class CaseRepository {
 
   /**
    * Writes a workflow's snapshot. Idempotent and order-safe: an activity retried, or delivered after a
-   * newer one, never overwrites a newer version, and events already stored are kept as they are.
+   * newer one, never overwrites a newer version, and events already stored are kept as they are. Runs in `em`'s
+   * transaction, or in one of its own.
    */
-  async upsertSnapshot(s: CaseSnapshot): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO cases (id, case_type, workflow_id, status, parties, version, summary, subject)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (id) DO UPDATE SET
-           status = EXCLUDED.status, parties = EXCLUDED.parties, version = EXCLUDED.version,
-           summary = EXCLUDED.summary, subject = EXCLUDED.subject, updated_at = now()
-         WHERE cases.version < EXCLUDED.version`,
-        [s.caseId, s.caseType, s.workflowId, s.status, s.parties, s.version, s.summary, s.subject ?? null],
-      );
-      if (s.events.length > 0) {
-        await em.query(
-          `INSERT INTO case_events (case_id, seq, at, actor, organisation_code, type, detail)
-           SELECT $1, e.seq, e.at, e.actor, e.organisation_code, e.type, e.detail
-           FROM jsonb_to_recordset($2::jsonb)
-             AS e(seq integer, at timestamptz, actor text, organisation_code text, type text, detail jsonb)
-           ON CONFLICT (case_id, seq) DO NOTHING`,
-          [
-            s.caseId,
-            JSON.stringify(
-              s.events.map((e) => ({ ...e, organisation_code: e.organisationCode, detail: e.detail ?? null })),
-            ),
-          ],
-        );
-      }
-    });
+  async upsertSnapshot(s: CaseSnapshot, em?: EntityManager): Promise<void> {
+    if (!em) return this.dataSource.transaction((tx) => this.upsertSnapshot(s, tx));
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(CaseEntity)
+      .values({
+        id: s.caseId,
+        caseType: s.caseType,
+        workflowId: s.workflowId,
+        status: s.status,
+        parties: s.parties,
+        version: s.version,
+        summary: jsonb(s.summary),
+        subject: s.subject ?? null,
+      })
+      .orUpdate(['status', 'parties', 'version', 'summary', 'subject'], ['id'], {
+        overwriteCondition: { where: 'cases.version < EXCLUDED.version' },
+      })
+      .updateEntity(false)
+      .execute();
+    for (let i = 0; i < s.events.length; i += EVENTS_PER_INSERT) {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(CaseEventEntity)
+        .values(
+          s.events.slice(i, i + EVENTS_PER_INSERT).map((e) => ({
+            caseId: s.caseId,
+            seq: e.seq,
+            at: new Date(e.at),
+            actor: e.actor,
+            organisationCode: e.organisationCode,
+            type: e.type,
+            detail: jsonb(e.detail ?? null),
+          })),
+        )
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+    }
   }
 
   findById(id: string): Promise<CaseEntity | null> {

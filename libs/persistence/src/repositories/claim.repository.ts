@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { ClaimState } from '../../../contracts/src/reimbursement-claim.contract';
+import { ClaimLineEntity } from '../entities/claim-line.entity';
+import { ClaimEntity } from '../entities/claim.entity';
+import { rowsWritten } from '../write-result';
 
 /** The claims projection: status and the current revision's lines, for reports. Newer versions win. */
 @Injectable()
@@ -8,23 +11,46 @@ export class ClaimRepository {
   async upsert(state: ClaimState, em: EntityManager): Promise<void> {
     const current = state.revisions[state.revisions.length - 1];
     const claimed = current.lines.reduce((n, l) => n + l.amountOre, 0);
-    const rows = await em.query(
-      `INSERT INTO claims (id, mandate_id, status, revision, period_from, period_to, claimed_ore, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, revision = EXCLUDED.revision,
-         period_from = EXCLUDED.period_from, period_to = EXCLUDED.period_to, claimed_ore = EXCLUDED.claimed_ore,
-         version = EXCLUDED.version, updated_at = now()
-       WHERE claims.version < EXCLUDED.version
-       RETURNING id`,
-      [state.claimId, state.mandate.id, state.status, current.revision, current.periodFrom, current.periodTo, claimed, state.version],
-    );
-    if (rows.length === 0) return; // an older snapshot arriving late
-    await em.query('DELETE FROM claim_lines WHERE claim_id = $1', [state.claimId]);
-    for (const l of current.lines) {
-      await em.query(
-        `INSERT INTO claim_lines (claim_id, line_no, date, category, description, amount_ore, document_ref) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [state.claimId, l.lineNo, l.date, l.category, l.description, l.amountOre, l.documentRef],
-      );
-    }
+    const written = await em
+      .createQueryBuilder()
+      .insert()
+      .into(ClaimEntity)
+      .values({
+        id: state.claimId,
+        mandateId: state.mandate.id,
+        status: state.status,
+        revision: current.revision,
+        periodFrom: current.periodFrom,
+        periodTo: current.periodTo,
+        claimedOre: claimed,
+        version: state.version,
+      })
+      .orUpdate(['status', 'revision', 'period_from', 'period_to', 'claimed_ore', 'version'], ['id'], {
+        overwriteCondition: { where: 'claims.version < EXCLUDED.version' },
+      })
+      .returning(['id'])
+      .updateEntity(false)
+      .execute();
+    if (rowsWritten(written) === 0) return; // an older snapshot arriving late
+    await em.createQueryBuilder().delete().from(ClaimLineEntity).where({ claimId: state.claimId }).execute();
+    if (current.lines.length === 0) return;
+    // One statement: a revision has at most 500 lines (the API refuses more), 3,500 parameters.
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(ClaimLineEntity)
+      .values(
+        current.lines.map((l) => ({
+          claimId: state.claimId,
+          lineNo: l.lineNo,
+          date: l.date,
+          category: l.category,
+          description: l.description,
+          amountOre: l.amountOre,
+          documentRef: l.documentRef,
+        })),
+      )
+      .updateEntity(false)
+      .execute();
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../../../domain/src/domain-error';
 import { canonicalJson, sha256Hex } from '../canonical-json';
+import { IdempotencyKeyEntity } from '../entities/idempotency-key.entity';
 
 export interface IdempotencyClaim {
   resourceId: string;
@@ -19,26 +20,27 @@ export class IdempotencyKeyRepository {
    * Binds `key` to a new resource id, or returns the one it was bound to. A key reused with a different
    * request body is refused, so a client bug cannot silently return somebody else's case.
    */
-  async claim(scope: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
-    const inserted: { resource_id: string; created_at: Date }[] = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (scope, key, request_hash, resource_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (scope, key) DO NOTHING RETURNING resource_id, created_at`,
-      [scope, key, requestHash, randomUUID()],
-    );
-    if (inserted.length === 1) return { resourceId: inserted[0].resource_id, createdAt: inserted[0].created_at, replayed: false };
-
-    const [existing]: { resource_id: string; created_at: Date; request_hash: string }[] = await this.dataSource.query(
-      `SELECT resource_id, created_at, request_hash FROM idempotency_keys WHERE scope = $1 AND key = $2`,
-      [scope, key],
-    );
-    if (existing.request_hash !== requestHash) {
+  async claim(scope: string, key: string, requestHash: string, em: EntityManager = this.dataSource.manager): Promise<IdempotencyClaim> {
+    const proposed = randomUUID();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(IdempotencyKeyEntity)
+      .values({ scope, key, requestHash, resourceId: proposed })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+    // Ours, or the one a request before us (or a concurrent one, once it committed) bound the key to.
+    const bound = await em.getRepository(IdempotencyKeyEntity).findOneByOrFail({ scope, key });
+    if (bound.resourceId === proposed) return { resourceId: bound.resourceId, createdAt: bound.createdAt, replayed: false };
+    if (bound.requestHash !== requestHash) {
       throw new DomainError(
         DomainErrorCode.IdempotencyKeyReused,
         'Idempotency-Key was already used with a different request body',
         { field: 'Idempotency-Key' },
       );
     }
-    return { resourceId: existing.resource_id, createdAt: existing.created_at, replayed: true };
+    return { resourceId: bound.resourceId, createdAt: bound.createdAt, replayed: true };
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { LpikIndexEntity } from '../entities/lpik-index.entity';
 
 export interface LpikIndex {
   year: number;
@@ -8,28 +9,29 @@ export interface LpikIndex {
   registeredAt: Date;
 }
 
-const SELECT = `SELECT year, percent_hundredths AS "percentHundredths", registered_by AS "registeredBy", registered_at AS "registeredAt" FROM lpik_indices`;
-
 /** LPIK excluding pharmaceuticals per year, registered once by HSF (the outcome published by SKR). */
 @Injectable()
 export class LpikRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   list(): Promise<LpikIndex[]> {
-    return this.dataSource.query(`${SELECT} ORDER BY year`);
+    return this.dataSource.getRepository(LpikIndexEntity).find({ order: { year: 'ASC' } });
   }
 
-  async find(year: number, em: EntityManager | DataSource = this.dataSource): Promise<LpikIndex | null> {
-    const [row] = await em.query(`${SELECT} WHERE year = $1`, [year]);
-    return row ?? null;
+  find(year: number, em: EntityManager | DataSource = this.dataSource): Promise<LpikIndex | null> {
+    return em.getRepository(LpikIndexEntity).findOneBy({ year });
   }
 
   /** Registers once; returns what is stored (the first registration stands). */
   async register(year: number, hundredths: number, by: string, em: EntityManager | DataSource = this.dataSource): Promise<LpikIndex> {
-    await em.query(
-      `INSERT INTO lpik_indices (year, percent_hundredths, registered_by) VALUES ($1, $2, $3) ON CONFLICT (year) DO NOTHING`,
-      [year, hundredths, by],
-    );
-    return (await this.find(year, em)) as LpikIndex;
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(LpikIndexEntity)
+      .values({ year, percentHundredths: hundredths, registeredBy: by })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+    return em.getRepository(LpikIndexEntity).findOneByOrFail({ year });
   }
 }

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MandateRef } from '../../../contracts/src/reimbursement-claim.contract';
+import { ClaimLineEntity } from '../entities/claim-line.entity';
+import { ClaimEntity } from '../entities/claim.entity';
+import { LedgerEntryEntity } from '../entities/ledger-entry.entity';
+import { MandateEntity } from '../entities/mandate.entity';
+import { rowsWritten } from '../write-result';
 
 export interface Mandate extends MandateRef {
   title: string;
   decidedOn: string;
 }
-
-const SELECT = `SELECT id, reference, title, to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn",
-  to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo",
-  payer_org AS "payerOrg", payee_org AS "payeeOrg", ceiling_ore::bigint::float8 AS "ceilingOre" FROM mandates`;
 
 export interface CategoryFigures {
   category: string;
@@ -19,59 +20,82 @@ export interface CategoryFigures {
   outstandingOre: number;
 }
 
+/** Claims that count as claimed: submitted ones, whatever became of them, but not drafts or withdrawn ones. */
+const NOT_CLAIMED = ['draft', 'withdrawn'];
+
 @Injectable()
 export class MandateRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   list(): Promise<Mandate[]> {
-    return this.dataSource.query(`${SELECT} ORDER BY decided_on DESC, reference`);
+    return this.dataSource.getRepository(MandateEntity).find({ order: { decidedOn: 'DESC', reference: 'ASC' } });
   }
 
-  async find(id: string): Promise<Mandate | null> {
-    const [row] = await this.dataSource.query(`${SELECT} WHERE id = $1`, [id]);
-    return row ?? null;
+  find(id: string): Promise<Mandate | null> {
+    return this.dataSource.getRepository(MandateEntity).findOneBy({ id });
   }
 
-  async findByReference(reference: string): Promise<Mandate | null> {
-    const [row] = await this.dataSource.query(`${SELECT} WHERE reference = $1`, [reference]);
-    return row ?? null;
+  findByReference(reference: string): Promise<Mandate | null> {
+    return this.dataSource.getRepository(MandateEntity).findOneBy({ reference });
   }
 
+  /** Inserts; returns null when the reference is taken. */
   async insert(m: Omit<Mandate, 'id'>, em: EntityManager): Promise<Mandate | null> {
-    const rows: { id: string }[] = await em.query(
-      `INSERT INTO mandates (reference, title, decided_on, valid_from, valid_to, payer_org, payee_org, ceiling_ore)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (reference) DO NOTHING RETURNING id`,
-      [m.reference, m.title, m.decidedOn, m.validFrom, m.validTo, m.payerOrg, m.payeeOrg, m.ceilingOre],
-    );
-    if (rows.length === 0) return null;
-    const [row] = await em.query(`${SELECT} WHERE id = $1`, [rows[0].id]);
-    return row;
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(MandateEntity)
+      .values({
+        reference: m.reference,
+        title: m.title,
+        decidedOn: m.decidedOn,
+        validFrom: m.validFrom,
+        validTo: m.validTo,
+        payerOrg: m.payerOrg,
+        payeeOrg: m.payeeOrg,
+        ceilingOre: m.ceilingOre,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .updateEntity(false)
+      .execute();
+    if (rowsWritten(result) === 0) return null;
+    return em.getRepository(MandateEntity).findOneByOrFail({ reference: m.reference });
   }
 
   /**
    * Claimed (submitted claims' current lines, withdrawn and drafts aside), approved and paid (the ledger), and
-   * outstanding (approved, not yet paid), per category. Money in öre.
+   * outstanding (approved, not yet paid), per category, by category. Money in öre.
    */
   async figures(mandateId: string): Promise<CategoryFigures[]> {
-    const rows: { category: string; claimed: string; approved: string; paid: string }[] = await this.dataSource.query(
-      `WITH claimed AS (
-         SELECT l.category, sum(l.amount_ore) AS amount FROM claim_lines l JOIN claims c ON c.id = l.claim_id
-         WHERE c.mandate_id = $1 AND c.status NOT IN ('draft', 'withdrawn') GROUP BY l.category),
-       booked AS (
-         SELECT category, sum(amount_ore) FILTER (WHERE kind = 'approved') AS approved,
-                sum(amount_ore) FILTER (WHERE kind = 'paid') AS paid
-         FROM ledger_entries WHERE mandate_id = $1 GROUP BY category)
-       SELECT coalesce(c.category, b.category) AS category, coalesce(c.amount, 0) AS claimed,
-              coalesce(b.approved, 0) AS approved, coalesce(b.paid, 0) AS paid
-       FROM claimed c FULL JOIN booked b ON b.category = c.category ORDER BY 1`,
-      [mandateId],
-    );
-    return rows.map((r) => ({
-      category: r.category,
-      claimedOre: Number(r.claimed),
-      approvedOre: Number(r.approved),
-      paidOre: Number(r.paid),
-      outstandingOre: Number(r.approved) - Number(r.paid),
-    }));
+    // One snapshot for both reads, so claimed and booked figures agree.
+    const [lines, entries] = await this.dataSource.transaction('REPEATABLE READ', async (em) => [
+      await em
+        .getRepository(ClaimLineEntity)
+        .createQueryBuilder('l')
+        .innerJoin(ClaimEntity, 'c', 'c.id = l.claimId')
+        .where('c.mandateId = :mandateId', { mandateId })
+        .andWhere('c.status NOT IN (:...notClaimed)', { notClaimed: NOT_CLAIMED })
+        .getMany(),
+      await em.getRepository(LedgerEntryEntity).find({
+        select: { id: true, kind: true, category: true, amountOre: true },
+        where: { mandateId },
+      }),
+    ] as const);
+    const byCategory = new Map<string, CategoryFigures>();
+    const figuresOf = (category: string) => {
+      let f = byCategory.get(category);
+      if (!f) byCategory.set(category, (f = { category, claimedOre: 0, approvedOre: 0, paidOre: 0, outstandingOre: 0 }));
+      return f;
+    };
+    for (const l of lines) figuresOf(l.category).claimedOre += l.amountOre;
+    for (const e of entries) {
+      const f = figuresOf(e.category);
+      if (e.kind === 'approved') f.approvedOre += e.amountOre;
+      else f.paidOre += e.amountOre;
+    }
+    return [...byCategory.values()]
+      .map((f) => ({ ...f, outstandingOre: f.approvedOre - f.paidOre }))
+      .sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0));
   }
 }

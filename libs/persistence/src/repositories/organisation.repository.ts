@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OrganisationKind } from '../../../domain/src/organisation-kinds';
-import { returningRows } from '../sql';
+import { OrganisationEntity } from '../entities/organisation.entity';
+import { rowsWritten } from '../write-result';
 
 export interface Organisation {
   code: string;
@@ -10,38 +11,39 @@ export interface Organisation {
   active: boolean;
 }
 
-const COLUMNS = 'code, kind, name, active';
-
 @Injectable()
 export class OrganisationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async find(code: string): Promise<Organisation | null> {
-    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM organisations WHERE code = $1`, [code]);
-    return row ?? null;
+  find(code: string): Promise<Organisation | null> {
+    return this.dataSource.getRepository(OrganisationEntity).findOneBy({ code });
   }
 
   list(kind?: OrganisationKind): Promise<Organisation[]> {
+    const organisations = this.dataSource.getRepository(OrganisationEntity);
     return kind
-      ? this.dataSource.query(`SELECT ${COLUMNS} FROM organisations WHERE kind = $1 ORDER BY code`, [kind])
-      : this.dataSource.query(`SELECT ${COLUMNS} FROM organisations ORDER BY kind, code`);
+      ? organisations.find({ where: { kind }, order: { code: 'ASC' } })
+      : organisations.find({ order: { kind: 'ASC', code: 'ASC' } });
   }
 
   /** Inserts; returns false when the code is taken. */
   async insert(org: Organisation, em: EntityManager): Promise<boolean> {
-    const rows = await em.query(
-      `INSERT INTO organisations (code, kind, name, active) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING RETURNING code`,
-      [org.code, org.kind, org.name, org.active],
-    );
-    return rows.length === 1;
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(OrganisationEntity)
+      .values({ code: org.code, kind: org.kind, name: org.name, active: org.active })
+      .orIgnore()
+      .returning(['code'])
+      .updateEntity(false)
+      .execute();
+    return rowsWritten(result) === 1;
   }
 
   async setActive(code: string, active: boolean, em: EntityManager): Promise<Organisation | null> {
-    const [row] = await returningRows<Organisation>(
-      em,
-      `UPDATE organisations SET active = $2, updated_at = now() WHERE code = $1 RETURNING ${COLUMNS}`,
-      [code, active],
-    );
-    return row ?? null;
+    // updated_at is set by the update itself (OrganisationEntity.updatedAt).
+    const result = await em.createQueryBuilder().update(OrganisationEntity).set({ active }).where({ code }).execute();
+    if (!result.affected) return null;
+    return em.getRepository(OrganisationEntity).findOneBy({ code });
   }
 }

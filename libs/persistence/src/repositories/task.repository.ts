@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { NewTask } from '../../../contracts/src/human-task.contract';
+import { jsonb } from '../entities/jsonb';
+import { TaskEntity, TaskStatus } from '../entities/task.entity';
 import { decodeCursor, encodeCursor, Page } from '../pagination';
-import { returningRows } from '../sql';
 
-export type TaskStatus = 'open' | 'completed' | 'cancelled';
+export type { TaskStatus } from '../entities/task.entity';
 
 export interface TaskRow {
   id: string;
@@ -29,12 +30,6 @@ export interface TaskRow {
   createdAt: Date;
 }
 
-const SELECT = `SELECT id, case_id AS "caseId", case_type AS "caseType", workflow_id AS "workflowId", kind,
-  assigned_org AS "assignedOrg", required_role AS "requiredRole", status, due_at AS "dueAt", input,
-  answer_schema AS "answerSchema", claimed_by AS "claimedBy", claimed_at AS "claimedAt", decision, result,
-  completed_by AS "completedBy", completed_at AS "completedAt", completion_request_hash AS "completionRequestHash",
-  cancelled_reason AS "cancelledReason", created_at AS "createdAt" FROM tasks`;
-
 export interface InboxFilter {
   organisationCode: string;
   roles: string[];
@@ -52,83 +47,120 @@ export class TaskRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Idempotent: a retried activity finds its task already there. */
-  async create(task: NewTask): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO tasks (id, case_id, case_type, workflow_id, kind, assigned_org, required_role, due_at, input, answer_schema)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
-      [task.taskId, task.caseId, task.caseType, task.workflowId, task.kind, task.assignedOrg, task.requiredRole,
-        task.dueAt, task.input, task.answerSchema],
-    );
+  async create(task: NewTask, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(TaskEntity)
+      .values({
+        id: task.taskId,
+        caseId: task.caseId,
+        caseType: task.caseType,
+        workflowId: task.workflowId,
+        kind: task.kind,
+        assignedOrg: task.assignedOrg,
+        requiredRole: task.requiredRole,
+        dueAt: new Date(task.dueAt),
+        input: jsonb(task.input),
+        answerSchema: jsonb(task.answerSchema),
+      })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
   }
 
-  async find(id: string, em: EntityManager | DataSource = this.dataSource): Promise<TaskRow | null> {
-    const [row] = await em.query(`${SELECT} WHERE id = $1`, [id]);
-    return row ?? null;
+  find(id: string, em: EntityManager | DataSource = this.dataSource): Promise<TaskRow | null> {
+    return em.getRepository(TaskEntity).findOneBy({ id });
   }
 
   /** Row-locked read inside a transaction, for claim/unclaim. */
-  async findForUpdate(id: string, em: EntityManager): Promise<TaskRow | null> {
-    const [row] = await em.query(`${SELECT} WHERE id = $1 FOR UPDATE`, [id]);
-    return row ?? null;
+  findForUpdate(id: string, em: EntityManager): Promise<TaskRow | null> {
+    return em.getRepository(TaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async setClaim(id: string, personId: string | null, em: EntityManager): Promise<void> {
-    await em.query(
-      `UPDATE tasks SET claimed_by = $2, claimed_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END, updated_at = now() WHERE id = $1`,
-      [id, personId],
-    );
+    await em
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ claimedBy: personId, claimedAt: personId === null ? null : () => 'now()' })
+      .where({ id })
+      .execute();
   }
 
   /** Closes an open task as completed; false when it was not open (already completed or cancelled). */
   async markCompleted(
     id: string,
-    c: { decision: unknown; result: unknown; completedBy: string; requestHash: string },
+    c: { decision: Record<string, unknown>; result: Record<string, unknown>; completedBy: string; requestHash: string },
     em: EntityManager,
   ): Promise<boolean> {
-    const rows = await returningRows(
-      em,
-      `UPDATE tasks SET status = 'completed', decision = $2, result = $3, completed_by = $4, completed_at = now(),
-         completion_request_hash = $5, updated_at = now()
-       WHERE id = $1 AND status = 'open' RETURNING id`,
-      [id, c.decision, c.result, c.completedBy, c.requestHash],
-    );
-    return rows.length === 1;
+    const result = await em
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({
+        status: 'completed',
+        decision: jsonb(c.decision),
+        result: jsonb(c.result),
+        completedBy: c.completedBy,
+        completedAt: () => 'now()',
+        completionRequestHash: c.requestHash,
+      })
+      .where({ id, status: 'open' })
+      .execute();
+    return result.affected === 1;
   }
 
   /** Cancels a case's open tasks (all, or the listed ones); returns the ids it cancelled. */
   async cancelOpen(caseId: string, reason: string, em: EntityManager, taskIds?: string[]): Promise<string[]> {
-    const rows = await returningRows<{ id: string }>(
-      em,
-      `UPDATE tasks SET status = 'cancelled', cancelled_reason = $2, updated_at = now()
-       WHERE case_id = $1 AND status = 'open' AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[])) RETURNING id`,
-      [caseId, reason, taskIds ?? null],
-    );
-    return rows.map((r) => r.id);
+    // Lock the open ones first: a completion racing with this either went first (the task is no longer open
+    // here) or waits and then finds the task cancelled.
+    const open = await em.getRepository(TaskEntity).find({
+      select: { id: true },
+      where: { caseId, status: 'open', ...(taskIds ? { id: In(taskIds) } : {}) },
+      order: { dueAt: 'ASC', id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const ids = open.map((t) => t.id);
+    if (ids.length === 0) return [];
+    await em
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ status: 'cancelled', cancelledReason: reason })
+      .where({ id: In(ids), status: 'open' })
+      .execute();
+    return ids;
   }
 
   openForCase(caseId: string): Promise<TaskRow[]> {
-    return this.dataSource.query(`${SELECT} WHERE case_id = $1 AND status = 'open' ORDER BY due_at, id`, [caseId]);
+    return this.dataSource.getRepository(TaskEntity).find({ where: { caseId, status: 'open' }, order: { dueAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * One inbox page: the organisation's tasks of a status for the person's roles, due first, id as tie-break,
+   * one row more than the page to tell whether another follows. The predicates and order match
+   * tasks_inbox_idx (assigned_org, status, due_at, id), so a page is one index range scan whatever its depth.
+   */
+  private inboxBuilder(f: InboxFilter): SelectQueryBuilder<TaskEntity> {
+    const qb = this.dataSource
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where('t.assignedOrg = :organisationCode', { organisationCode: f.organisationCode })
+      .andWhere('t.status = :status', { status: f.status })
+      .andWhere('t.requiredRole = ANY(:roles::text[])', { roles: f.roles });
+    if (f.kind) qb.andWhere('t.kind = :kind', { kind: f.kind });
+    if (f.caseId) qb.andWhere('t.caseId = :caseId::uuid', { caseId: f.caseId });
+    if (f.overdue === true) qb.andWhere('t.dueAt < now()');
+    if (f.overdue === false) qb.andWhere('t.dueAt >= now()');
+    if (f.cursor) {
+      const c = decodeCursor(f.cursor);
+      qb.andWhere('(t.dueAt, t.id) > (:cursorDueAt::timestamptz, :cursorId::uuid)', { cursorDueAt: c.sortKey, cursorId: c.id });
+    }
+    return qb.orderBy('t.dueAt', 'ASC').addOrderBy('t.id', 'ASC').limit(f.limit + 1);
   }
 
   /** The inbox page's SQL, shared with the benchmark so it measures and EXPLAINs exactly this. */
   inboxQuery(f: InboxFilter): { sql: string; params: unknown[] } {
-    const params: unknown[] = [f.organisationCode, f.status, f.roles];
-    const where = ['assigned_org = $1', 'status = $2', 'required_role = ANY($3::text[])'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (f.kind) add('kind = ?', f.kind);
-    if (f.caseId) add('case_id = ?::uuid', f.caseId);
-    if (f.overdue === true) where.push('due_at < now()');
-    if (f.overdue === false) where.push('due_at >= now()');
-    if (f.cursor) {
-      const c = decodeCursor(f.cursor);
-      params.push(c.sortKey, c.id);
-      where.push(`(due_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    params.push(f.limit + 1);
-    return { sql: `${SELECT} WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT $${params.length}`, params };
+    const [sql, params] = this.inboxBuilder(f).getQueryAndParameters();
+    return { sql, params };
   }
 
   /**
@@ -136,8 +168,7 @@ export class TaskRepository {
    * scan on tasks_inbox_idx whatever the page number.
    */
   async inbox(f: InboxFilter): Promise<Page<TaskRow>> {
-    const { sql, params } = this.inboxQuery(f);
-    const rows: TaskRow[] = await this.dataSource.query(sql, params);
+    const rows = await this.inboxBuilder(f).getMany();
     const items = rows.slice(0, f.limit);
     const last = items[items.length - 1];
     return {
