@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, requireDatabaseUrl } from '../../config/src/app-config';
 import { dataSourceOptions } from './data-source-options';
-import { runMigrations } from './migrate';
+import { migrateAndSeed } from './migrate';
 import { AuditRepository } from './audit/audit.repository';
 import { CaseRepository } from './repositories/case.repository';
 import { AreaRepository } from './repositories/area.repository';
@@ -22,15 +22,17 @@ class MigrationRunner implements OnModuleInit {
   constructor(private readonly dataSource: DataSource) {}
 
   async onModuleInit(): Promise<void> {
-    const applied = await runMigrations(this.dataSource);
-    this.logger.log(applied.length ? `applied ${applied.join(', ')}` : 'schema is up to date');
+    const { migrations, seeded } = await migrateAndSeed(this.dataSource);
+    this.logger.log(migrations.length ? `applied ${migrations.join(', ')}` : 'schema is up to date');
+    const added = Object.entries(seeded).filter(([, n]) => n > 0);
+    this.logger.log(added.length ? `reference data added: ${added.map(([table, n]) => `${table} ${n}`).join(', ')}` : 'reference data is in place');
   }
 }
 
 const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository, DailyAmountRepository,
   MandateRepository, ClaimRepository, LedgerRepository, AreaRepository, LpikRepository, SigningDelegationRepository];
 
-/** PostgreSQL through TypeORM; migrations run on start (under an advisory lock). */
+/** PostgreSQL through TypeORM; migrations and the reference-data seed run on start (under an advisory lock). */
 @Global()
 @Module({})
 export class PersistenceModule {

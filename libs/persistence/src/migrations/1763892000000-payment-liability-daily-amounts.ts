@@ -1,6 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Socialstyrelsen's daily amounts for payment liability (förordning 2017:617), in öre. Other years: registered by HSF. */
+/**
+ * Socialstyrelsen's daily amounts for payment liability (förordning 2017:617), in öre, one row a year. The known
+ * years come from seed/reference-data.ts; other years are registered by HSF.
+ */
 export class PaymentLiabilityDailyAmounts1763892000000 implements MigrationInterface {
   name = 'PaymentLiabilityDailyAmounts1763892000000';
 
@@ -12,9 +15,6 @@ export class PaymentLiabilityDailyAmounts1763892000000 implements MigrationInter
         registered_by text NOT NULL,
         registered_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`
-      INSERT INTO payment_liability_daily_amounts (year, amount_ore, registered_by) VALUES
-        (2019, 780000, 'seed: Socialstyrelsen'), (2020, 820000, 'seed: Socialstyrelsen'), (2022, 930000, 'seed: Socialstyrelsen')`);
   }
 
   async down(q: QueryRunner): Promise<void> {

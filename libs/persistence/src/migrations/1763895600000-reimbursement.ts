@@ -4,7 +4,7 @@ export class Reimbursement1763895600000 implements MigrationInterface {
   name = 'Reimbursement1763895600000';
 
   async up(q: QueryRunner): Promise<void> {
-    // The decision that makes costs reimbursable, e.g. HDIR 20348.
+    // The decision that makes costs reimbursable, e.g. HDIR 20348 (seeded by seed/reference-data.ts).
     await q.query(`
       CREATE TABLE mandates (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -18,9 +18,6 @@ export class Reimbursement1763895600000 implements MigrationInterface {
         ceiling_ore bigint CHECK (ceiling_ore > 0),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`
-      INSERT INTO mandates (reference, title, decided_on, valid_from, valid_to, payer_org, payee_org)
-      VALUES ('HDIR 20348', 'Operativ samordningsfunktion under pandemin (delegationsbeslut)', '2020-11-02', '2020-11-02', '2021-01-31', 'HSF', 'SLSO')`);
 
     // The claims projection, written by the claim workflow's activity: the current revision's lines.
     await q.query(`

@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Coordinating vårdcentraler (HSN 2020-0222) and the HSN–SLSO support agreement (HSN 2020-1821):
- * the areas, their coverage projection, LPIK per year, registered signing delegations.
+ * the areas, their coverage projection, LPIK per year, registered signing delegations. The areas, the agreement's
+ * mandate and the registered delegation are reference data from seed/reference-data.ts.
  */
 export class Coordination1763899200000 implements MigrationInterface {
   name = 'Coordination1763899200000';
@@ -15,10 +16,6 @@ export class Coordination1763899200000 implements MigrationInterface {
         name text NOT NULL,
         case_id uuid UNIQUE
       )`);
-    await q.query(`
-      INSERT INTO coordination_areas (code, name)
-      SELECT code, name FROM organisations
-      WHERE (kind = 'municipality' AND code <> '0180') OR kind = 'city_district'`);
     await q.query(`
       CREATE TABLE area_coverage (
         area_code text PRIMARY KEY REFERENCES coordination_areas (code),
@@ -50,18 +47,9 @@ export class Coordination1763899200000 implements MigrationInterface {
         registered_by text NOT NULL,
         registered_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`
-      INSERT INTO signing_delegations (reference, holder, scope, valid_from, registered_by)
-      VALUES ('HSN-DEL-2021-01', 'Avdelningschef, avdelningen för lokal hälso- och sjukvård', 'HSN 2020-1821', '2021-01-01', 'seed')`);
-
-    // The agreement's payments are booked in the reimbursement ledger under a mandate of their own.
-    await q.query(`
-      INSERT INTO mandates (reference, title, decided_on, valid_from, valid_to, payer_org, payee_org)
-      VALUES ('HSN 2020-1821', 'Överenskommelse HSN–SLSO: stöd till samordnande vårdcentraler', '2021-03-01', '2021-03-01', '2099-12-31', 'HSF', 'SLSO')`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM mandates WHERE reference = 'HSN 2020-1821'`);
     await q.query(`DROP TABLE signing_delegations`);
     await q.query(`DROP TABLE lpik_indices`);
     await q.query(`DROP TABLE area_coverage`);

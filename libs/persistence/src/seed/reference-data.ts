@@ -1,0 +1,157 @@
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
+import type { OrganisationKind } from '../../../domain/src/organisation-kinds';
+import { CoordinationAreaEntity } from '../entities/coordination-area.entity';
+import { DailyAmountEntity } from '../entities/daily-amount.entity';
+import { MandateEntity } from '../entities/mandate.entity';
+import { OrganisationEntity } from '../entities/organisation.entity';
+import { SigningDelegationEntity } from '../entities/signing-delegation.entity';
+import { rowsWritten } from '../write-result';
+
+/**
+ * The reference data every installation starts with. Schema migrations hold only DDL; this seed runs right
+ * after them (see migrate.ts) and on every start. Each row is inserted with ON CONFLICT DO NOTHING, so running
+ * it again, or on a database that earlier migrations already filled, adds only what is missing and never
+ * changes a row that is there (an organisation an admin deactivated stays deactivated, a registered amount
+ * stands).
+ */
+
+/** Stockholm County's 26 municipalities by their official codes (SCB kommunkod). */
+const MUNICIPALITIES: [string, string][] = [
+  ['0114', 'Upplands Väsby'], ['0115', 'Vallentuna'], ['0117', 'Österåker'], ['0120', 'Värmdö'],
+  ['0123', 'Järfälla'], ['0125', 'Ekerö'], ['0126', 'Huddinge'], ['0127', 'Botkyrka'], ['0128', 'Salem'],
+  ['0136', 'Haninge'], ['0138', 'Tyresö'], ['0139', 'Upplands-Bro'], ['0140', 'Nykvarn'], ['0160', 'Täby'],
+  ['0162', 'Danderyd'], ['0163', 'Sollentuna'], ['0180', 'Stockholm'], ['0181', 'Södertälje'], ['0182', 'Nacka'],
+  ['0183', 'Sundbyberg'], ['0184', 'Solna'], ['0186', 'Lidingö'], ['0187', 'Vaxholm'], ['0188', 'Norrtälje'],
+  ['0191', 'Sigtuna'], ['0192', 'Nynäshamn'],
+];
+
+/** Stockholm city acts through its 13 district administrations (stadsdelsförvaltningar). */
+const STOCKHOLM_DISTRICTS: [string, string][] = [
+  ['0180-RINKEBY-KISTA', 'Rinkeby-Kista'], ['0180-SPANGA-TENSTA', 'Spånga-Tensta'],
+  ['0180-HASSELBY-VALLINGBY', 'Hässelby-Vällingby'], ['0180-BROMMA', 'Bromma'], ['0180-KUNGSHOLMEN', 'Kungsholmen'],
+  ['0180-NORRMALM', 'Norrmalm'], ['0180-OSTERMALM', 'Östermalm'], ['0180-SODERMALM', 'Södermalm'],
+  ['0180-ENSKEDE-ARSTA-VANTOR', 'Enskede-Årsta-Vantör'], ['0180-SKARPNACK', 'Skarpnäck'], ['0180-FARSTA', 'Farsta'],
+  ['0180-HAGERSTEN-ALVSJO', 'Hägersten-Älvsjö'], ['0180-SKARHOLMEN', 'Skärholmen'],
+];
+
+/** Region bodies and a handful of named units so the demo and tests have real counterparts. */
+const OTHERS: [string, OrganisationKind, string][] = [
+  ['SLSO', 'slso', 'Stockholms läns sjukvårdsområde'],
+  ['HSF', 'hsf', 'Hälso- och sjukvårdsförvaltningen'],
+  ['HSF-FIN', 'hsf_finance', 'Hälso- och sjukvårdsförvaltningen, ekonomi'],
+  ['HSN', 'hsn', 'Hälso- och sjukvårdsnämnden'],
+  ['KS', 'acute_hospital', 'Karolinska Universitetssjukhuset Solna'],
+  ['KH', 'acute_hospital', 'Karolinska Universitetssjukhuset Huddinge'],
+  ['SOS', 'acute_hospital', 'Södersjukhuset'],
+  ['DS', 'acute_hospital', 'Danderyds sjukhus'],
+  ['SGS', 'acute_hospital', 'S:t Görans sjukhus'],
+  ['STS', 'acute_hospital', 'Södertälje sjukhus'],
+  ['NTS', 'acute_hospital', 'Norrtälje sjukhus'],
+  ['VC-EKERO', 'vardcentral', 'Ekerö vårdcentral'],
+  ['VC-HUDDINGE', 'vardcentral', 'Huddinge vårdcentral'],
+  ['VC-NACKA', 'vardcentral', 'Nacka vårdcentral'],
+  ['VC-SOLNA', 'vardcentral', 'Solna vårdcentral'],
+  ['VC-TABY', 'vardcentral', 'Täby centrum vårdcentral'],
+  ['VC-BROMMA', 'vardcentral', 'Bromma vårdcentral'],
+  ['ASIH-NORR', 'asih', 'ASIH Stockholm Norr'],
+  ['ASIH-SYD', 'asih', 'ASIH Stockholm Syd'],
+  ['SPSV-STHLM', 'spsv', 'Stockholms sjukhem (SPSV)'],
+  ['GER-HUDDINGE', 'geriatric_care', 'Geriatriken Huddinge'],
+  ['SOCIALSTYRELSEN', 'national_agency', 'Socialstyrelsen'],
+];
+
+export const ORGANISATIONS: Pick<OrganisationEntity, 'code' | 'kind' | 'name'>[] = [
+  ...MUNICIPALITIES.map(([code, name]) => ({ code, kind: 'municipality' as const, name: `${name} kommun` })),
+  ...STOCKHOLM_DISTRICTS.map(([code, name]) => ({ code, kind: 'city_district' as const, name: `${name} stadsdelsförvaltning` })),
+  ...OTHERS.map(([code, kind, name]) => ({ code, kind, name })),
+];
+
+/**
+ * Coordinating vårdcentraler (HSN 2020-0222): every municipality but Stockholm, and Stockholm city's districts,
+ * one area each, named as the organisation.
+ */
+export const COORDINATION_AREAS: Pick<CoordinationAreaEntity, 'code' | 'name'>[] = ORGANISATIONS.filter(
+  (o) => (o.kind === 'municipality' && o.code !== '0180') || o.kind === 'city_district',
+).map(({ code, name }) => ({ code, name }));
+
+/** Socialstyrelsen's daily amounts for payment liability (förordning 2017:617), in öre. Other years: registered by HSF. */
+export const DAILY_AMOUNTS: Pick<DailyAmountEntity, 'year' | 'amountOre' | 'registeredBy'>[] = [
+  { year: 2019, amountOre: 780_000, registeredBy: 'seed: Socialstyrelsen' },
+  { year: 2020, amountOre: 820_000, registeredBy: 'seed: Socialstyrelsen' },
+  { year: 2022, amountOre: 930_000, registeredBy: 'seed: Socialstyrelsen' },
+];
+
+export const MANDATES: Omit<MandateEntity, 'id' | 'createdAt'>[] = [
+  // HSF reimburses SLSO's extra costs for the operational coordination function (delegation decision).
+  {
+    reference: 'HDIR 20348',
+    title: 'Operativ samordningsfunktion under pandemin (delegationsbeslut)',
+    decidedOn: '2020-11-02',
+    validFrom: '2020-11-02',
+    validTo: '2021-01-31',
+    payerOrg: 'HSF',
+    payeeOrg: 'SLSO',
+    ceilingOre: null,
+  },
+  // The HSN–SLSO support agreement's payments are booked in the reimbursement ledger under a mandate of their own.
+  {
+    reference: 'HSN 2020-1821',
+    title: 'Överenskommelse HSN–SLSO: stöd till samordnande vårdcentraler',
+    decidedOn: '2021-03-01',
+    validFrom: '2021-03-01',
+    validTo: '2099-12-31',
+    payerOrg: 'HSF',
+    payeeOrg: 'SLSO',
+    ceilingOre: null,
+  },
+];
+
+/** Who may sign for HSN besides the director of health care (hälso- och sjukvårdsdirektören). */
+export const SIGNING_DELEGATIONS: Omit<SigningDelegationEntity, 'registeredAt'>[] = [
+  {
+    reference: 'HSN-DEL-2021-01',
+    holder: 'Avdelningschef, avdelningen för lokal hälso- och sjukvård',
+    scope: 'HSN 2020-1821',
+    validFrom: '2021-01-01',
+    validTo: null,
+    registeredBy: 'seed',
+  },
+];
+
+/** Rows the seed added, per table (0 everywhere when everything was already there). */
+export interface SeedCounts {
+  organisations: number;
+  coordinationAreas: number;
+  dailyAmounts: number;
+  mandates: number;
+  signingDelegations: number;
+}
+
+/** Inserts `rows` that are not there yet (ON CONFLICT DO NOTHING); returns how many it added. */
+async function insertMissing<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  rows: QueryDeepPartialEntity<T>[],
+  key: string,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await em.createQueryBuilder().insert().into(entity).values(rows).orIgnore().returning([key]).updateEntity(false).execute();
+  return rowsWritten(result);
+}
+
+/**
+ * Upserts the reference data, in one transaction (in `db`'s when it is a transaction's EntityManager).
+ * Safe to run any number of times, concurrently too.
+ */
+export async function seedReferenceData(db: DataSource | EntityManager): Promise<SeedCounts> {
+  if (db instanceof DataSource) return db.transaction((em) => seedReferenceData(em));
+  const em = db;
+  // Parents first: areas, mandates and tasks refer to organisations.
+  return {
+    organisations: await insertMissing(em, OrganisationEntity, ORGANISATIONS, 'code'),
+    coordinationAreas: await insertMissing(em, CoordinationAreaEntity, COORDINATION_AREAS, 'code'),
+    dailyAmounts: await insertMissing(em, DailyAmountEntity, DAILY_AMOUNTS, 'year'),
+    mandates: await insertMissing(em, MandateEntity, MANDATES, 'id'),
+    signingDelegations: await insertMissing(em, SigningDelegationEntity, SIGNING_DELEGATIONS, 'reference'),
+  };
+}
