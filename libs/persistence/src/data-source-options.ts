@@ -20,6 +20,7 @@ import { TasksAndAudit1763888500000 } from './migrations/1763888500000-tasks-and
 import { PaymentLiabilityDailyAmounts1763892000000 } from './migrations/1763892000000-payment-liability-daily-amounts';
 import { Reimbursement1763895600000 } from './migrations/1763895600000-reimbursement';
 import { Coordination1763899200000 } from './migrations/1763899200000-coordination';
+import { CaseEventsSystemActor1763902800000 } from './migrations/1763902800000-case-events-system-actor';
 
 /** Every table the application reads or writes has an entity; the migrations own their DDL. */
 export const ENTITIES = [
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   PaymentLiabilityDailyAmounts1763892000000,
   Reimbursement1763895600000,
   Coordination1763899200000,
+  CaseEventsSystemActor1763902800000,
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */

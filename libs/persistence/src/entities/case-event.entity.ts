@@ -15,8 +15,9 @@ export class CaseEventEntity {
   @Column({ type: 'text' })
   actor: string;
 
-  @Column({ name: 'organisation_code', type: 'text' })
-  organisationCode: string;
+  /** null when the system itself acted (a deadline passed, a booking made). */
+  @Column({ name: 'organisation_code', type: 'text', nullable: true })
+  organisationCode: string | null;
 
   @Column({ type: 'text' })
   type: string;
