@@ -25,5 +25,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     taskQueue: options.config.TEMPORAL_TASK_QUEUE,
     ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_SOURCE }),
     activities: options.activities,
+    // Bounded, so a worker's memory stays flat however many cases are open (evicted ones replay on their next task).
+    maxCachedWorkflows: options.config.TEMPORAL_MAX_CACHED_WORKFLOWS,
   });
 }

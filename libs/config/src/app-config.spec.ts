@@ -25,12 +25,18 @@ describe('AppConfig', () => {
     expect(temporalAddress(config)).toBe('ns.abc.tmprl.cloud:7233');
   });
 
+  it("bounds the worker's workflow cache", () => {
+    expect(loadAppConfig({}).TEMPORAL_MAX_CACHED_WORKFLOWS).toBe(500);
+    expect(loadAppConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: '100' }).TEMPORAL_MAX_CACHED_WORKFLOWS).toBe(100);
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'Configuration error: PORT must be an integer number (got "abc")'],
     [{ PORT: '70000' }, 'Configuration error: PORT must not be greater than 65535 (got "70000")'],
     [{ LOG_LEVEL: 'loud' }, 'Configuration error: LOG_LEVEL must be one of the following values: fatal, error, warn, info, debug, trace, silent (got "loud")'],
     [{ TEMPORAL_TLS: 'maybe' }, 'Configuration error: TEMPORAL_TLS must be a boolean value (got "maybe")'],
     [{ TEMPORAL_ADDRESS: 'no-port' }, 'Configuration error: TEMPORAL_ADDRESS must be host:port, e.g. my-ns.a1b2c.tmprl.cloud:7233 (got "no-port")'],
+    [{ TEMPORAL_MAX_CACHED_WORKFLOWS: '1' }, 'Configuration error: TEMPORAL_MAX_CACHED_WORKFLOWS must not be less than 2 (got "1")'],
     [{ TEMPORAL_TLS_CERT_PATH: '/c.pem' }, 'Configuration error: TEMPORAL_TLS_KEY_PATH must be set together with its pair (client certificate and key)'],
   ])('names the variable in one line for %j', (env, message) => {
     expect(fails(env)).toBe(message);

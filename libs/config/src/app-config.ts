@@ -129,6 +129,13 @@ export class AppConfig {
   /** Path to a `temporal` CLI binary; otherwise PATH, the project's cached build, `go install`, the SDK download. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_CLI?: string;
 
+  /** Workflows a worker keeps in memory (sticky cache, about 0.5 MiB each); others replay their history on their next task. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(100_000)
+  TEMPORAL_MAX_CACHED_WORKFLOWS = 500;
+
   /** Inskrivningsmeddelande deadline: a case opened later than this after admission is marked late (Lag 2017:612). */
   @Transform(toInt)
   @IsInt()
