@@ -1,0 +1,694 @@
+/**
+ * `npm run bench:engine`: the product's engine side by side with bare Temporal, on the same Temporal server and
+ * the same PostgreSQL, in the same run. It starts everything itself on 127.0.0.1 (free ports, a throwaway data
+ * folder): an embedded PostgreSQL, a Temporal CLI dev server (in memory), the real worker and the real API from
+ * dist/ as child processes (as `npm start` runs them), and a baseline worker of its own on its own task queue.
+ * The baseline is a bare workflow (baseline.workflows.ts, bundled here at start) whose every update runs ONE
+ * activity doing ONE INSERT.
+ *
+ *   1. case open         K cases through POST /discharge-handovers, 16 in flight, vs K bare update-with-start
+ *                        calls, 16 in flight. Target: product throughput ≥ 0.8 × baseline.
+ *   2. task completion   POST /tasks/:id/complete one at a time vs a bare executeUpdate on a running workflow,
+ *                        interleaved call by call. Target: product p50 ≤ 1.3 × baseline p50.
+ *   3. whole case        a discharge from notice to discharge through the API, several cases at once, each
+ *                        task found in the actor's inbox (GET /tasks?caseId&kind), vs one bare
+ *                        update-with-start plus the same number of bare updates per case, same concurrency.
+ *                        Target: product cases/s ≥ 0.7 × baseline.
+ *   4. worker memory     the worker's RSS with 300, 600, 900 open cases. Target: flat (< 0.05 MiB per case
+ *                        between the last two steps).
+ *
+ * Both sides are warmed up first; sides run back to back in alternating order (A B B A), or call by call for
+ * the sequential measurement. Nothing is mocked. Exits 1 when a target is missed, 2 when the bench fails.
+ * Sizes can be changed with BENCH_* variables (printed at start).
+ */
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client as PgClient } from 'pg';
+import { signDevToken } from '../../libs/auth/src/dev-issuer';
+import type { Role } from '../../libs/auth/src/principal';
+import { freePort, waitFor } from '../net/ports';
+import { RunningPostgres, startEmbeddedPostgres } from '../postgres/embedded-postgres';
+import { ManagedProcess } from '../process/managed-process';
+import { RunningDevServer, startTemporalDevServer } from '../temporal/dev-server';
+import { resolveTemporalCli } from '../temporal/temporal-cli';
+import { BASELINE_TABLE_DDL } from './baseline.activities';
+import { BASELINE_TASK_QUEUE, BASELINE_WORKFLOW_TYPE, BaselineStep, baselineStepUpdate } from './baseline.contract';
+
+const log = (line: string) => console.log(`[bench:engine] ${line}`);
+const distRoot = resolve(__dirname, '..', '..');
+const DAY_MS = 86_400_000;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Settings
+
+function intSetting(name: string, fallback: number, min = 1): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min} (got "${raw}")`);
+  return value;
+}
+
+function readSettings() {
+  const s = {
+    /** Measurement 1: cases opened per side (after the warm-up), and how many at a time. */
+    openCases: intSetting('BENCH_OPEN_CASES', 240, 2),
+    openConcurrency: intSetting('BENCH_OPEN_CONCURRENCY', 16),
+    /** Measurement 2: sequential task completions per side (after the warm-up). */
+    completions: intSetting('BENCH_COMPLETIONS', 60),
+    /** Measurement 3: whole cases per side (after the warm-up), and how many at a time. */
+    wholeCases: intSetting('BENCH_WHOLE_CASES', 16, 2),
+    wholeConcurrency: intSetting('BENCH_WHOLE_CONCURRENCY', 4),
+    /** Measurement 4: open cases after each step. */
+    memorySteps: (process.env.BENCH_MEMORY_STEPS ?? '300,600,900').split(',').map((n) => Number(n.trim())),
+    /** Measurement 4: seconds a worker is left idle before its RSS is read (see settledRss). */
+    memorySettleS: intSetting('BENCH_MEMORY_SETTLE_S', 40, 0),
+    /** The workers' workflow cache bound (TEMPORAL_MAX_CACHED_WORKFLOWS), below the memory steps so they can show flatness. */
+    maxCachedWorkflows: intSetting('BENCH_MAX_CACHED_WORKFLOWS', 100, 2),
+    /** Warm-up per side before each measurement. */
+    warmup: intSetting('BENCH_WARMUP', 16),
+    /** The children's LOG_LEVEL: the bench measures the engine, not log formatting. */
+    logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn',
+  };
+  if (s.memorySteps.length < 2 || s.memorySteps.some((n, i) => !Number.isInteger(n) || n < 1 || (i > 0 && n <= s.memorySteps[i - 1]))) {
+    throw new Error(`BENCH_MEMORY_STEPS must be at least two increasing integers, e.g. 300,600,900 (got "${process.env.BENCH_MEMORY_STEPS}")`);
+  }
+  return s;
+}
+
+const S = (() => {
+  try {
+    return readSettings();
+  } catch (err) {
+    console.error(`bench:engine: ${(err as Error).message}`);
+    return process.exit(2);
+  }
+})();
+
+const TARGET = {
+  openThroughputRatio: 0.8,
+  completionP50Ratio: 1.3,
+  wholeCaseRatio: 0.7,
+  /**
+   * MiB of worker RSS per added open case between the last two memory steps. A cached discharge workflow costs
+   * up to 0.5 MiB in this worker (with BENCH_MAX_CACHED_WORKFLOWS=2000 the same steps grew 0.27–0.49 MiB per
+   * case; the Temporal SDK's guidance is about 1 MB), so an unbounded cache grows 5–10× faster than this. What is
+   * left below it is garbage-collector and allocator noise (15 MiB per 300 cases; settled readings of a bounded
+   * worker differed by 2–7 MiB between the last two steps).
+   */
+  memoryMibPerCase: 0.05,
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Figures
+
+interface Run {
+  /** Latency of each operation, ms. */
+  ms: number[];
+  /** Wall time of the whole batch, ms. */
+  elapsedMs: number;
+}
+
+interface Figures {
+  count: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
+function figures(runs: Run[]): Figures {
+  const ms = runs.flatMap((r) => r.ms).sort((a, b) => a - b);
+  const elapsed = runs.reduce((sum, r) => sum + r.elapsedMs, 0);
+  return { count: ms.length, perSecond: ms.length / (elapsed / 1000), p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms[ms.length - 1] };
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
+const line = (label: string, unit: string, f: Figures) =>
+  `  ${label.padEnd(9)} ${String(f.count).padStart(5)} ${unit.padEnd(8)} ${fmt(f.perSecond, 2).padStart(8)}/s   p50 ${fmt(f.p50).padStart(8)} ms   p95 ${fmt(f.p95).padStart(8)} ms   max ${fmt(f.max).padStart(8)} ms`;
+
+/** Runs `fn` over `items`, `concurrency` at a time; each item's latency and the batch's wall time. */
+async function inPool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<Run> {
+  const ms: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      const t0 = performance.now();
+      await fn(item);
+      ms.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+  return { ms, elapsedMs: performance.now() - started };
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------------------------
+// The product, through its HTTP API
+
+interface TaskSummary {
+  id: string;
+  kind: string;
+}
+
+class HttpError extends Error {}
+
+class Api {
+  /** Extra inbox reads because a task was not there yet (measurement 3). */
+  extraInboxReads = 0;
+
+  constructor(
+    private readonly base: string,
+    private readonly tokens: Record<Actor, string>,
+  ) {}
+
+  async call<T>(actor: Actor, method: string, path: string, expect: number, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.tokens[actor]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(120_000),
+    });
+    const text = await res.text();
+    if (res.status !== expect) throw new HttpError(`${method} ${path} as ${actor}: ${res.status} (expected ${expect}) ${text.slice(0, 400)}`);
+    return (text ? JSON.parse(text) : {}) as T;
+  }
+
+  async openCase(): Promise<string> {
+    const opened = await this.call<{ caseId: string }>('hospital', 'POST', '/discharge-handovers', 201, dischargeNotice(), {
+      'Idempotency-Key': `bench-${randomUUID()}`,
+    });
+    return opened.caseId;
+  }
+
+  /** As a person would: the actor's inbox, filtered by case and kind, until the task is there. */
+  async findTask(actor: Actor, caseId: string, kind: string): Promise<string> {
+    const deadline = Date.now() + 60_000;
+    for (let read = 0; ; read++) {
+      const page = await this.call<{ items: TaskSummary[] }>(actor, 'GET', `/tasks?caseId=${caseId}&kind=${kind}`, 200);
+      if (page.items.length > 0) {
+        this.extraInboxReads += read;
+        return page.items[0].id;
+      }
+      if (Date.now() > deadline) throw new Error(`no ${kind} task for case ${caseId} reached the inbox of the ${actor}`);
+      await sleep(20);
+    }
+  }
+
+  complete(actor: Actor, taskId: string, decision: Record<string, unknown>): Promise<unknown> {
+    return this.call(actor, 'POST', `/tasks/${taskId}/complete`, 200, { decision });
+  }
+
+  async answer(actor: Actor, caseId: string, kind: string, decision: Record<string, unknown>): Promise<void> {
+    await this.complete(actor, await this.findTask(actor, caseId, kind), decision);
+  }
+
+  /** One discharge from notice to discharge: 11 actions (the open and 10 steps). */
+  async wholeCase(): Promise<void> {
+    const caseId = await this.openCase();
+    for (const s of CASE_STEPS) {
+      if (s.kind === 'ready') {
+        const ready = await this.call<{ takeover?: { organisationCode: string } }>('hospital', 'POST', `/discharge-handovers/${caseId}/ready-for-discharge`, 200, {
+          declaredAt: new Date().toISOString(),
+          plannedDischargeAt: PLANNED_DISCHARGE_AT,
+        });
+        if (ready.takeover?.organisationCode !== 'VC-EKERO') throw new Error(`case ${caseId}: takeover goes to ${JSON.stringify(ready.takeover)}, not the vårdcentral`);
+      } else if (s.kind === 'discharge') {
+        const done = await this.call<{ status: string }>('hospital', 'POST', `/discharge-handovers/${caseId}/discharge`, 200, { dischargedAt: new Date().toISOString() });
+        if (done.status !== 'discharged') throw new Error(`case ${caseId}: status ${done.status} after the discharge`);
+      } else {
+        await this.answer(s.actor, caseId, s.kind, s.decision);
+      }
+    }
+  }
+}
+
+type Actor = 'hospital' | 'municipality' | 'vardcentral';
+const ACTORS: Record<Actor, { org: string; role: Role }> = {
+  hospital: { org: 'KS', role: 'case_handler' },
+  municipality: { org: '0125', role: 'case_handler' },
+  vardcentral: { org: 'VC-EKERO', role: 'case_handler' },
+};
+
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
+
+/** The next Tuesday at least two days ahead that is no Swedish public holiday, 10:00 Stockholm time: a weekday discharge. */
+function nextWeekdayDischarge(): string {
+  const holidays = ['01-01', '01-06', '05-01', '06-06', '12-24', '12-25', '12-26', '12-31'];
+  const d = new Date(Date.now() + 2 * DAY_MS);
+  while (d.getUTCDay() !== 2 || holidays.includes(d.toISOString().slice(5, 10))) d.setUTCDate(d.getUTCDate() + 1);
+  // Stockholm is UTC+1 or UTC+2: 08:00 UTC is 09:00 or 10:00 there, a weekday morning either way.
+  return `${d.toISOString().slice(0, 10)}T08:00:00Z`;
+}
+const PLANNED_DISCHARGE_AT = nextWeekdayDischarge();
+
+/** An inskrivningsmeddelande from Karolinska for Ekerö, as in test/support/test-app.ts's dischargeNotice(). */
+function dischargeNotice() {
+  return {
+    personnummer: '19121212-1212',
+    patientName: 'Tolvan Tolvansson',
+    municipalityCode: '0125',
+    vardcentralCode: 'VC-EKERO',
+    admittedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    estimatedDischargeDate: isoDay(3),
+    careType: 'somatic',
+    // Municipal and region services: a SIP is required.
+    needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
+  };
+}
+
+type CaseStep =
+  | { kind: 'ready' | 'discharge'; actor: 'hospital'; decision: Record<string, unknown> }
+  | { kind: string; actor: Actor; decision: Record<string, unknown> };
+
+/** The 10 steps after the open, in order (measurement 3); the baseline does one bare update for each. */
+const CASE_STEPS: CaseStep[] = [
+  { kind: 'discharge.acknowledge_notice', actor: 'municipality', decision: { acknowledged: true } },
+  { kind: 'discharge.acknowledge_notice', actor: 'vardcentral', decision: { acknowledged: true } },
+  { kind: 'discharge.appoint_fast_vardkontakt', actor: 'vardcentral', decision: { name: 'Sara Sjöström, distriktssköterska', phone: '08-123 456 78' } },
+  { kind: 'discharge.needs_assessment', actor: 'municipality', decision: { outcome: 'granted', services: ['home_care'], startDate: isoDay(1) } },
+  { kind: 'ready', actor: 'hospital', decision: { plannedDischargeAt: PLANNED_DISCHARGE_AT } },
+  { kind: 'discharge.acknowledge_ready', actor: 'municipality', decision: { acknowledged: true } },
+  { kind: 'discharge.acknowledge_ready', actor: 'vardcentral', decision: { acknowledged: true } },
+  { kind: 'discharge.call_sip', actor: 'vardcentral', decision: { plannedSipDate: isoDay(2) } },
+  { kind: 'discharge.takeover_medical_responsibility', actor: 'vardcentral', decision: { acknowledged: true } },
+  { kind: 'discharge', actor: 'hospital', decision: {} },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// The baseline: bare Temporal calls on the bench's own task queue
+
+class Baseline {
+  constructor(private readonly client: Client) {}
+
+  /** One bare update-with-start whose update runs one write activity. */
+  async open(): Promise<string> {
+    const workflowId = `bench-baseline-${randomUUID()}`;
+    await this.client.workflow.executeUpdateWithStart(baselineStepUpdate, {
+      args: [{ step: 'open', data: dischargeNotice() }],
+      startWorkflowOperation: new WithStartWorkflowOperation(BASELINE_WORKFLOW_TYPE, {
+        taskQueue: BASELINE_TASK_QUEUE,
+        workflowId,
+        args: [],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+    return workflowId;
+  }
+
+  /** One bare update on a running workflow, whose handler runs one write activity. */
+  async step(workflowId: string, step: BaselineStep): Promise<void> {
+    await this.client.workflow.getHandle(workflowId).executeUpdate(baselineStepUpdate, { args: [step] });
+  }
+
+  /** The same number of actions as the product's whole case: the open and one update per step. */
+  async wholeCase(): Promise<void> {
+    const workflowId = await this.open();
+    for (const [i, s] of CASE_STEPS.entries()) {
+      await this.step(workflowId, { step: s.kind, data: s.decision, last: i === CASE_STEPS.length - 1 });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The worker's memory
+
+/** VmRSS of a process, MiB (Linux /proc). */
+function rssMib(pid: number): number {
+  const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  return Number(m[1]) / 1024;
+}
+
+/** CPU time (user + system) of a process, in clock ticks. */
+function cpuTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+}
+
+/**
+ * The RSS once the process has settled: idle (under 3% of a core for a second), then at least
+ * BENCH_MEMORY_SETTLE_S more, so that V8's memory reducer has run its idle-time collections in the worker's main
+ * thread and its workflow thread (without them the RSS swings by 50–90 MiB with the time of the last
+ * collection), until five readings a second apart are within 2 MiB. The median of those five.
+ */
+async function settledRss(pid: number): Promise<{ mib: number; settleMs: number }> {
+  const started = Date.now();
+  while (Date.now() - started < 20_000) {
+    const before = cpuTicks(pid);
+    await sleep(1_000);
+    if (cpuTicks(pid) - before <= 3) break;
+  }
+  const idleAt = Date.now();
+  const readings: number[] = [rssMib(pid)];
+  for (;;) {
+    await sleep(1_000);
+    readings.push(rssMib(pid));
+    const last = readings.slice(-5);
+    const steady = last.length === 5 && Math.max(...last) - Math.min(...last) < 2;
+    if ((steady && Date.now() - idleAt >= S.memorySettleS * 1000) || Date.now() - idleAt >= (S.memorySettleS + 30) * 1000) break;
+  }
+  const last = readings.slice(-5).sort((a, b) => a - b);
+  return { mib: last[2], settleMs: Date.now() - started };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The stack
+
+interface Stoppable {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/** Variables the product reads: none leaks in from the caller's shell, so the run is the same everywhere. */
+const PRODUCT_VARIABLES =
+  /^(NODE_ENV|LOG_LEVEL|HOST|PORT|HTTP_BODY_LIMIT_BYTES|DATABASE_URL|DATA_DIR|EMBEDDED_POSTGRES_PORT|TEMPORAL_\w+|DISCHARGE_\w+|REIMBURSEMENT_\w+|COORDINATION_\w+|AGREEMENT_\w+|AUTH_\w+)$/;
+
+function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!PRODUCT_VARIABLES.test(k) && !k.startsWith('BENCH_')) env[k] = v;
+  return { ...env, ...vars };
+}
+
+function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv): ManagedProcess {
+  // Output is kept (the last few KB) for error messages; the IPC channel stops the child if the bench dies.
+  return ManagedProcess.start(name, process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+}
+
+async function bundleBaseline(base: string): Promise<string> {
+  const quiet = () => undefined;
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('./baseline.workflows'),
+    logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: (m) => log(`bundle: ${m}`), error: (m) => log(`bundle: ${m}`) },
+  });
+  const path = join(base, 'baseline-workflow-bundle.js');
+  writeFileSync(path, code);
+  return path;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Result {
+  name: string;
+  product: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  pass: boolean;
+}
+
+async function main(): Promise<number> {
+  const wallStart = Date.now();
+  const results: Result[] = [];
+  const started: Stoppable[] = [];
+  let stopping: Promise<void> | undefined;
+  const base = mkdtempSync(join(tmpdir(), 'vardflode-bench-engine-'));
+  chmodSync(base, 0o755); // PostgreSQL may run as the 'postgres' user and must reach its data folder
+
+  // In reverse start order: API and workers, then Temporal, then PostgreSQL; once, whoever asks first.
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const part of [...started].reverse()) {
+        await part.stop().catch((err: Error) => log(`${part.name} did not stop cleanly: ${err.message}`));
+      }
+      rmSync(base, { recursive: true, force: true });
+    })());
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: stopping everything`);
+    void stopAll().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    console.log('');
+    log(`machine: ${cpus().length} cores, Node ${process.version}`);
+    log(
+      `sizes: open K=${S.openCases} (${S.openConcurrency} in flight), completions N=${S.completions} (sequential), ` +
+        `whole cases C=${S.wholeCases} (${S.wholeConcurrency} at a time), memory steps ${S.memorySteps.join('/')} open cases, ` +
+        `warm-up ${S.warmup} per side`,
+    );
+    log(`both workers: maxCachedWorkflows (TEMPORAL_MAX_CACHED_WORKFLOWS) = ${S.maxCachedWorkflows}; children's LOG_LEVEL=${S.logLevel}`);
+    log(`data folder (removed at the end): ${base}`);
+    if (!existsSync(join(distRoot, 'workflow-bundle.js'))) log('dist/workflow-bundle.js is missing: the product worker bundles at start (run npm run build)');
+
+    // PostgreSQL and Temporal, and the baseline's bundle, at once.
+    const executable = await resolveTemporalCli(process.env.TEMPORAL_CLI, log);
+    const [pgPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+    const [pgStart, temporalStart, bundleDone] = await Promise.allSettled([
+      startEmbeddedPostgres({ dataDir: join(base, 'postgres'), port: pgPort, database: 'vardflode', log }),
+      // In memory, headless: the same server for both sides, and no disk in the way of either.
+      startTemporalDevServer({ executable, ip: '127.0.0.1', port: temporalPort, namespace: 'default', log }),
+      bundleBaseline(base),
+    ]);
+    if (pgStart.status === 'fulfilled') started.push({ name: 'PostgreSQL', stop: pgStart.value.stop });
+    if (temporalStart.status === 'fulfilled') started.push({ name: 'Temporal dev server', stop: temporalStart.value.stop });
+    for (const r of [pgStart, temporalStart, bundleDone]) if (r.status === 'rejected') throw r.reason;
+    const pg = (pgStart as PromiseFulfilledResult<RunningPostgres>).value;
+    const temporal = (temporalStart as PromiseFulfilledResult<RunningDevServer>).value;
+    const bundlePath = (bundleDone as PromiseFulfilledResult<string>).value;
+    log(`baseline workflow bundled (${bundlePath})`);
+
+    const dataDir = join(base, 'data');
+    mkdirSync(dataDir, { recursive: true });
+    const common = {
+      NODE_ENV: 'development',
+      LOG_LEVEL: S.logLevel,
+      DATABASE_URL: pg.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: 'default',
+      DATA_DIR: dataDir,
+      TEMPORAL_MAX_CACHED_WORKFLOWS: String(S.maxCachedWorkflows),
+    };
+
+    const db = new PgClient({ connectionString: pg.url });
+    await db.connect();
+    started.push({ name: 'bench database connection', stop: () => db.end() });
+    await db.query(BASELINE_TABLE_DDL);
+
+    const children: ManagedProcess[] = [];
+    const worker = startNodeChild('worker', join(distRoot, 'apps/worker/src/main.js'), childEnv(common));
+    started.push({ name: 'worker', stop: () => worker.stop('SIGTERM', 30_000) });
+    const api = startNodeChild('api', join(distRoot, 'apps/api/src/main.js'), childEnv({ ...common, HOST: '127.0.0.1', PORT: String(apiPort) }));
+    started.push({ name: 'API', stop: () => api.stop('SIGTERM', 30_000) });
+    const baselineWorker = startNodeChild(
+      'baseline worker',
+      join(__dirname, 'baseline-worker.js'),
+      childEnv({ ...common, TEMPORAL_TASK_QUEUE: BASELINE_TASK_QUEUE, BENCH_BASELINE_BUNDLE: bundlePath }),
+    );
+    started.push({ name: 'baseline worker', stop: () => baselineWorker.stop('SIGTERM', 30_000) });
+    children.push(worker, api, baselineWorker);
+
+    // A child that dies mid-run fails the bench at once, with its last output.
+    let died: ((err: Error) => void) | undefined;
+    const death = new Promise<never>((_, reject) => (died = reject));
+    death.catch(() => undefined);
+    for (const child of children) {
+      void child.exit.then(({ code, signal }) => {
+        if (!stopping) died?.(new Error(`the ${child.name} exited (code ${code}, signal ${signal}):\n${child.recentOutput}`));
+      });
+    }
+    const guard = <T>(p: Promise<T>) => Promise.race([p, death]);
+
+    const apiBase = `http://127.0.0.1:${apiPort}`;
+    const baselineReady = new Promise<void>((r) => baselineWorker.child.once('message', () => r()));
+    await guard(
+      waitFor(`the API at ${apiBase}/health/ready`, async () => (await fetch(`${apiBase}/health/ready`, { signal: AbortSignal.timeout(4_000) })).status === 200, 120_000, 300),
+    );
+    await guard(baselineReady);
+    log(`ready: API ${apiBase} (pid ${api.child.pid}), worker pid ${worker.child.pid}, baseline worker pid ${baselineWorker.child.pid}, Temporal ${temporal.address} (in memory)`);
+
+    const tokens = {} as Record<Actor, string>;
+    for (const [actor, a] of Object.entries(ACTORS) as [Actor, { org: string; role: Role }][]) {
+      tokens[actor] = await signDevToken(dataDir, { organisationCode: a.org, roles: [a.role], personId: `bench-${actor}`, audience: 'vardflode' });
+    }
+    const product = new Api(apiBase, tokens);
+    const connection = await Connection.connect({ address: temporal.address });
+    started.push({ name: 'Temporal client', stop: () => connection.close() });
+    const baseline = new Baseline(new Client({ connection, namespace: 'default' }));
+
+    const openProductCases: string[] = [];
+    const baselineWorkflows: string[] = [];
+    const openProduct = async () => {
+      openProductCases.push(await product.openCase());
+    };
+    const openBaseline = async () => {
+      baselineWorkflows.push(await baseline.open());
+    };
+
+    // ---- 1. Case open --------------------------------------------------------------------------------------
+    console.log('');
+    log(`1. case open: warm-up (${S.warmup} per side, ${S.openConcurrency} in flight)…`);
+    await guard(inPool(range(S.warmup), S.openConcurrency, openProduct));
+    await guard(inPool(range(S.warmup), S.openConcurrency, openBaseline));
+    const halves = [Math.ceil(S.openCases / 2), Math.floor(S.openCases / 2)];
+    const openRuns = { product: [] as Run[], baseline: [] as Run[] };
+    for (const [round, n] of halves.entries()) {
+      const order = round === 0 ? (['product', 'baseline'] as const) : (['baseline', 'product'] as const);
+      for (const side of order) {
+        log(`1. case open: round ${round + 1}, ${side}, ${n} opens…`);
+        openRuns[side].push(await guard(inPool(range(n), S.openConcurrency, side === 'product' ? openProduct : openBaseline)));
+      }
+    }
+    const open = { product: figures(openRuns.product), baseline: figures(openRuns.baseline) };
+    const openRatio = open.product.perSecond / open.baseline.perSecond;
+    console.log('');
+    console.log(`1. Case open: ${S.openCases} per side, ${S.openConcurrency} in flight`);
+    console.log(line('product', 'cases', open.product) + '   POST /discharge-handovers');
+    console.log(line('baseline', 'opens', open.baseline) + '   executeUpdateWithStart, 1 write activity');
+    console.log(`  ratio     ${fmt(openRatio, 2)} × baseline throughput (target ≥ ${TARGET.openThroughputRatio}) ${verdict(openRatio >= TARGET.openThroughputRatio)}`);
+    results.push({
+      name: '1 case open',
+      product: `${fmt(open.product.perSecond, 2)} cases/s`,
+      baseline: `${fmt(open.baseline.perSecond, 2)} opens/s`,
+      ratio: fmt(openRatio, 2),
+      target: `≥ ${TARGET.openThroughputRatio}`,
+      pass: openRatio >= TARGET.openThroughputRatio,
+    });
+
+    // ---- 2. Task completion -----------------------------------------------------------------------------------
+    console.log('');
+    const nCompletions = Math.min(S.completions + S.warmup, openProductCases.length, baselineWorkflows.length);
+    const warm2 = Math.min(S.warmup, nCompletions - 1);
+    // The most recently opened cases and workflows: the step itself is measured, not a cache miss's replay.
+    const completionCases = openProductCases.slice(-nCompletions);
+    const completionWorkflows = baselineWorkflows.slice(-nCompletions);
+    log(`2. task completion: finding ${nCompletions} municipality acknowledgement tasks in the inbox (not timed)…`);
+    const taskIds: string[] = [];
+    for (const caseId of completionCases) taskIds.push(await guard(product.findTask('municipality', caseId, 'discharge.acknowledge_notice')));
+    log(`2. task completion: ${warm2} warm-up and ${nCompletions - warm2} measured per side, one at a time, alternating product and baseline…`);
+    const completionMs = { product: [] as number[], baseline: [] as number[] };
+    for (let i = 0; i < nCompletions; i++) {
+      const timed = async (side: 'product' | 'baseline') => {
+        const t0 = performance.now();
+        if (side === 'product') await product.complete('municipality', taskIds[i], { acknowledged: true });
+        else await baseline.step(completionWorkflows[i], { step: 'discharge.acknowledge_notice', data: { acknowledged: true } });
+        if (i >= warm2) completionMs[side].push(performance.now() - t0);
+      };
+      for (const side of i % 2 === 0 ? (['product', 'baseline'] as const) : (['baseline', 'product'] as const)) await guard(timed(side));
+    }
+    // Sequential: the throughput is one over the mean latency.
+    const sequential = (ms: number[]) => figures([{ ms, elapsedMs: ms.reduce((a, b) => a + b, 0) }]);
+    const completion = { product: sequential(completionMs.product), baseline: sequential(completionMs.baseline) };
+    const completionRatio = completion.product.p50 / completion.baseline.p50;
+    console.log('');
+    console.log(`2. Task completion: ${completion.product.count} per side, sequential, interleaved`);
+    console.log(line('product', 'tasks', completion.product) + '   POST /tasks/:id/complete (discharge.acknowledge_notice)');
+    console.log(line('baseline', 'updates', completion.baseline) + '   executeUpdate, 1 write activity');
+    console.log(`  ratio     ${fmt(completionRatio, 2)} × baseline p50 (target ≤ ${TARGET.completionP50Ratio}) ${verdict(completionRatio <= TARGET.completionP50Ratio)}`);
+    results.push({
+      name: '2 task completion',
+      product: `p50 ${fmt(completion.product.p50)} ms`,
+      baseline: `p50 ${fmt(completion.baseline.p50)} ms`,
+      ratio: fmt(completionRatio, 2),
+      target: `≤ ${TARGET.completionP50Ratio}`,
+      pass: completionRatio <= TARGET.completionP50Ratio,
+    });
+
+    // ---- 3. A whole discharge case ------------------------------------------------------------------------------
+    console.log('');
+    const warm3 = Math.min(S.warmup, S.wholeConcurrency);
+    log(`3. whole case: warm-up (${warm3} per side)…`);
+    await guard(inPool(range(warm3), S.wholeConcurrency, () => product.wholeCase()));
+    await guard(inPool(range(warm3), S.wholeConcurrency, () => baseline.wholeCase()));
+    product.extraInboxReads = 0;
+    const wholeRuns = { product: [] as Run[], baseline: [] as Run[] };
+    const wholeHalves = [Math.ceil(S.wholeCases / 2), Math.floor(S.wholeCases / 2)];
+    for (const [round, n] of wholeHalves.entries()) {
+      const order = round === 0 ? (['product', 'baseline'] as const) : (['baseline', 'product'] as const);
+      for (const side of order) {
+        log(`3. whole case: round ${round + 1}, ${side}, ${n} cases…`);
+        wholeRuns[side].push(await guard(inPool(range(n), S.wholeConcurrency, () => (side === 'product' ? product.wholeCase() : baseline.wholeCase()))));
+      }
+    }
+    const whole = { product: figures(wholeRuns.product), baseline: figures(wholeRuns.baseline) };
+    const wholeRatio = whole.product.perSecond / whole.baseline.perSecond;
+    const inboxReads = CASE_STEPS.filter((s) => s.kind !== 'ready' && s.kind !== 'discharge').length;
+    console.log('');
+    console.log(`3. Whole discharge case: ${S.wholeCases} per side, ${S.wholeConcurrency} at a time; ${CASE_STEPS.length + 1} actions per case`);
+    console.log(line('product', 'cases', whole.product) + `   ${CASE_STEPS.length + 1} API calls + ${inboxReads} inbox reads per case`);
+    console.log(line('baseline', 'cases', whole.baseline) + `   1 update-with-start + ${CASE_STEPS.length} updates per case`);
+    console.log(`  the product read an inbox ${product.extraInboxReads} more time(s) in all because a task was not there yet`);
+    console.log(`  ratio     ${fmt(wholeRatio, 2)} × baseline cases/s (target ≥ ${TARGET.wholeCaseRatio}) ${verdict(wholeRatio >= TARGET.wholeCaseRatio)}`);
+    results.push({
+      name: '3 whole case',
+      product: `${fmt(whole.product.perSecond, 2)} cases/s`,
+      baseline: `${fmt(whole.baseline.perSecond, 2)} cases/s`,
+      ratio: fmt(wholeRatio, 2),
+      target: `≥ ${TARGET.wholeCaseRatio}`,
+      pass: wholeRatio >= TARGET.wholeCaseRatio,
+    });
+
+    // ---- 4. Worker memory ----------------------------------------------------------------------------------------
+    console.log('');
+    const pid = worker.child.pid;
+    if (pid === undefined || !existsSync(`/proc/${pid}/status`)) {
+      console.log('4. Worker memory: not measured (needs Linux /proc)');
+      results.push({ name: '4 worker memory', product: 'n/a', baseline: '-', ratio: '-', target: `< ${TARGET.memoryMibPerCase} MiB/case`, pass: false });
+    } else {
+      // Every case opened so far is still open (the whole cases of measurement 3 are discharged).
+      let openNow = openProductCases.length;
+      const readings: { open: number; mib: number; settleMs: number }[] = [];
+      for (const target of S.memorySteps) {
+        if (target > openNow) {
+          log(`4. worker memory: ${openNow} cases open; opening ${target - openNow} more (${S.openConcurrency} in flight)…`);
+          await guard(inPool(range(target - openNow), S.openConcurrency, openProduct));
+          openNow = target;
+        }
+        log(`4. worker memory: ${openNow} cases open; reading the worker's RSS once it has settled (≥ ${S.memorySettleS} s idle)…`);
+        readings.push({ open: openNow, ...(await guard(settledRss(pid))) });
+      }
+      console.log('');
+      console.log(`4. Worker memory: RSS of the worker process (pid ${pid}) once settled, maxCachedWorkflows ${S.maxCachedWorkflows}`);
+      for (const [i, r] of readings.entries()) {
+        const prev = readings[i - 1];
+        const slope = prev && r.open > prev.open ? `   ${fmt((r.mib - prev.mib) / (r.open - prev.open), 3).padStart(7)} MiB per added case` : '';
+        console.log(`  ${String(r.open).padStart(5)} open cases   ${fmt(r.mib).padStart(7)} MiB   (settled after ${fmt(r.settleMs / 1000)} s)${slope}`);
+      }
+      const [a, b] = readings.slice(-2);
+      const lastSlope = (b.mib - a.mib) / (b.open - a.open);
+      console.log(`  last step: ${fmt(lastSlope, 3)} MiB per added case (target < ${TARGET.memoryMibPerCase}; an unbounded cache grows 0.3–0.5 MiB per case) ${verdict(lastSlope < TARGET.memoryMibPerCase)}`);
+      results.push({
+        name: '4 worker memory',
+        product: `${fmt(lastSlope, 3)} MiB/case`,
+        baseline: '-',
+        ratio: '-',
+        target: `< ${TARGET.memoryMibPerCase} MiB/case`,
+        pass: lastSlope < TARGET.memoryMibPerCase,
+      });
+    }
+  } finally {
+    log('stopping everything…');
+    await stopAll();
+  }
+
+  console.log('');
+  console.log('Summary (same Temporal server and PostgreSQL, same run)');
+  const cols = [19, 17, 17, 7, 17];
+  const row = (cells: string[]) => cells.map((c, i) => (i < cols.length ? c.padEnd(cols[i]) : c)).join(' ');
+  console.log(row(['measurement', 'product', 'baseline', 'ratio', 'target', 'result']));
+  for (const r of results) console.log(row([r.name, r.product, r.baseline, r.ratio, r.target, verdict(r.pass)]));
+  const failed = results.filter((r) => !r.pass).length;
+  console.log('');
+  console.log(`${failed === 0 ? 'PASS' : 'FAIL'}: ${results.length - failed} of ${results.length} targets met; run time ${fmt((Date.now() - wallStart) / 1000)} s`);
+  return failed === 0 ? 0 : 1;
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((err: unknown) => {
+    console.error(`bench:engine failed: ${(err as Error).stack ?? err}`);
+    process.exit(2);
+  });
