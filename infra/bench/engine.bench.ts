@@ -14,8 +14,8 @@
  *                        task found in the actor's inbox (GET /tasks?caseId&kind), vs one bare
  *                        update-with-start plus the same number of bare updates per case, same concurrency.
  *                        Target: product cases/s ≥ 0.7 × baseline.
- *   4. worker memory     the worker's RSS with 300, 600, 900 open cases. Target: flat (< 0.05 MiB per case
- *                        between the last two steps).
+ *   4. worker memory     the worker's RSS with 300, 600, 900 open cases, idle, after a full garbage collection
+ *                        (gc-probe.ts). Target: flat (< 0.05 MiB per case between the last two steps).
  *
  * Both sides are warmed up first; sides run back to back in alternating order (A B B A), or call by call for
  * the sequential measurement. Nothing is mocked. Exits 1 when a target is missed, 2 when the bench fails.
@@ -37,6 +37,7 @@ import { RunningDevServer, startTemporalDevServer } from '../temporal/dev-server
 import { resolveTemporalCli } from '../temporal/temporal-cli';
 import { BASELINE_TABLE_DDL } from './baseline.activities';
 import { BASELINE_TASK_QUEUE, BASELINE_WORKFLOW_TYPE, BaselineStep, baselineStepUpdate } from './baseline.contract';
+import { GC_MESSAGE } from './gc-probe';
 
 const log = (line: string) => console.log(`[bench:engine] ${line}`);
 const distRoot = resolve(__dirname, '..', '..');
@@ -65,9 +66,7 @@ function readSettings() {
     wholeConcurrency: intSetting('BENCH_WHOLE_CONCURRENCY', 4),
     /** Measurement 4: open cases after each step. */
     memorySteps: (process.env.BENCH_MEMORY_STEPS ?? '300,600,900').split(',').map((n) => Number(n.trim())),
-    /** Measurement 4: seconds a worker is left idle before its RSS is read (see settledRss). */
-    memorySettleS: intSetting('BENCH_MEMORY_SETTLE_S', 40, 0),
-    /** The workers' workflow cache bound (TEMPORAL_MAX_CACHED_WORKFLOWS), below the memory steps so they can show flatness. */
+      /** The workers' workflow cache bound (TEMPORAL_MAX_CACHED_WORKFLOWS), below the memory steps so they can show flatness. */
     maxCachedWorkflows: intSetting('BENCH_MAX_CACHED_WORKFLOWS', 100, 2),
     /** Warm-up per side before each measurement. */
     warmup: intSetting('BENCH_WARMUP', 16),
@@ -95,10 +94,10 @@ const TARGET = {
   wholeCaseRatio: 0.7,
   /**
    * MiB of worker RSS per added open case between the last two memory steps. A cached discharge workflow costs
-   * up to 0.5 MiB in this worker (with BENCH_MAX_CACHED_WORKFLOWS=2000 the same steps grew 0.27–0.49 MiB per
-   * case; the Temporal SDK's guidance is about 1 MB), so an unbounded cache grows 5–10× faster than this. What is
-   * left below it is garbage-collector and allocator noise (15 MiB per 300 cases; settled readings of a bounded
-   * worker differed by 2–7 MiB between the last two steps).
+   * about 0.35–0.4 MiB in this worker (with BENCH_MAX_CACHED_WORKFLOWS=2000 the same steps grew 0.355 and 0.380
+   * MiB per case; the Temporal SDK's guidance is about 1 MB), so an unbounded cache grows 7× faster than this.
+   * Below it is allocator noise: with the bound, readings after a full GC differed by 2–3 MiB per 300 cases
+   * (±0.01 MiB per case); the threshold allows 15.
    */
   memoryMibPerCase: 0.05,
 };
@@ -339,29 +338,29 @@ function cpuTicks(pid: number): number {
 }
 
 /**
- * The RSS once the process has settled: idle (under 3% of a core for a second), then at least
- * BENCH_MEMORY_SETTLE_S more, so that V8's memory reducer has run its idle-time collections in the worker's main
- * thread and its workflow thread (without them the RSS swings by 50–90 MiB with the time of the last
- * collection), until five readings a second apart are within 2 MiB. The median of those five.
+ * The RSS once the worker has settled: idle (under 3% of a core for a second), then after a full garbage
+ * collection in each of its V8 isolates (gc-probe.ts, asked twice over IPC). Without it the reading swings by
+ * 50–90 MiB with the time of the last collection. The median of five readings a second apart.
  */
-async function settledRss(pid: number): Promise<{ mib: number; settleMs: number }> {
+async function settledRss(worker: ManagedProcess, pid: number): Promise<{ mib: number; beforeGcMib: number; settleMs: number }> {
   const started = Date.now();
   while (Date.now() - started < 20_000) {
     const before = cpuTicks(pid);
     await sleep(1_000);
     if (cpuTicks(pid) - before <= 3) break;
   }
-  const idleAt = Date.now();
-  const readings: number[] = [rssMib(pid)];
-  for (;;) {
-    await sleep(1_000);
-    readings.push(rssMib(pid));
-    const last = readings.slice(-5);
-    const steady = last.length === 5 && Math.max(...last) - Math.min(...last) < 2;
-    if ((steady && Date.now() - idleAt >= S.memorySettleS * 1000) || Date.now() - idleAt >= (S.memorySettleS + 30) * 1000) break;
+  const beforeGcMib = rssMib(pid);
+  for (let i = 0; i < 2; i++) {
+    worker.child.send(GC_MESSAGE);
+    await sleep(1_500);
   }
-  const last = readings.slice(-5).sort((a, b) => a - b);
-  return { mib: last[2], settleMs: Date.now() - started };
+  const readings: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    readings.push(rssMib(pid));
+    await sleep(1_000);
+  }
+  readings.sort((a, b) => a - b);
+  return { mib: readings[2], beforeGcMib, settleMs: Date.now() - started };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -382,9 +381,9 @@ function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...vars };
 }
 
-function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv): ManagedProcess {
+function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv, nodeFlags: string[] = []): ManagedProcess {
   // Output is kept (the last few KB) for error messages; the IPC channel stops the child if the bench dies.
-  return ManagedProcess.start(name, process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  return ManagedProcess.start(name, process.execPath, [...nodeFlags, script], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
 }
 
 async function bundleBaseline(base: string): Promise<string> {
@@ -479,7 +478,12 @@ async function main(): Promise<number> {
     await db.query(BASELINE_TABLE_DDL);
 
     const children: ManagedProcess[] = [];
-    const worker = startNodeChild('worker', join(distRoot, 'apps/worker/src/main.js'), childEnv(common));
+    // The real worker, with the memory probe preloaded (measurement 4); nothing else differs from `npm start`.
+    const worker = startNodeChild('worker', join(distRoot, 'apps/worker/src/main.js'), childEnv(common), [
+      '--expose-gc',
+      '--require',
+      join(__dirname, 'gc-probe.js'),
+    ]);
     started.push({ name: 'worker', stop: () => worker.stop('SIGTERM', 30_000) });
     const api = startNodeChild('api', join(distRoot, 'apps/api/src/main.js'), childEnv({ ...common, HOST: '127.0.0.1', PORT: String(apiPort) }));
     started.push({ name: 'API', stop: () => api.stop('SIGTERM', 30_000) });
@@ -640,26 +644,28 @@ async function main(): Promise<number> {
     } else {
       // Every case opened so far is still open (the whole cases of measurement 3 are discharged).
       let openNow = openProductCases.length;
-      const readings: { open: number; mib: number; settleMs: number }[] = [];
+      const readings: { open: number; mib: number; beforeGcMib: number; settleMs: number }[] = [];
       for (const target of S.memorySteps) {
         if (target > openNow) {
           log(`4. worker memory: ${openNow} cases open; opening ${target - openNow} more (${S.openConcurrency} in flight)…`);
           await guard(inPool(range(target - openNow), S.openConcurrency, openProduct));
           openNow = target;
         }
-        log(`4. worker memory: ${openNow} cases open; reading the worker's RSS once it has settled (≥ ${S.memorySettleS} s idle)…`);
-        readings.push({ open: openNow, ...(await guard(settledRss(pid))) });
+        log(`4. worker memory: ${openNow} cases open; reading the worker's RSS once it is idle, after a full garbage collection…`);
+        readings.push({ open: openNow, ...(await guard(settledRss(worker, pid))) });
       }
       console.log('');
-      console.log(`4. Worker memory: RSS of the worker process (pid ${pid}) once settled, maxCachedWorkflows ${S.maxCachedWorkflows}`);
+      console.log(`4. Worker memory: RSS of the worker process (pid ${pid}), idle, after a full GC; maxCachedWorkflows ${S.maxCachedWorkflows}`);
       for (const [i, r] of readings.entries()) {
         const prev = readings[i - 1];
         const slope = prev && r.open > prev.open ? `   ${fmt((r.mib - prev.mib) / (r.open - prev.open), 3).padStart(7)} MiB per added case` : '';
-        console.log(`  ${String(r.open).padStart(5)} open cases   ${fmt(r.mib).padStart(7)} MiB   (settled after ${fmt(r.settleMs / 1000)} s)${slope}`);
+        console.log(
+          `  ${String(r.open).padStart(5)} open cases   ${fmt(r.mib).padStart(7)} MiB   (${fmt(r.beforeGcMib)} MiB before the GC; read after ${fmt(r.settleMs / 1000)} s)${slope}`,
+        );
       }
       const [a, b] = readings.slice(-2);
       const lastSlope = (b.mib - a.mib) / (b.open - a.open);
-      console.log(`  last step: ${fmt(lastSlope, 3)} MiB per added case (target < ${TARGET.memoryMibPerCase}; an unbounded cache grows 0.3–0.5 MiB per case) ${verdict(lastSlope < TARGET.memoryMibPerCase)}`);
+      console.log(`  last step: ${fmt(lastSlope, 3)} MiB per added case (target < ${TARGET.memoryMibPerCase}; an unbounded cache grows about 0.37 MiB per case) ${verdict(lastSlope < TARGET.memoryMibPerCase)}`);
       results.push({
         name: '4 worker memory',
         product: `${fmt(lastSlope, 3)} MiB/case`,
