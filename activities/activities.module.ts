@@ -1,19 +1,22 @@
-import { Module } from '@nestjs/common';
-import { INestApplicationContext } from '@nestjs/common';
-import type { CaseProjectionActivities } from '../libs/contracts/src/case-projection.contract';
-import type { HumanTaskActivities } from '../libs/contracts/src/human-task.contract';
-import { CaseProjectionActivitiesService } from './case-projection/case-projection.activities';
-import type { PaymentLiabilityActivities } from '../libs/contracts/src/payment-liability.contract';
-import { HumanTaskActivitiesService } from './human-tasks/human-task.activities';
-import type { ReimbursementActivities } from '../libs/contracts/src/reimbursement-claim.contract';
-import type { CoordinationActivities } from '../libs/contracts/src/coordination-area.contract';
-import { CoordinationActivitiesService } from './coordination/coordination.activities';
-import type { SupportAgreementActivities } from '../libs/contracts/src/support-agreement.contract';
-import { SupportAgreementActivitiesService } from './support-agreement/support-agreement.activities';
-import { PaymentLiabilityActivitiesService } from './payment-liability/payment-liability.activities';
-import { ReimbursementActivitiesService } from './reimbursement/reimbursement.activities';
+import { INestApplicationContext, Module } from '@nestjs/common';
+import type { CaseReadActivities, CaseRuntimeActivities } from '../libs/contracts/src/case-runtime.contract';
+import type { CaseProjectionActivities } from '../workflows/legacy/contracts/case-projection.contract';
+import type { CoordinationActivities } from '../workflows/legacy/contracts/coordination-area.contract';
+import type { HumanTaskActivities } from '../workflows/legacy/contracts/human-task.contract';
+import type { PaymentLiabilityActivities } from '../workflows/legacy/contracts/payment-liability.contract';
+import type { ReimbursementActivities } from '../workflows/legacy/contracts/reimbursement-claim.contract';
+import type { SupportAgreementActivities } from '../workflows/legacy/contracts/support-agreement.contract';
+import { CaseStepActivitiesService } from './case-runtime/case-step.activities';
+import { CaseProjectionActivitiesService } from './legacy/case-projection.activities';
+import { CoordinationActivitiesService } from './legacy/coordination.activities';
+import { HumanTaskActivitiesService } from './legacy/human-task.activities';
+import { PaymentLiabilityActivitiesService } from './legacy/payment-liability.activities';
+import { ReimbursementActivitiesService } from './legacy/reimbursement.activities';
+import { SupportAgreementActivitiesService } from './legacy/support-agreement.activities';
 
+/** The case runtime's step and reads, and (for cases in flight on the legacy workflow types) the old activities. */
 const ACTIVITY_SERVICES = [
+  CaseStepActivitiesService,
   CaseProjectionActivitiesService,
   HumanTaskActivitiesService,
   PaymentLiabilityActivitiesService,
@@ -26,9 +29,17 @@ const ACTIVITY_SERVICES = [
 export class ActivitiesModule {}
 
 /** Every activity the worker registers, each bound to its Nest-built service. */
-export type AllActivities = CaseProjectionActivities & HumanTaskActivities & PaymentLiabilityActivities & ReimbursementActivities & CoordinationActivities & SupportAgreementActivities;
+export type AllActivities = CaseRuntimeActivities &
+  CaseReadActivities &
+  CaseProjectionActivities &
+  HumanTaskActivities &
+  PaymentLiabilityActivities &
+  Omit<ReimbursementActivities, 'mandateTotals'> &
+  Omit<CoordinationActivities, 'isActiveOrganisation'> &
+  SupportAgreementActivities;
 
 export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
+  const step = ctx.get(CaseStepActivitiesService);
   const projection = ctx.get(CaseProjectionActivitiesService);
   const tasks = ctx.get(HumanTaskActivitiesService);
   const liability = ctx.get(PaymentLiabilityActivitiesService);
@@ -36,18 +47,22 @@ export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
   const coordination = ctx.get(CoordinationActivitiesService);
   const supportAgreement = ctx.get(SupportAgreementActivitiesService);
   return {
+    applyCaseStep: step.applyCaseStep.bind(step),
+    // Reads: the case runtime calls them as local activities, the legacy workflows as activities.
+    referenceValues: step.referenceValues.bind(step),
+    mandateTotals: step.mandateTotals.bind(step),
+    isActiveOrganisation: step.isActiveOrganisation.bind(step),
+    // Legacy workflow types only (workflows/legacy): remove with them.
     projectCase: projection.projectCase.bind(projection),
     createTask: tasks.createTask.bind(tasks),
     completeTask: tasks.completeTask.bind(tasks),
     cancelTasks: tasks.cancelTasks.bind(tasks),
     dailyAmounts: liability.dailyAmounts.bind(liability),
     registerDailyAmount: liability.registerDailyAmount.bind(liability),
-    mandateTotals: reimbursement.mandateTotals.bind(reimbursement),
     projectClaim: reimbursement.projectClaim.bind(reimbursement),
     bookApproval: reimbursement.bookApproval.bind(reimbursement),
     bookPayment: reimbursement.bookPayment.bind(reimbursement),
     projectArea: coordination.projectArea.bind(coordination),
-    isActiveOrganisation: coordination.isActiveOrganisation.bind(coordination),
     lpikFor: supportAgreement.lpikFor.bind(supportAgreement),
     registerLpik: supportAgreement.registerLpik.bind(supportAgreement),
     bookAgreementPayment: supportAgreement.bookAgreementPayment.bind(supportAgreement),

@@ -1,5 +1,7 @@
 // The workflow bundle's entry point: every workflow type the worker registers.
-export { dischargeHandoverWorkflow } from './discharge-handover/discharge-handover.workflow';
-export { reimbursementClaimWorkflow } from './reimbursement-claim/reimbursement-claim.workflow';
-export { coordinationAreaWorkflow } from './coordination-area/coordination-area.workflow';
-export { supportAgreementWorkflow } from './support-agreement/support-agreement.workflow';
+export { dischargeHandoverV2 } from './discharge-handover/discharge-handover.workflow';
+export { reimbursementClaimV2 } from './reimbursement-claim/reimbursement-claim.workflow';
+export { coordinationAreaV2 } from './coordination-area/coordination-area.workflow';
+export { supportAgreementV2 } from './support-agreement/support-agreement.workflow';
+// The types cases were started on before the shared runtime: registered until their cases have ended.
+export * from './legacy';

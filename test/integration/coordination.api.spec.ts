@@ -190,7 +190,7 @@ describe('the HSN–SLSO support agreement: decisions in any order, two years of
     const lpikTask = await waitForTask(p.hsfAdmin, caseId, KIND.registerLpik);
     expect((await p.hsfAdmin.get(`/tasks/${lpikTask.id}`).expect(200)).body.input).toMatchObject({ year: 2022 });
     expect((await p.finance.get(`/tasks?caseId=${caseId}&kind=${KIND.payment}`).expect(200)).body.items).toEqual([]);
-    expect((await p.hsn.get('/coordination/agreement').expect(200)).body.waitingFor).toBe('LPIK 2022');
+    expect((await p.hsn.get('/coordination/agreement').expect(200)).body.waitingFor).toMatchObject({ what: 'reference_data', description: 'LPIK 2022' });
     await p.hsfAdmin.put('/indices/lpik/2022').send({ percent: 2.615 }).expect(400);
     await p.hsfAdmin.put('/indices/lpik/2022').send({ percent: 2.6 }).expect(200);
 

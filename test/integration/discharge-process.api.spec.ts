@@ -146,7 +146,7 @@ describe('discharge handover, end to end through the API', () => {
     await declareReady(p, caseId).expect(200);
     const refused = await discharge(p, caseId).expect(409);
     expect(refused.body).toMatchObject({
-      code: 'CONFLICT',
+      code: 'REFUSED_BY_WORKFLOW',
       missingSteps: ['takeover_of_medical_responsibility_acknowledged', 'municipal_decision_on_services'],
     });
     await answer(p.municipality, caseId, KIND.assessment, { outcome: 'not_needed' });
@@ -219,16 +219,16 @@ describe('discharge handover, end to end through the API', () => {
   });
 
   it('a discharge after the liability day: HSF registers the missing daily amount, finance gets the invoice basis', async () => {
-    const caseId = await openCase(p);
+    // Fixed instants, long past (no test depends on today's date): admitted on 25 February 2025, ready on Monday
+    // 3 March at 09:00 Stockholm time, discharged on Saturday 8 March at 11:00. No daily amount is seeded for 2025.
+    const caseId = await openCase(p, { admittedAt: '2025-02-25T08:00:00+01:00', estimatedDischargeDate: '2025-03-05' });
     await plan(p, caseId);
-    // Ready five days ago at 09:00 Stockholm time; the national policy makes the municipality liable from day 3.
-    const noticeDate = new Date(Date.now() - 5 * DAY).toISOString().slice(0, 10);
-    await declareReady(p, caseId, { declaredAt: `${noticeDate}T09:00:00+01:00` }).expect(200);
+    await declareReady(p, caseId, { declaredAt: '2025-03-03T09:00:00+01:00' }).expect(200);
     await answer(p.vardcentral, caseId, KIND.takeover, { acknowledged: true });
-    const dischargedAt = new Date(`${new Date().toISOString().slice(0, 10)}T11:00:00+01:00`);
-    const done = await discharge(p, caseId, dischargedAt.getTime() > Date.now() ? new Date() : dischargedAt).expect(200);
-    const year = Number(new Date().toISOString().slice(0, 4));
-    // No daily amount is registered for this year: HSF's admin is asked for it; nothing is guessed.
+    const done = await discharge(p, caseId, new Date('2025-03-08T11:00:00+01:00')).expect(200);
+    const year = 2025;
+    // The national policy makes the municipality liable from day 3: 6, 7 and 8 March. HSF's admin is asked for
+    // 2025's daily amount; nothing is guessed.
     expect(done.body.discharge).toMatchObject({ daysFromReady: 5, sameDay: false, paymentLiability: null, awaitingDailyAmounts: [year] });
     await answer(p.hsfAdmin, caseId, KIND.registerAmount, { amountOre: 950_000 });
 
@@ -241,10 +241,10 @@ describe('discharge handover, end to end through the API', () => {
     // The municipality sees the same basis on its case.
     const view = await p.municipality.get(`/cases/${caseId}`).expect(200);
     expect(view.body.summary.discharge.paymentLiability).toEqual(detail.body.input.basis);
-    await p.finance.post(`/tasks/${invoice.id}/complete`).send({ decision: { invoiceReference: 'F-2026-0042' } }).expect(200);
+    await p.finance.post(`/tasks/${invoice.id}/complete`).send({ decision: { invoiceReference: 'F-2025-0042' } }).expect(200);
 
     const result = await workflowResult(stack.config, caseId);
-    expect(result.discharge).toMatchObject({ invoice: { invoiceReference: 'F-2026-0042', organisationCode: 'HSF-FIN' } });
+    expect(result.discharge).toMatchObject({ invoice: { invoiceReference: 'F-2025-0042', organisationCode: 'HSF-FIN' } });
     const amounts = await p.finance.get('/payment-liability/daily-amounts').expect(200);
     expect(amounts.body).toContainEqual(expect.objectContaining({ year, amountOre: 950_000 }));
   });

@@ -282,14 +282,15 @@ describe('review deadlines as durable timers (short configured review time)', ()
   });
 });
 
-describe('a payment activity that fails after booking is retried and books once', () => {
+describe('a step that fails after booking the payment is retried and books once', () => {
   let failures = 0;
-  /** Fault injection around the real activity: the first call books in PostgreSQL, then "crashes". */
+  /** Fault injection around the real activity: the payment's step is written in PostgreSQL, then the worker "crashes". */
   const failOnceAfterBooking = (a: AllActivities): AllActivities => ({
     ...a,
-    bookPayment: async (input) => {
-      const result = await a.bookPayment(input);
-      if (failures === 0) {
+    applyCaseStep: async (step) => {
+      const result = await a.applyCaseStep(step);
+      const paysOut = step.effects.some((e) => e.type === 'ledger.book' && e.bookings.some((b) => b.kind === 'paid'));
+      if (paysOut && failures === 0) {
         failures += 1;
         throw new Error('simulated crash after the payment was booked');
       }

@@ -1,284 +1,142 @@
 /**
- * A coordinating vårdcentral for one area (HSN 2020-0222, HSN 2020-1821):
+ * A coordinating vårdcentral for one area (HSN 2020-0222, HSN 2020-1821), one workflow per area for as long as
+ * the region's organisation lasts (it continues as new when its history grows):
  *
  * 1. HSN designates a vårdcentral with a start date (not before 1 February 2021); the vårdcentral accepts or
  *    declines. A decline (with reason) gives HSN a task to designate another.
  * 2. On acceptance SLSO assigns a named support contact and a guidance plan; the vårdcentral names its
  *    coordinator, confirms contact with the municipality or district (which confirms from its own inbox),
  *    records its first local cooperation meeting and joins the sub-regional cooperation. All done: active.
- *    Every onboarding task escalates to SLSO's coordinator when overdue.
+ *    An overdue onboarding task escalates to SLSO's coordinator.
  * 3. Once a year SLSO gets a follow-up task while the area is active.
- * 4. Re-designation hands over without a gap: the old vårdcentral keeps the responsibility until the new one
- *    has accepted.
+ * 4. Re-designation hands over without a gap: the old vårdcentral keeps the responsibility, and its tasks,
+ *    until the new one has accepted.
+ *
+ * The rules are in libs/domain/src/coordination/area.rules.ts.
  */
-import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { CaseProjectionActivities } from '../../libs/contracts/src/case-projection.contract';
-import {
-  AREA_CASE_TYPE,
-  AREA_TASK_KINDS as KIND,
-  AreaInput,
-  AreaState,
-  areaStateQuery,
-  areaWorkflowId,
-  COORDINATION_EARLIEST_START,
-  CoordinationActivities,
-  DesignateCoordinator,
-  designateCoordinatorUpdate,
-  Designation,
-} from '../../libs/contracts/src/coordination-area.contract';
-import { TaskActor, TaskRefusal } from '../../libs/contracts/src/human-task.contract';
-import type { AnswerSchema } from '../../libs/contracts/src/answer-schema';
-import { HumanTasks, OpenTask } from '../shared/human-tasks';
+import { DATE, object, text } from '../../libs/contracts/src/answer-schema';
+import { AREA_CASE_TYPE, AREA_TASK_KINDS as KIND, AreaInput, AreaState, areaStateQuery, designateCoordinatorUpdate } from '../../libs/contracts/src/coordination-area.contract';
+import { refuse } from '../../libs/domain/src/case/case';
+import * as rules from '../../libs/domain/src/coordination/area.rules';
+import type { Area, OnboardingAnswer, OnboardingStep } from '../../libs/domain/src/coordination/area.types';
+import { CaseRuntime, reads, refusalFailure, TaskKinds } from '../shared/case-runtime';
 
-const retry = { initialInterval: '1 second', maximumInterval: '1 minute' };
-const { projectCase } = proxyActivities<CaseProjectionActivities>({ startToCloseTimeout: '30 seconds', retry });
-const coordination = proxyActivities<CoordinationActivities>({ startToCloseTimeout: '30 seconds', retry });
-
-const text = (maxLength: number): AnswerSchema => ({ type: 'string', minLength: 1, maxLength });
-const date: AnswerSchema = { type: 'string', format: 'date' };
-const object = (properties: Record<string, AnswerSchema>, required: string[]): AnswerSchema => ({ type: 'object', properties, required, additionalProperties: false });
 const SCHEMAS = {
   accept: object({ accept: { type: 'boolean' }, reason: text(2000) }, ['accept']),
-  designate: object({ vardcentralCode: { type: 'string', minLength: 2, maxLength: 40 }, startDate: date }, ['vardcentralCode', 'startDate']),
-  support: object({ contactName: text(200), guidancePlan: text(4000) }, ['contactName', 'guidancePlan']),
-  coordinator: object({ name: text(200) }, ['name']),
-  contact: object({ municipalContactName: text(200) }, ['municipalContactName']),
-  confirm: object({ confirmed: { type: 'boolean', const: true } }, ['confirmed']),
-  meeting: object({ heldOn: date }, ['heldOn']),
-  subregional: object({ joinedOn: date }, ['joinedOn']),
-  acknowledge: object({ acknowledged: { type: 'boolean', const: true }, note: text(2000) }, ['acknowledged']),
+  designate: object({ vardcentralCode: { type: 'string', minLength: 2, maxLength: 40 }, startDate: DATE }, ['vardcentralCode', 'startDate']),
+  followUp: object({ acknowledged: { type: 'boolean', const: true }, note: text(2000) }, ['acknowledged']),
 };
+/** Each onboarding step: its kind, who answers (the vårdcentral unless named), and its answer. */
+const ONBOARDING: [string, OnboardingStep, 'SLSO' | 'area' | 'vardcentral', ReturnType<typeof object>][] = [
+  [KIND.assignSupport, 'assign_slso_support', 'SLSO', object({ contactName: text(200), guidancePlan: text(4000) }, ['contactName', 'guidancePlan'])],
+  [KIND.nameCoordinator, 'name_coordinator', 'vardcentral', object({ name: text(200) }, ['name'])],
+  [KIND.confirmContact, 'confirm_municipal_contact', 'vardcentral', object({ municipalContactName: text(200) }, ['municipalContactName'])],
+  [KIND.municipalityConfirms, 'municipality_confirms_contact', 'area', object({ confirmed: { type: 'boolean', const: true } }, ['confirmed'])],
+  [KIND.firstMeeting, 'first_local_meeting', 'vardcentral', object({ heldOn: DATE }, ['heldOn'])],
+  [KIND.joinSubregional, 'join_subregional', 'vardcentral', object({ joinedOn: DATE }, ['joinedOn'])],
+];
 
-export async function coordinationAreaWorkflow(input: AreaInput): Promise<AreaState> {
-  const { caseId, areaCode, policy } = input;
-  const state: AreaState = { caseId, areaCode, areaName: input.areaName, status: 'none', history: [], version: 0, events: [], openTasks: [] };
-  let opened = false;
-  /** Tasks of the current vårdcentral's onboarding and follow-up: a handover cancels them. */
-  let currentTasks: string[] = [];
-  const now = () => new Date().toISOString();
-  const system: TaskActor = { actor: 'system', organisationCode: 'SLSO' };
+export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
+  const { policy } = input;
+  const opening = rules.openArea(input);
+  const rt = new CaseRuntime<Area>({
+    caseType: AREA_CASE_TYPE,
+    caseId: input.caseId,
+    initial: opening.state,
+    carried: input.carried,
+    continueWith: (carried) => ({ ...input, carried }),
+    status: (s) => s.status,
+    parties: rules.areaParties,
+    summary: rules.areaListSummary,
+    processProjections: (s, version) => [{ kind: 'area', area: { ...s, version } }],
+    ended: () => false,
+    waitingFor: (s) => (s.status === 'none' ? { what: 'request', description: "HSN's designation of a coordinating vårdcentral", until: null } : null),
+    escalation: { kind: KIND.escalation, dueInMs: policy.escalationDueMs, to: (_t, level) => (level === 1 ? { org: 'SLSO', role: 'coordinator' } : null), context: (s) => ({ areaCode: s.areaCode }), overdueEvent: 'onboarding_task_overdue' },
+    maxHistoryLength: policy.maxHistoryLength,
+  });
+  const base = (s: Area) => ({ areaCode: s.areaCode, areaName: s.areaName });
+  /** The current vårdcentral's tasks and timers: a handover closes them. */
+  const scopeOf = (vardcentralCode: string) => `vardcentral:${vardcentralCode}`;
 
-  const tasks = new HumanTasks({ caseId, caseType: AREA_CASE_TYPE, workflowId: areaWorkflowId(areaCode), closedReason: () => null });
-
-  const record = (by: TaskActor, type: string, detail?: Record<string, unknown>) => {
-    state.version += 1;
-    state.events.push({ seq: state.events.length + 1, at: now(), actor: by.actor, organisationCode: by.organisationCode, type, detail });
-  };
-  const project = async () => {
-    state.openTasks = tasks.list();
-    const vardcentraler = [state.current?.vardcentralCode, state.pending?.vardcentralCode].filter((v): v is string => !!v);
-    await projectCase({
-      caseId,
-      caseType: AREA_CASE_TYPE,
-      workflowId: areaWorkflowId(areaCode),
-      status: state.status,
-      parties: [areaCode, 'HSN', 'SLSO', ...new Set(vardcentraler)],
-      version: state.version,
-      summary: { areaCode, areaName: input.areaName, vardcentralCode: state.current?.vardcentralCode ?? null, pending: state.pending?.vardcentralCode ?? null },
-      events: state.events,
-    });
-    await coordination.projectArea(state);
-  };
-
-  const escalate = async (task: OpenTask) => {
-    record(system, 'onboarding_task_overdue', { taskId: task.taskId, kind: task.kind, organisationCode: task.assignedOrg });
-    await tasks.openTask<{ acknowledged: true; note?: string }>({
-      kind: KIND.escalation,
-      assignedOrg: 'SLSO',
-      requiredRole: 'coordinator',
-      dueInMs: policy.escalationDueMs,
-      input: { areaCode, overdueTaskId: task.taskId, overdueKind: task.kind, assignedOrg: task.assignedOrg, dueAt: task.dueAt },
-      answerSchema: SCHEMAS.acknowledge,
-      onComplete: (d, by) => {
-        record(by, 'escalation_handled', { taskId: task.taskId, note: d.note ?? null });
-        return { escalatedTaskId: task.taskId };
+  const onboarding: TaskKinds<Area> = {};
+  for (const [kind, step, who, answerSchema] of ONBOARDING) {
+    onboarding[kind] = ({ vardcentralCode }: { vardcentralCode: string }) => ({
+      assignedOrg: who === 'SLSO' ? 'SLSO' : who === 'area' ? input.areaCode : vardcentralCode,
+      requiredRole: 'case_handler',
+      dueInMs: policy.onboardingDueMs,
+      input: { ...base(rt.state), vardcentralCode },
+      answerSchema,
+      scope: scopeOf(vardcentralCode),
+      escalate: true,
+      decide: (s, d: OnboardingAnswer, by, now) => rules.completeOnboardingStep(s, kind, step, d, by, now),
+      then: () => {
+        // The municipality (or district) confirms the contact from its own inbox.
+        if (kind === KIND.confirmContact) rt.openTask(KIND.municipalityConfirms, { vardcentralCode });
+        if (rt.state.current?.activeSince && !rt.hasTimer('follow_up', scopeOf(vardcentralCode))) followUpAfterInterval(vardcentralCode);
       },
     });
-    await project();
-  };
-
-  // ---- queries and updates -------------------------------------------------------------------------------
-
-  setHandler(areaStateQuery, () => ({ ...state, openTasks: tasks.list() }));
-
-  setHandler(
-    designateCoordinatorUpdate,
-    async (cmd: DesignateCoordinator) => {
-      await condition(() => opened); // the first designation arrives together with the start
-      await designate({ ...cmd, at: now() });
-      return state;
-    },
-    {
-      validator: (cmd: DesignateCoordinator) => {
-        if (cmd.by.organisationCode !== 'HSN') {
-          throw ApplicationFailure.create({ type: TaskRefusal.NotAllowed, message: 'only HSN designates coordinating vårdcentraler', nonRetryable: true });
-        }
-        refuseDesignation(cmd.vardcentralCode, cmd.startDate);
-      },
-    },
-  );
-
-  function refuseDesignation(vardcentralCode: string, startDate: string) {
-    if (startDate < COORDINATION_EARLIEST_START) throw new Error(`startDate must not be before ${COORDINATION_EARLIEST_START}`);
-    if (state.pending) throw new Error(`${state.pending.vardcentralCode} is already designated and has not answered yet`);
-    if (state.current?.vardcentralCode === vardcentralCode) throw new Error(`${vardcentralCode} already holds the responsibility`);
   }
+  const followUpAfterInterval = (vardcentralCode: string) => rt.schedule('follow_up', Date.now() + policy.followUpIntervalMs, { vardcentralCode }, scopeOf(vardcentralCode));
+  const openOnboarding = (vardcentralCode: string) => {
+    for (const kind of [KIND.assignSupport, KIND.nameCoordinator, KIND.confirmContact, KIND.firstMeeting, KIND.joinSubregional]) rt.openTask(kind, { vardcentralCode });
+  };
 
-  // ---- the steps -----------------------------------------------------------------------------------------
-
-  async function designate(d: Designation) {
-    state.pending = d;
-    state.status = state.current ? 'handing_over' : 'designated';
-    record(d.by, 'coordinator_designated', { vardcentralCode: d.vardcentralCode, startDate: d.startDate, handover: !!state.current });
-    await tasks.openTask<{ accept: boolean; reason?: string }>({
-      kind: KIND.accept,
-      assignedOrg: d.vardcentralCode,
+  rt.tasks({
+    ...onboarding,
+    [KIND.accept]: ({ vardcentralCode }: { vardcentralCode: string }) => ({
+      assignedOrg: vardcentralCode,
       requiredRole: 'case_handler',
       dueInMs: policy.acceptDueMs,
-      input: { areaCode, areaName: input.areaName, startDate: d.startDate, designatedBy: d.by.organisationCode, handoverFrom: state.current?.vardcentralCode ?? null },
+      input: { ...base(rt.state), startDate: rt.state.pending?.startDate, designatedBy: rt.state.pending?.by.organisationCode, handoverFrom: rt.state.current?.vardcentralCode ?? null },
       answerSchema: SCHEMAS.accept,
-      check: (a) => (!a.accept && !a.reason ? 'a decline needs a reason' : null),
-      onComplete: async (a, by) => {
-        if (a.accept) await accepted(d, by);
-        else await declined(d, a.reason as string, by);
-        await project();
-        return { accepted: a.accept, status: state.status };
+      decide: (s, d: { accept: boolean; reason?: string }, by, now) => (d.accept ? rules.acceptDesignation(s, by, now) : rules.declineDesignation(s, d.reason, by)),
+      then: (d: { accept: boolean; reason?: string }) => {
+        if (!d.accept) return void rt.openTask(KIND.designateAnother, { declinedBy: vardcentralCode, reason: d.reason });
+        const previous = rt.state.history[rt.state.history.length - 2]?.vardcentralCode;
+        if (previous) rt.cancelScope(scopeOf(previous), 'responsibility handed over');
+        openOnboarding(rt.state.current?.vardcentralCode as string);
       },
-    });
-    await project();
-  }
-
-  async function accepted(d: Designation, by: TaskActor) {
-    const previous = state.current;
-    // One instant for both ends: the old vårdcentral's responsibility ends exactly when the new one's begins.
-    const handoverAt = now();
-    if (previous) {
-      const last = state.history[state.history.length - 1];
-      if (last && !last.to) last.to = handoverAt;
-      await tasks.cancel(currentTasks, 'responsibility handed over');
-      record(by, 'responsibility_handed_over', { from: previous.vardcentralCode, to: d.vardcentralCode });
-    }
-    currentTasks = [];
-    state.current = { vardcentralCode: d.vardcentralCode, startDate: d.startDate, acceptedAt: handoverAt, onboarding: {} };
-    state.history.push({ vardcentralCode: d.vardcentralCode, from: handoverAt });
-    state.pending = undefined;
-    state.status = 'onboarding';
-    record(by, 'designation_accepted', { vardcentralCode: d.vardcentralCode });
-    await openOnboarding(d.vardcentralCode);
-  }
-
-  async function declined(d: Designation, reason: string, by: TaskActor) {
-    state.pending = undefined;
-    state.status = state.current ? (state.current.activeSince ? 'active' : 'onboarding') : 'none';
-    record(by, 'designation_declined', { vardcentralCode: d.vardcentralCode, reason });
-    await tasks.openTask<{ vardcentralCode: string; startDate: string }>({
-      kind: KIND.designateAnother,
+      result: (s, d) => ({ accepted: d.accept, status: s.status }),
+    }),
+    [KIND.designateAnother]: ({ declinedBy, reason }: { declinedBy: string; reason: string }) => ({
       assignedOrg: 'HSN',
       requiredRole: 'approver',
       dueInMs: policy.acceptDueMs,
-      input: { areaCode, areaName: input.areaName, declinedBy: d.vardcentralCode, reason },
+      input: { ...base(rt.state), declinedBy, reason },
       answerSchema: SCHEMAS.designate,
-      check: (a) => {
-        try {
-          refuseDesignation(a.vardcentralCode, a.startDate);
-          return null;
-        } catch (err) {
-          return (err as Error).message;
-        }
+      decide: (s, d: { vardcentralCode: string; startDate: string }, by, now) => rules.designate(s, { ...d, by }, now),
+      then: async (d: { vardcentralCode: string }) => {
+        if (!(await reads.isActiveOrganisation(d.vardcentralCode, 'vardcentral'))) throw refusalFailure(refuse('invalid_decision', `${d.vardcentralCode} is not an active vårdcentral`));
+        rt.openTask(KIND.accept, { vardcentralCode: d.vardcentralCode });
       },
-      onComplete: async (a, who) => {
-        if (!(await coordination.isActiveOrganisation(a.vardcentralCode, 'vardcentral'))) {
-          throw ApplicationFailure.create({ type: TaskRefusal.InvalidDecision, message: `${a.vardcentralCode} is not an active vårdcentral`, nonRetryable: true });
-        }
-        await designate({ vardcentralCode: a.vardcentralCode, startDate: a.startDate, by: who, at: now() });
-        return { designated: a.vardcentralCode };
-      },
-    });
-  }
+      result: (_s, d) => ({ designated: d.vardcentralCode }),
+    }),
+    [KIND.followUp]: ({ vardcentralCode }: { vardcentralCode: string }) => ({
+      assignedOrg: 'SLSO',
+      requiredRole: 'case_handler',
+      dueInMs: policy.onboardingDueMs,
+      input: { ...base(rt.state), vardcentralCode },
+      answerSchema: SCHEMAS.followUp,
+      scope: scopeOf(vardcentralCode),
+      decide: (s, d: { note?: string }, by) => rules.followUpDone(s, d.note, by),
+      result: () => ({ followedUp: true }),
+    }),
+  });
+  // SLSO follows up every active area once a year (a durable timer, carried across continue-as-new).
+  rt.onTimer<{ vardcentralCode: string }>(
+    'follow_up',
+    ({ vardcentralCode }) => {
+      rt.apply(rules.followUpDue(rt.state, vardcentralCode));
+      rt.openTask(KIND.followUp, { vardcentralCode });
+      followUpAfterInterval(vardcentralCode);
+    },
+    ({ vardcentralCode }) => `SLSO's yearly follow-up of ${vardcentralCode}`,
+  );
 
-  async function openOnboarding(vardcentral: string) {
-    const onboarding = () => state.current?.onboarding as NonNullable<AreaState['current']>['onboarding'];
-    const step = async <D>(kind: string, assignedOrg: string, schema: AnswerSchema, apply: (d: D, by: TaskActor) => Promise<void> | void) => {
-      currentTasks.push(
-        await tasks.openTask<D>({
-          kind,
-          assignedOrg,
-          requiredRole: 'case_handler',
-          dueInMs: policy.onboardingDueMs,
-          input: { areaCode, areaName: input.areaName, vardcentralCode: vardcentral },
-          answerSchema: schema,
-          onComplete: async (d, by) => {
-            await apply(d, by);
-            record(by, `onboarding:${kind}`, {});
-            await becomeActiveWhenOnboarded();
-            await project();
-            return { status: state.status };
-          },
-          onOverdue: escalate,
-        }),
-      );
-    };
-    await step<{ contactName: string; guidancePlan: string }>(KIND.assignSupport, 'SLSO', SCHEMAS.support, (d, by) => {
-      onboarding().slsoContact = { name: d.contactName, guidancePlan: d.guidancePlan, by };
-    });
-    await step<{ name: string }>(KIND.nameCoordinator, vardcentral, SCHEMAS.coordinator, (d) => {
-      onboarding().coordinatorName = d.name;
-    });
-    await step<{ municipalContactName: string }>(KIND.confirmContact, vardcentral, SCHEMAS.contact, async (d) => {
-      onboarding().municipalContact = { name: d.municipalContactName };
-      // The municipality (or district) confirms the contact from its own inbox.
-      await step<{ confirmed: true }>(KIND.municipalityConfirms, areaCode, SCHEMAS.confirm, (_c, by) => {
-        const contact = onboarding().municipalContact;
-        if (contact) contact.confirmedBy = by;
-      });
-    });
-    await step<{ heldOn: string }>(KIND.firstMeeting, vardcentral, SCHEMAS.meeting, (d) => {
-      onboarding().firstMeetingOn = d.heldOn;
-    });
-    await step<{ joinedOn: string }>(KIND.joinSubregional, vardcentral, SCHEMAS.subregional, (d) => {
-      onboarding().joinedSubregionalOn = d.joinedOn;
-    });
-  }
+  rt.query(areaStateQuery, (view) => view);
+  rt.command(designateCoordinatorUpdate, { decide: (s, cmd) => rules.designate(s, cmd, rt.now()), by: (cmd) => cmd.by, audit: 'coordination.designate', then: (cmd) => void rt.openTask(KIND.accept, { vardcentralCode: cmd.vardcentralCode }) });
 
-  async function becomeActiveWhenOnboarded() {
-    const current = state.current;
-    const o = current?.onboarding;
-    if (!current || current.activeSince || !o?.slsoContact || !o.coordinatorName || !o.municipalContact?.confirmedBy || !o.firstMeetingOn || !o.joinedSubregionalOn) return;
-    current.activeSince = now();
-    if (!state.pending) state.status = 'active';
-    record(system, 'area_active', { vardcentralCode: current.vardcentralCode });
-    void followUpYearly(current.vardcentralCode);
-  }
-
-  /** A durable timer per year: SLSO follows up on every active area. */
-  async function followUpYearly(vardcentral: string) {
-    for (;;) {
-      const handedOver = await condition(() => state.current?.vardcentralCode !== vardcentral, policy.followUpIntervalMs);
-      if (handedOver) return;
-      record(system, 'annual_follow_up_due', { vardcentralCode: vardcentral });
-      currentTasks.push(
-        await tasks.openTask<{ acknowledged: true; note?: string }>({
-          kind: KIND.followUp,
-          assignedOrg: 'SLSO',
-          requiredRole: 'case_handler',
-          dueInMs: policy.onboardingDueMs,
-          input: { areaCode, areaName: input.areaName, vardcentralCode: vardcentral },
-          answerSchema: SCHEMAS.acknowledge,
-          onComplete: (d, by) => {
-            record(by, 'annual_follow_up_done', { note: d.note ?? null });
-            return { followedUp: true };
-          },
-        }),
-      );
-      await project();
-    }
-  }
-
-  // ---- the process: an area's responsibility lasts as long as the region's organisation does ----------
-
-  record(system, 'area_opened', { areaCode });
-  await project();
-  opened = true;
-  await condition(() => false);
-  return state;
+  return rt.run(() => {
+    rt.apply(opening);
+  });
 }

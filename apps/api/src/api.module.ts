@@ -7,6 +7,7 @@ import { pinoHttpOptions } from '../../../libs/logging/src/logger-options';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
 import { TokenVerifier } from '../../../libs/auth/src/token-verifier';
+import { AccessModule } from './access/access.module';
 import { AuditController } from './audit/audit.controller';
 import { CaseModule } from './cases/case.module';
 import { AuditInterceptor } from './common/audit.interceptor';
@@ -30,6 +31,7 @@ export class ApiModule {
         LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
         PersistenceModule.forRoot(),
         TemporalClientModule.forRoot(),
+        AccessModule,
         HealthModule,
         OrganisationModule,
         TaskModule,

@@ -2,6 +2,8 @@
  * The shape of an answer a human task expects: a small JSON-Schema subset, stored with the task for the
  * person's client and enforced by the workflow's update validator. Pure code: safe inside workflows.
  */
+import { isCalendarDate } from '../../domain/src/time/stockholm';
+
 export type AnswerSchema =
   | { type: 'object'; properties: Record<string, AnswerSchema>; required?: string[]; additionalProperties?: false }
   | { type: 'string'; minLength?: number; maxLength?: number; enum?: string[]; format?: 'date' | 'date-time' }
@@ -9,8 +11,25 @@ export type AnswerSchema =
   | { type: 'integer'; minimum?: number; maximum?: number }
   | { type: 'array'; items: AnswerSchema; minItems?: number; maxItems?: number; uniqueItems?: boolean };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** An ISO 8601 instant with offset whose date is a real calendar date (no 2027-02-30T10:00Z). */
+export function isDateTime(value: string): boolean {
+  const m = DATE_TIME.exec(value);
+  return !!m && isCalendarDate(m[1]) && !Number.isNaN(Date.parse(value));
+}
+
+/** Schema builders for task answers. */
+export const text = (maxLength: number): AnswerSchema => ({ type: 'string', minLength: 1, maxLength });
+export const DATE: AnswerSchema = { type: 'string', format: 'date' };
+export const object = (properties: Record<string, AnswerSchema>, required: string[]): AnswerSchema => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+/** An acknowledgement with an optional comment (reminders, escalations, kvittens). */
+export const ACKNOWLEDGE: AnswerSchema = object({ acknowledged: { type: 'boolean', const: true }, comment: text(2000) }, ['acknowledged']);
 
 /** The first problem with `value`, naming its path (e.g. `decision.services[1]`), or null when it fits. */
 export function answerProblem(schema: AnswerSchema, value: unknown, path = 'decision'): string | null {
@@ -35,8 +54,8 @@ export function answerProblem(schema: AnswerSchema, value: unknown, path = 'deci
       if (schema.minLength !== undefined && value.length < schema.minLength) return `${path} must have at least ${schema.minLength} characters`;
       if (schema.maxLength !== undefined && value.length > schema.maxLength) return `${path} must have at most ${schema.maxLength} characters`;
       if (schema.enum && !schema.enum.includes(value)) return `${path} must be one of ${schema.enum.join(', ')}`;
-      if (schema.format === 'date' && (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) return `${path} must be a date YYYY-MM-DD`;
-      if (schema.format === 'date-time' && (!DATE_TIME.test(value) || Number.isNaN(Date.parse(value)))) return `${path} must be an ISO 8601 date-time with offset`;
+      if (schema.format === 'date' && !isCalendarDate(value)) return `${path} must be a date YYYY-MM-DD`;
+      if (schema.format === 'date-time' && !isDateTime(value)) return `${path} must be an ISO 8601 date-time with offset`;
       return null;
     }
     case 'boolean':

@@ -2,7 +2,7 @@
  * The activities every case workflow uses to keep PostgreSQL's case projection consistent with itself.
  * Workflows import this interface as a type only and call it through proxyActivities.
  */
-import type { CaseEvent } from './discharge-handover.contract';
+import type { CaseEvent } from '../../domain/src/case/case';
 
 export interface CaseSnapshot {
   caseId: string;

@@ -1,10 +1,31 @@
 import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { CASE_REFUSAL } from '../../contracts/src/case-runtime.contract';
 import { DISCHARGE_MISSING_STEPS } from '../../contracts/src/discharge-handover.contract';
 import { TaskRefusal } from '../../contracts/src/human-task.contract';
+import type { Refusal, RefusalKind } from '../../domain/src/case/case';
 import { DomainError, DomainErrorCode } from '../../domain/src/domain-error';
 
 // gRPC status codes (stable across gRPC implementations).
 const GrpcStatus = { DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, UNAVAILABLE: 14 } as const;
+
+/** A case rule's refusal kind as a domain error code (the API maps codes to statuses in one place). */
+const REFUSAL_CODE: Record<RefusalKind, DomainErrorCode> = {
+  invalid_input: DomainErrorCode.InvalidInput,
+  invalid_decision: DomainErrorCode.InvalidDecision,
+  conflict: DomainErrorCode.RefusedByWorkflow,
+  forbidden: DomainErrorCode.Forbidden,
+  not_found: DomainErrorCode.NotFound,
+};
+
+/** A refusal by a case's rules, as a domain error naming its field and details. */
+export function refusalError(r: Refusal): DomainError {
+  const prefix = r.refused === 'conflict' || r.refused === 'invalid_decision' || r.refused === 'forbidden' ? 'refused: ' : '';
+  return new DomainError(REFUSAL_CODE[r.refused], `${prefix}${r.message}`, {
+    reason: r.message,
+    ...(r.field ? { field: r.field } : {}),
+    ...(r.details ?? {}),
+  });
+}
 
 /** Temporal client errors in domain terms: an unknown case, a refusal by the workflow, Temporal away. */
 export function toDomainError(err: unknown, what: string): unknown {
@@ -12,16 +33,22 @@ export function toDomainError(err: unknown, what: string): unknown {
     return new DomainError(DomainErrorCode.NotFound, `${what} not found`);
   }
   if (err instanceof WorkflowUpdateFailedError) {
-    const reason = err.cause?.message ?? err.message;
-    if (err.cause instanceof ApplicationFailure && err.cause.type === DISCHARGE_MISSING_STEPS) {
-      const missingSteps = (err.cause.details?.[0] as { missingSteps?: string[] } | undefined)?.missingSteps ?? [];
+    const cause = err.cause;
+    const reason = cause?.message ?? err.message;
+    if (cause instanceof ApplicationFailure && cause.type === CASE_REFUSAL) {
+      const refusal = cause.details?.[0] as Refusal | undefined;
+      if (refusal?.refused) return refusalError(refusal);
+    }
+    // Refusals of the legacy workflow types (workflows/legacy), for cases started before the case runtime.
+    if (cause instanceof ApplicationFailure && cause.type === DISCHARGE_MISSING_STEPS) {
+      const missingSteps = (cause.details?.[0] as { missingSteps?: string[] } | undefined)?.missingSteps ?? [];
       return new DomainError(DomainErrorCode.Conflict, reason, { reason, missingSteps });
     }
-    if (err.cause instanceof ApplicationFailure && err.cause.type === TaskRefusal.NotAllowed) {
+    if (cause instanceof ApplicationFailure && cause.type === TaskRefusal.NotAllowed) {
       return new DomainError(DomainErrorCode.Forbidden, `refused: ${reason}`, { reason });
     }
     // An answer the workflow cannot accept as given is a 422; a request that does not fit the case's state a 409.
-    const invalid = err.cause instanceof ApplicationFailure && err.cause.type === TaskRefusal.InvalidDecision;
+    const invalid = cause instanceof ApplicationFailure && cause.type === TaskRefusal.InvalidDecision;
     return new DomainError(invalid ? DomainErrorCode.InvalidDecision : DomainErrorCode.RefusedByWorkflow, `refused: ${reason}`, { reason });
   }
   if (err instanceof ServiceError) {

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../../libs/auth/src/auth.decorators';
 import type { Principal } from '../../../../libs/auth/src/principal';
-import { Audit } from '../common/request-context';
+import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { uuidParam } from '../common/params';
 import { ListCasesQueryDto } from './case.dto';
 import { CaseService } from './case.service';
@@ -21,8 +21,8 @@ export class CaseController {
 
   @Get(':caseId')
   @Audit('case.read')
-  @ApiOperation({ summary: 'One case: type, status, parties, open tasks and its timeline' })
-  get(@CurrentPrincipal() principal: Principal, @Param('caseId', uuidParam('caseId')) caseId: string) {
-    return this.service.get(principal, caseId);
+  @ApiOperation({ summary: 'One case: type, status, parties, what it waits for, open tasks and its timeline' })
+  get(@Ctx() ctx: RequestContext, @Param('caseId', uuidParam('caseId')) caseId: string) {
+    return this.service.get(ctx, caseId);
   }
 }

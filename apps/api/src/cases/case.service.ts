@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../../libs/auth/src/principal';
-import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
 import { CaseEntity } from '../../../../libs/persistence/src/entities/case.entity';
 import { CaseRepository } from '../../../../libs/persistence/src/repositories/case.repository';
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
-import { taskSummary } from '../tasks/task.service';
+import { AccessService } from '../access/access.service';
+import { CaseClosure } from '../access/case-closure';
 import { DEFAULT_PAGE_SIZE } from '../common/page-query.dto';
+import type { RequestContext } from '../common/request-context';
+import { taskSummary } from '../tasks/task.service';
 import { ListCasesQueryDto } from './case.dto';
 
 /** Lists show no personal data; the patient's identity stays in the projection's subject column. */
@@ -16,6 +18,7 @@ const view = (c: CaseEntity) => ({
   parties: c.parties,
   workflowId: c.workflowId,
   summary: c.summary,
+  waitingFor: c.waitingFor,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });
@@ -23,6 +26,8 @@ const view = (c: CaseEntity) => ({
 @Injectable()
 export class CaseService {
   constructor(
+    private readonly access: AccessService,
+    private readonly closure: CaseClosure,
     private readonly cases: CaseRepository,
     private readonly tasks: TaskRepository,
   ) {}
@@ -39,24 +44,20 @@ export class CaseService {
   }
 
   /** A case the caller's organisation is not party to does not exist for them (404, not 403). */
-  async get(p: Principal, id: string) {
-    const found = await this.cases.findById(id);
-    if (!found || !found.parties.includes(p.organisationCode)) {
-      throw new DomainError(DomainErrorCode.NotFound, `case ${id} not found`);
+  async get(ctx: RequestContext, id: string) {
+    let found = await this.access.requireCase(ctx, id);
+    let openTasks = await this.tasks.openForCase(id);
+    // A case whose workflow was terminated by an operator is closed on this read: no task of it stays open.
+    if (openTasks.length > 0 && (await this.closure.closeIfEnded(id, found.workflowId))) {
+      found = await this.access.requireCase(ctx, id);
+      openTasks = [];
     }
-    const [timeline, openTasks] = await Promise.all([this.cases.timeline(id), this.tasks.openForCase(id)]);
+    const timeline = await this.cases.timeline(id);
     const now = Date.now();
     return {
       ...view(found),
       openTasks: openTasks.map((t) => taskSummary(t, now)),
-      timeline: timeline.map((e) => ({
-        seq: e.seq,
-        at: e.at,
-        actor: e.actor,
-        organisationCode: e.organisationCode,
-        type: e.type,
-        detail: e.detail,
-      })),
+      timeline: timeline.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, organisationCode: e.organisationCode, type: e.type, detail: e.detail })),
     };
   }
 }

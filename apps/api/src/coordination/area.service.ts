@@ -1,56 +1,50 @@
 import { Injectable } from '@nestjs/common';
-import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { actorOf } from '../../../../libs/auth/src/principal';
 import { AppConfig } from '../../../../libs/config/src/app-config';
-import {
-  AREA_WORKFLOW_TYPE,
-  AreaInput,
-  AreaState,
-  areaStateQuery,
-  areaWorkflowId,
-  COORDINATION_EARLIEST_START,
-  designateCoordinatorUpdate,
-} from '../../../../libs/contracts/src/coordination-area.contract';
+import { AREA_WORKFLOW_TYPE, AreaInput, AreaState, areaStateQuery, areaWorkflowId, designateCoordinatorUpdate } from '../../../../libs/contracts/src/coordination-area.contract';
+import { designationProblem } from '../../../../libs/domain/src/coordination/area.rules';
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
 import { durationMs } from '../../../../libs/domain/src/time/duration';
 import { AreaRepository } from '../../../../libs/persistence/src/repositories/area.repository';
 import { OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
-import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
-import { toDomainError } from '../../../../libs/temporal/src/temporal-errors';
+import { refusalError } from '../../../../libs/temporal/src/temporal-errors';
+import { AccessService } from '../access/access.service';
+import { CaseWorkflows } from '../access/case-workflows';
 import type { RequestContext } from '../common/request-context';
 import { DesignateCoordinatorDto } from './area.dto';
 
+/** Coordinating vårdcentraler through the API. The rules live in each area's workflow (libs/domain/src/coordination). */
 @Injectable()
 export class AreaService {
   constructor(
+    private readonly access: AccessService,
+    private readonly workflows: CaseWorkflows,
     private readonly areas: AreaRepository,
     private readonly organisations: OrganisationRepository,
-    private readonly temporal: TemporalClientHolder,
     private readonly config: AppConfig,
   ) {}
 
+  /** Who covers which area: a register every organisation may read (no case content). */
   coverage() {
     return this.areas.coverage();
   }
 
-  async state(areaCode: string): Promise<AreaState | { areaCode: string; areaName: string; status: 'none' }> {
+  /** An area's case, for its parties; an area nobody was ever designated for has no case yet. */
+  async state(ctx: RequestContext, areaCode: string): Promise<AreaState | { areaCode: string; areaName: string; status: 'none' }> {
     const area = await this.requireArea(areaCode);
     if (!area.caseId) return { areaCode, areaName: area.name, status: 'none' };
-    try {
-      return await this.temporal.client.workflow.getHandle(areaWorkflowId(areaCode)).query(areaStateQuery);
-    } catch (err) {
-      throw toDomainError(err, `area ${areaCode}`);
-    }
+    return this.workflows.query(await this.access.requireCase(ctx, area.caseId, { what: 'area case' }), areaStateQuery);
   }
 
   /** HSN designates (or re-designates) the area's coordinating vårdcentral; the area's workflow starts with the first. */
   async designate(ctx: RequestContext, areaCode: string, dto: DesignateCoordinatorDto): Promise<AreaState> {
-    if (ctx.principal.organisationCode !== 'HSN') throw new DomainError(DomainErrorCode.Forbidden, 'only HSN designates coordinating vårdcentraler');
+    const designation = { vardcentralCode: dto.vardcentralCode, startDate: dto.startDate, by: actorOf(ctx.principal) };
+    // The same rule the area's workflow applies; checked first so no case starts for a refused designation.
+    const problem = designationProblem(designation);
+    if (problem?.refused === 'forbidden') throw refusalError(problem);
     const area = await this.requireArea(areaCode);
-    if (dto.startDate < COORDINATION_EARLIEST_START) {
-      throw new DomainError(DomainErrorCode.InvalidInput, `startDate must not be before ${COORDINATION_EARLIEST_START}`, { field: 'startDate' });
-    }
+    if (problem) throw refusalError(problem);
     const vc = await this.organisations.find(dto.vardcentralCode);
     if (!vc?.active || vc.kind !== 'vardcentral') {
       throw new DomainError(DomainErrorCode.UnknownOrganisation, `vardcentralCode ${dto.vardcentralCode} is not an active vårdcentral`, { field: 'vardcentralCode' });
@@ -69,20 +63,13 @@ export class AreaService {
         followUpIntervalMs: durationMs(c.COORDINATION_FOLLOW_UP_INTERVAL),
       },
     };
-    try {
-      return await this.temporal.client.workflow.executeUpdateWithStart(designateCoordinatorUpdate, {
-        args: [{ vardcentralCode: dto.vardcentralCode, startDate: dto.startDate, by: actorOf(ctx.principal) }],
-        startWorkflowOperation: new WithStartWorkflowOperation(AREA_WORKFLOW_TYPE, {
-          taskQueue: this.temporal.taskQueue,
-          workflowId: areaWorkflowId(areaCode),
-          args: [input],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-        }),
-      });
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw new DomainError(DomainErrorCode.Conflict, `area ${areaCode} is closed`);
-      throw toDomainError(err, `area ${areaCode}`);
-    }
+    const state = await this.workflows.startWithUpdate(
+      ctx,
+      { workflowType: AREA_WORKFLOW_TYPE, workflowId: areaWorkflowId(areaCode), input, what: `area ${areaCode}` },
+      designateCoordinatorUpdate,
+      designation,
+    );
+    return state as AreaState;
   }
 
   private async requireArea(areaCode: string) {

@@ -23,8 +23,10 @@ export class CoordinationController {
   }
 
   @Get('coordination/areas/:areaCode')
-  area(@Param('areaCode') areaCode: string) {
-    return this.areas.state(areaCode);
+  @Audit('case.read')
+  @ApiOperation({ summary: "An area's case: its vårdcentral, onboarding, history and timeline (the area's parties only)" })
+  area(@Ctx() ctx: RequestContext, @Param('areaCode') areaCode: string) {
+    return this.areas.state(ctx, areaCode);
   }
 
   @Post('coordination/areas/:areaCode/designations')

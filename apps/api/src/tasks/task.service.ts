@@ -9,6 +9,8 @@ import { hashRequest } from '../../../../libs/persistence/src/repositories/idemp
 import { TaskRepository, TaskRow } from '../../../../libs/persistence/src/repositories/task.repository';
 import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
 import { toDomainError } from '../../../../libs/temporal/src/temporal-errors';
+import { AccessService } from '../access/access.service';
+import { CaseClosure } from '../access/case-closure';
 import { DEFAULT_PAGE_SIZE } from '../common/page-query.dto';
 import { auditInTransaction } from '../common/audit-in-transaction';
 import type { RequestContext } from '../common/request-context';
@@ -40,14 +42,12 @@ const taskDetail = (t: TaskRow) => ({
   cancelledReason: t.cancelledReason,
 });
 
-/** A task exists for a person only if it is assigned to their organisation and they hold its role. */
-const visibleTo = (t: TaskRow | null, p: Principal): t is TaskRow =>
-  !!t && t.assignedOrg === p.organisationCode && p.roles.includes(t.requiredRole as Principal['roles'][number]);
-
 @Injectable()
 export class TaskService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly closure: CaseClosure,
     private readonly tasks: TaskRepository,
     private readonly audit: AuditRepository,
     private readonly temporal: TemporalClientHolder,
@@ -69,7 +69,9 @@ export class TaskService {
   }
 
   async get(ctx: RequestContext, id: string) {
-    const task = await this.visible(ctx, id);
+    let task = await this.access.requireTask(ctx, id);
+    // A task whose case's workflow was terminated is closed on this read, not left in the inbox.
+    if (task.status === 'open' && (await this.closure.closeIfEnded(task.caseId, task.workflowId))) task = await this.access.requireTask(ctx, id);
     return taskDetail(task);
   }
 
@@ -94,10 +96,10 @@ export class TaskService {
 
   /**
    * Delivers the decision to the case's workflow as an update. The workflow validates it (refusing changes
-   * nothing), applies it and closes the task with its audit row; only then does this answer.
+   * nothing), applies it and closes the task with its audit row in one step; only then does this answer.
    */
   async complete(ctx: RequestContext, id: string, dto: CompleteTaskDto) {
-    const task = await this.visible(ctx, id);
+    const task = await this.access.requireTask(ctx, id);
     const requestHash = hashRequest(dto.decision);
     if (task.status === 'completed') {
       if (task.completionRequestHash === requestHash) {
@@ -116,27 +118,22 @@ export class TaskService {
         // The same request again is the same update: Temporal answers it with the first result.
         updateId: `task-${id}-${requestHash.slice(0, 32)}`,
       });
-      ctx.audit.recorded = true; // the workflow's activity wrote it with the task's change
+      ctx.audit.recorded = true; // the workflow's step wrote it with the task's change
       const closed = await this.tasks.find(id);
       return { task: closed ? taskDetail(closed) : null, outcome: result.outcome, replayed: false };
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw new DomainError(DomainErrorCode.Conflict, 'the case is closed');
+      if (err instanceof WorkflowNotFoundError) {
+        await this.closure.closeIfEnded(task.caseId, task.workflowId);
+        throw new DomainError(DomainErrorCode.Conflict, 'the case is closed');
+      }
       throw toDomainError(err, `task ${id}`);
     }
-  }
-
-  private async visible(ctx: RequestContext, id: string): Promise<TaskRow> {
-    const task = await this.tasks.find(id);
-    if (!visibleTo(task, ctx.principal)) throw new DomainError(DomainErrorCode.NotFound, `task ${id} not found`);
-    ctx.audit.caseId = task.caseId;
-    ctx.audit.taskId = task.id;
-    return task;
   }
 
   private changeClaim(ctx: RequestContext, id: string, action: string, claimant: (t: TaskRow) => string | null) {
     return this.dataSource.transaction(async (em) => {
       const task = await this.tasks.findForUpdate(id, em);
-      if (!visibleTo(task, ctx.principal)) throw new DomainError(DomainErrorCode.NotFound, `task ${id} not found`);
+      if (!this.access.mayWorkOn(ctx.principal, task)) throw new DomainError(DomainErrorCode.NotFound, `task ${id} not found`);
       ctx.audit.caseId = task.caseId;
       ctx.audit.taskId = task.id;
       if (task.status !== 'open') throw new DomainError(DomainErrorCode.Conflict, `the task is ${task.status}`);

@@ -31,6 +31,10 @@ export class CaseEntity {
   @Column({ type: 'jsonb', nullable: true })
   subject: { personnummer: string; name: string } | null;
 
+  /** What the case waits for next, with a date when there is one (the case runtime's WaitingFor). */
+  @Column({ name: 'waiting_for', type: 'jsonb', nullable: true })
+  waitingFor: { what: string; description: string; until: string | null } | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -63,6 +63,14 @@ export class TaskEntity {
   @Column({ name: 'cancelled_reason', type: 'text', nullable: true })
   cancelledReason: string | null;
 
+  /** The task a reminder or an escalation is about (it closes with it). */
+  @Column({ name: 'parent_task_id', type: 'uuid', nullable: true })
+  parentTaskId: string | null;
+
+  /** Reference data the task asks for, e.g. `lpik:2022`: registering it through the API wakes the case. */
+  @Column({ name: 'reference_key', type: 'text', nullable: true })
+  referenceKey: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Raw } from 'typeorm';
-import type { AreaState } from '../../../contracts/src/coordination-area.contract';
+import type { Area } from '../../../contracts/src/coordination-area.contract';
+
+/** What the coverage projection needs of an area, at the version the case's step writes. */
+export type AreaProjection = Pick<Area, 'areaCode' | 'status' | 'current' | 'pending'> & { version: number };
 import { AreaCoverageEntity } from '../entities/area-coverage.entity';
 import { CoordinationAreaEntity } from '../entities/coordination-area.entity';
 import { TaskEntity } from '../entities/task.entity';
@@ -80,7 +83,7 @@ export class AreaRepository {
   }
 
   /** Writes the area's coverage; a version older than the stored one (a late or retried activity) changes nothing. */
-  async project(s: AreaState, em: EntityManager): Promise<void> {
+  async project(s: AreaProjection, em: EntityManager): Promise<void> {
     await em
       .createQueryBuilder()
       .insert()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CaseSnapshot } from '../../../contracts/src/case-projection.contract';
+import type { CaseStep } from '../../../contracts/src/case-runtime.contract';
 import { CaseEventEntity } from '../entities/case-event.entity';
 import { CaseEntity } from '../entities/case.entity';
 import { jsonb } from '../entities/jsonb';
@@ -48,14 +49,62 @@ export class CaseRepository {
       })
       .updateEntity(false)
       .execute();
-    for (let i = 0; i < s.events.length; i += EVENTS_PER_INSERT) {
+    await this.insertEvents(s.caseId, s.events, em);
+  }
+
+  /**
+   * A step of the case runtime: the case row, when this step's version is newer than the stored one, and the
+   * step's new timeline events. False when the version was written before (a retried step): then nothing of the
+   * step may be written again. Concurrent attempts of one step serialise on the row: the second finds it written.
+   */
+  async writeStep(step: CaseStep, em: EntityManager): Promise<boolean> {
+    const p = step.projection;
+    const written = await em
+      .createQueryBuilder()
+      .insert()
+      .into(CaseEntity)
+      .values({
+        id: step.caseId,
+        caseType: step.caseType,
+        workflowId: step.workflowId,
+        status: p.status,
+        parties: p.parties,
+        version: p.version,
+        summary: jsonb(p.summary),
+        waitingFor: p.waitingFor,
+        subject: p.subject ?? null,
+      })
+      .orUpdate(['status', 'parties', 'version', 'summary', 'waiting_for'], ['id'], {
+        overwriteCondition: { where: 'cases.version < EXCLUDED.version' },
+      })
+      .returning(['id'])
+      .updateEntity(false)
+      .execute();
+    if (written.raw.length === 0) return false;
+    await this.insertEvents(step.caseId, p.events, em);
+    return true;
+  }
+
+  /** The case's workflow ended without closing it (terminated, timed out): it waits for nothing any more. */
+  async markWaitingForNothing(caseId: string, description: string, em: EntityManager): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(CaseEntity)
+      .set({ waitingFor: { what: 'nothing', description, until: null } })
+      .where({ id: caseId })
+      .execute();
+  }
+
+  /** Timeline events, keyed by (case, seq): an event already stored is kept as it is. */
+  private async insertEvents(caseId: string, events: CaseSnapshot['events'], em: EntityManager): Promise<void> {
+    for (let i = 0; i < events.length; i += EVENTS_PER_INSERT) {
       await em
         .createQueryBuilder()
         .insert()
         .into(CaseEventEntity)
         .values(
-          s.events.slice(i, i + EVENTS_PER_INSERT).map((e) => ({
-            caseId: s.caseId,
+          events.slice(i, i + EVENTS_PER_INSERT).map((e) => ({
+            caseId,
             seq: e.seq,
             at: new Date(e.at),
             actor: e.actor,

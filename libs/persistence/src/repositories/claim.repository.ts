@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { ClaimState } from '../../../contracts/src/reimbursement-claim.contract';
+import type { Claim } from '../../../contracts/src/reimbursement-claim.contract';
+
+/** What the claims projection needs of a claim, at the version the case's step writes. */
+export type ClaimProjection = Pick<Claim, 'claimId' | 'mandate' | 'status' | 'revisions'> & { version: number };
 import { ClaimLineEntity } from '../entities/claim-line.entity';
 import { ClaimEntity } from '../entities/claim.entity';
 import { rowsWritten } from '../write-result';
@@ -8,7 +11,7 @@ import { rowsWritten } from '../write-result';
 /** The claims projection: status and the current revision's lines, for reports. Newer versions win. */
 @Injectable()
 export class ClaimRepository {
-  async upsert(state: ClaimState, em: EntityManager): Promise<void> {
+  async upsert(state: ClaimProjection, em: EntityManager): Promise<void> {
     const current = state.revisions[state.revisions.length - 1];
     const claimed = current.lines.reduce((n, l) => n + l.amountOre, 0);
     const written = await em

@@ -47,7 +47,7 @@ export class TaskRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Idempotent: a retried activity finds its task already there. */
-  async create(task: NewTask, em: EntityManager = this.dataSource.manager): Promise<void> {
+  async create(task: NewTask & { parentTaskId?: string; referenceKey?: string }, em: EntityManager = this.dataSource.manager): Promise<void> {
     await em
       .createQueryBuilder()
       .insert()
@@ -63,6 +63,8 @@ export class TaskRepository {
         dueAt: new Date(task.dueAt),
         input: jsonb(task.input),
         answerSchema: jsonb(task.answerSchema),
+        parentTaskId: task.parentTaskId ?? null,
+        referenceKey: task.referenceKey ?? null,
       })
       .orIgnore()
       .updateEntity(false)
@@ -128,6 +130,12 @@ export class TaskRepository {
       .where({ id: In(ids), status: 'open' })
       .execute();
     return ids;
+  }
+
+  /** The workflows of cases with an open task asking for reference data `referenceKey` (e.g. `lpik:2022`). */
+  async workflowsAwaiting(referenceKey: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await em.getRepository(TaskEntity).find({ select: { workflowId: true }, where: { referenceKey, status: 'open' } });
+    return [...new Set(rows.map((r) => r.workflowId))];
   }
 
   openForCase(caseId: string): Promise<TaskRow[]> {

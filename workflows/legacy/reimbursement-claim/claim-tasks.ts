@@ -1,6 +1,6 @@
 /** The answers the reimbursement claim's tasks expect, and the rules beyond their shape. */
-import type { AnswerSchema } from '../../libs/contracts/src/answer-schema';
-import { COST_CATEGORIES, CostLine, ReviewDecision } from '../../libs/contracts/src/reimbursement-claim.contract';
+import type { AnswerSchema } from '../../../libs/contracts/src/answer-schema';
+import { COST_CATEGORIES, CostLine, ReviewDecision } from '../contracts/reimbursement-claim.contract';
 
 const text = (maxLength: number): AnswerSchema => ({ type: 'string', minLength: 1, maxLength });
 const date: AnswerSchema = { type: 'string', format: 'date' };

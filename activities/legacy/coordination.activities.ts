@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AreaState, CoordinationActivities } from '../../libs/contracts/src/coordination-area.contract';
+import type { AreaState, CoordinationActivities } from '../../workflows/legacy/contracts/coordination-area.contract';
 import { AreaRepository } from '../../libs/persistence/src/repositories/area.repository';
 import { OrganisationRepository } from '../../libs/persistence/src/repositories/organisation.repository';
 

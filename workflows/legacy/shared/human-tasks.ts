@@ -4,15 +4,15 @@
  * nothing), and persists tasks through activities.
  */
 import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
-import { AnswerSchema, answerProblem } from '../../libs/contracts/src/answer-schema';
+import { AnswerSchema, answerProblem } from '../../../libs/contracts/src/answer-schema';
 import {
   completeTaskUpdate,
   TaskActor,
   TaskCompletion,
   TaskCompletionResult,
   TaskRefusal,
-} from '../../libs/contracts/src/human-task.contract';
-import type { HumanTaskActivities } from '../../libs/contracts/src/human-task.contract';
+} from '../contracts/human-task.contract';
+import type { HumanTaskActivities } from '../contracts/human-task.contract';
 
 const activities = proxyActivities<HumanTaskActivities>({
   startToCloseTimeout: '30 seconds',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { TaskActor } from '../../libs/contracts/src/human-task.contract';
+import type { TaskActor } from '../../workflows/legacy/contracts/human-task.contract';
 import {
   ClaimState,
   CostLine,
@@ -8,7 +8,7 @@ import {
   MandateRef,
   MandateTotals,
   ReimbursementActivities,
-} from '../../libs/contracts/src/reimbursement-claim.contract';
+} from '../../workflows/legacy/contracts/reimbursement-claim.contract';
 import { AuditRepository } from '../../libs/persistence/src/audit/audit.repository';
 import { ClaimRepository } from '../../libs/persistence/src/repositories/claim.repository';
 import { LedgerRepository } from '../../libs/persistence/src/repositories/ledger.repository';

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CaseReadActivities, CaseRuntimeActivities, CaseStep, MandateTotals, StepResult } from '../../libs/contracts/src/case-runtime.contract';
+import { refuse, Refusal } from '../../libs/domain/src/case/case';
+import { CaseEffect, ReferenceKey, referenceKeyString } from '../../libs/domain/src/case/effects';
+import { AuditRepository, NewAuditEntry } from '../../libs/persistence/src/audit/audit.repository';
+import { AreaProjection, AreaRepository } from '../../libs/persistence/src/repositories/area.repository';
+import { CaseRepository } from '../../libs/persistence/src/repositories/case.repository';
+import { ClaimProjection, ClaimRepository } from '../../libs/persistence/src/repositories/claim.repository';
+import { DailyAmountRepository } from '../../libs/persistence/src/repositories/daily-amount.repository';
+import { LedgerRepository } from '../../libs/persistence/src/repositories/ledger.repository';
+import { LpikRepository } from '../../libs/persistence/src/repositories/lpik.repository';
+import { OrganisationRepository } from '../../libs/persistence/src/repositories/organisation.repository';
+import { TaskRepository } from '../../libs/persistence/src/repositories/task.repository';
+
+/** Thrown inside the step's transaction to roll it back and answer the workflow with the refusal. */
+class StepRefused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+}
+
+/**
+ * The shared case runtime's one write: a step of a case (its projection and timeline, the tasks it opened,
+ * completed and cancelled, its ledger bookings and registrations, and the audit rows of all of that) in one
+ * transaction. The case's version makes a step idempotent: a retried step finds its version written and changes
+ * nothing more, so nothing is written twice and nothing is lost on a crash.
+ */
+@Injectable()
+export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseReadActivities {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly tasks: TaskRepository,
+    private readonly audit: AuditRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly claims: ClaimRepository,
+    private readonly areas: AreaRepository,
+    private readonly dailyAmounts: DailyAmountRepository,
+    private readonly lpik: LpikRepository,
+    private readonly organisations: OrganisationRepository,
+  ) {}
+
+  async applyCaseStep(step: CaseStep): Promise<StepResult> {
+    const notify: { workflowId: string; key: string }[] = [];
+    try {
+      await this.dataSource.transaction(async (em) => {
+        // Written before (a retry after a lost answer): everything of this step is already there.
+        if (!(await this.cases.writeStep(step, em))) return;
+        const append = (entry: Omit<NewAuditEntry, 'caseId'>) => this.audit.append({ ...entry, caseId: step.caseId }, em);
+        for (const a of step.audit) {
+          await append({ actor: a.by.actor, organisationCode: a.by.organisationCode, action: a.action, taskId: null, requestId: a.requestId, outcome: 'success', detail: a.detail ?? null });
+        }
+        for (const t of step.opened) await this.tasks.create({ ...t, caseId: step.caseId, caseType: step.caseType, workflowId: step.workflowId }, em);
+        const c = step.completed;
+        if (c) {
+          const closed = await this.tasks.markCompleted(c.taskId, { decision: c.decision, result: c.outcome, completedBy: c.by.actor, requestHash: c.requestHash }, em);
+          if (!closed) throw new StepRefused(refuse('conflict', `task ${c.taskId} is no longer open`));
+          await append({ actor: c.by.actor, organisationCode: c.by.organisationCode, action: 'task.complete', taskId: c.taskId, requestId: c.requestId, outcome: 'success', detail: { kind: c.kind } });
+        }
+        for (const { taskId, reason } of step.cancelled) {
+          for (const id of await this.tasks.cancelOpen(step.caseId, reason, em, [taskId])) {
+            await append({ actor: 'system', organisationCode: null, action: 'task.cancel', taskId: id, requestId: null, outcome: 'success', detail: { reason } });
+          }
+        }
+        for (const effect of step.effects) {
+          await this.applyEffect(step.caseId, effect, em);
+          if (effect.type === 'reference.register') {
+            const key = referenceKeyString(effect.key);
+            for (const workflowId of await this.tasks.workflowsAwaiting(key, em)) if (workflowId !== step.workflowId) notify.push({ workflowId, key });
+          }
+        }
+        for (const p of step.processProjections) {
+          if (p.kind === 'claim') await this.claims.upsert(p.claim as ClaimProjection, em);
+          if (p.kind === 'area') await this.areas.project(p.area as AreaProjection, em);
+        }
+      });
+      return { ok: true, ...(notify.length ? { notify } : {}) };
+    } catch (err) {
+      if (err instanceof StepRefused) return { ok: false, refusal: err.refusal };
+      throw err;
+    }
+  }
+
+  private async applyEffect(caseId: string, effect: CaseEffect, em: EntityManager): Promise<void> {
+    if (effect.type === 'ledger.book') {
+      const total = effect.bookings.reduce((n, b) => n + b.amountOre, 0);
+      const mandates = [...new Set(effect.bookings.map((b) => b.mandateId))];
+      // Bookings under a mandate are serialised, so approvals can never together pass its ceiling.
+      for (const id of mandates) await this.ledger.lockMandate(id, em);
+      if (effect.ceiling) {
+        const already = await this.ledger.sum(em, { mandateId: effect.ceiling.mandateId, kind: 'approved' });
+        if (already + total > effect.ceiling.ceilingOre) {
+          const { reference, ceilingOre } = effect.ceiling;
+          throw new StepRefused(refuse('conflict', `approving ${total} öre would take ${reference} to ${already + total} öre, over its ceiling of ${ceilingOre} öre`));
+        }
+      }
+      const added = await this.ledger.book(effect.bookings, em);
+      if (added > 0) {
+        await this.audit.append(
+          { actor: effect.by.actor, organisationCode: effect.by.organisationCode, action: effect.action, caseId, taskId: null, requestId: null, outcome: 'success', detail: effect.detail },
+          em,
+        );
+      }
+      return;
+    }
+    const { key, value, by } = effect;
+    const stored =
+      key.kind === 'daily_amount'
+        ? (await this.dailyAmounts.register(key.year, value, by.actor, em)).amountOre
+        : (await this.lpik.register(key.year, value, by.actor, em)).percentHundredths;
+    // The first registration stands: an answer that differs is refused (the case is told of the registered one).
+    if (stored !== value) throw new StepRefused(refuse('conflict', `${key.kind === 'daily_amount' ? 'the daily amount' : 'LPIK'} for ${key.year} is already registered as ${stored}`));
+    const detail = key.kind === 'daily_amount' ? { year: key.year, amountOre: value } : { year: key.year, percentHundredths: value };
+    await this.audit.append(
+      { actor: by.actor, organisationCode: by.organisationCode, action: key.kind === 'daily_amount' ? 'daily_amount.register' : 'lpik.register', caseId, taskId: null, requestId: null, outcome: 'success', detail },
+      em,
+    );
+  }
+
+  // ---- reads (local activities) -------------------------------------------------------------------------
+
+  async referenceValues(keys: ReferenceKey[]): Promise<{ key: ReferenceKey; value: number | null }[]> {
+    const years = keys.filter((k) => k.kind === 'daily_amount').map((k) => k.year);
+    const amounts = years.length ? await this.dailyAmounts.list(years) : [];
+    const values: { key: ReferenceKey; value: number | null }[] = [];
+    for (const key of keys) {
+      if (key.kind === 'daily_amount') values.push({ key, value: amounts.find((a) => a.year === key.year)?.amountOre ?? null });
+      else values.push({ key, value: (await this.lpik.find(key.year))?.percentHundredths ?? null });
+    }
+    return values;
+  }
+
+  mandateTotals(mandateId: string): Promise<MandateTotals> {
+    return this.dataSource.transaction(async (em) => ({
+      approvedOre: await this.ledger.sum(em, { mandateId, kind: 'approved' }),
+      paidOre: await this.ledger.sum(em, { mandateId, kind: 'paid' }),
+    }));
+  }
+
+  async isActiveOrganisation(code: string, kind: string): Promise<boolean> {
+    const org = await this.organisations.find(code);
+    return !!org && org.active && org.kind === kind;
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal, Role } from '../../../../libs/auth/src/principal';
+import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
+import type { CaseEntity } from '../../../../libs/persistence/src/entities/case.entity';
+import { CaseRepository } from '../../../../libs/persistence/src/repositories/case.repository';
+import { TaskRepository, TaskRow } from '../../../../libs/persistence/src/repositories/task.repository';
+import type { RequestContext } from '../common/request-context';
+
+/**
+ * The one place that decides who sees what. A case exists for the organisations that are party to it, as its
+ * workflow last projected them (organisations that joined later included); for anyone else it does not exist
+ * (404). A party without the role an action needs gets 403. A task exists for the people of its organisation
+ * who hold its role.
+ */
+@Injectable()
+export class AccessService {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly tasks: TaskRepository,
+  ) {}
+
+  /** The case, for a party of it (and of `caseType`, when given); notes the case on the request's audit row. */
+  async requireCase(ctx: RequestContext, caseId: string, opts: { caseType?: string; roles?: Role[]; what?: string } = {}): Promise<CaseEntity> {
+    ctx.audit.caseId = caseId;
+    const found = await this.cases.findById(caseId);
+    if (!found || !this.isParty(ctx.principal, found) || (opts.caseType && found.caseType !== opts.caseType)) {
+      throw new DomainError(DomainErrorCode.NotFound, `${opts.what ?? 'case'} ${caseId} not found`);
+    }
+    if (opts.roles && !opts.roles.some((r) => ctx.principal.roles.includes(r))) {
+      throw new DomainError(DomainErrorCode.Forbidden, `this needs the role ${opts.roles.join(' or ')}`);
+    }
+    return found;
+  }
+
+  isParty(p: Principal, c: Pick<CaseEntity, 'parties'>): boolean {
+    return c.parties.includes(p.organisationCode);
+  }
+
+  /** The task, for a person of its organisation holding its role; notes it on the request's audit row. */
+  async requireTask(ctx: RequestContext, taskId: string): Promise<TaskRow> {
+    const task = await this.tasks.find(taskId);
+    if (!this.mayWorkOn(ctx.principal, task)) throw new DomainError(DomainErrorCode.NotFound, `task ${taskId} not found`);
+    ctx.audit.caseId = task.caseId;
+    ctx.audit.taskId = task.id;
+    return task;
+  }
+
+  /** A task exists for a person only if it is assigned to their organisation and they hold its role. */
+  mayWorkOn(p: Principal, t: TaskRow | null): t is TaskRow {
+    return !!t && t.assignedOrg === p.organisationCode && p.roles.includes(t.requiredRole as Role);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Effects a step books in PostgreSQL together with its projection, tasks and audit rows, in one transaction.
+ * Pure data: rules compute them, the runtime carries them, the step activity applies them idempotently.
+ */
+import type { Actor, SystemActor } from './case';
+
+/** One ledger row; its bookingKey makes it happen at most once, whatever retries and replays do. */
+export interface LedgerBooking {
+  bookingKey: string;
+  mandateId: string;
+  source: 'reimbursement_claim' | 'support_agreement';
+  sourceId: string;
+  kind: 'approved' | 'paid';
+  category: string;
+  amountOre: number;
+  payerOrg: string;
+  payeeOrg: string;
+  reference: string;
+  bookedBy: string;
+}
+
+/** Reference data a case may wait for: Socialstyrelsen's daily amount of a year, or LPIK of a year. */
+export type ReferenceKind = 'daily_amount' | 'lpik';
+export interface ReferenceKey {
+  kind: ReferenceKind;
+  year: number;
+}
+export const referenceKeyString = (k: ReferenceKey): string => `${k.kind}:${k.year}`;
+
+export type CaseEffect =
+  | {
+      type: 'ledger.book';
+      bookings: LedgerBooking[];
+      /** Refuse the whole step when the mandate's approved total would pass its ceiling. */
+      ceiling?: { mandateId: string; ceilingOre: number; reference: string };
+      /** The audit row of the booking (e.g. ledger.book_approval), written when something new was booked. */
+      action: string;
+      detail: Record<string, unknown>;
+      by: Actor | SystemActor;
+    }
+  | {
+      /** Registers a value once; a value already registered stands (the step's audit says so). */
+      type: 'reference.register';
+      key: ReferenceKey;
+      /** Daily amount in öre, or LPIK in hundredths of a percent. */
+      value: number;
+      by: Actor;
+    };

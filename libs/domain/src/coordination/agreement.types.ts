@@ -1,0 +1,59 @@
+/** The HSN–SLSO support agreement (HSN 2020-1821): state, decisions and notice. */
+import type { Actor } from '../case/case';
+
+export interface Signatory {
+  name: string;
+  role: 'director_of_health_care' | 'department_head';
+  /** A registered delegation; required of a department head. */
+  delegationReference?: string;
+}
+
+export interface AgreementDecision {
+  organisationCode: 'HSN' | 'SLSO';
+  decidedOn: string;
+  reference: string;
+  by: Actor;
+  /** HSN's signatory (checked against the register of delegations before it reaches the workflow). */
+  signatory?: Signatory;
+}
+
+export interface AgreementPolicy {
+  instalmentPlan: 'yearly' | 'quarterly';
+  noticePeriodDays: number;
+  paymentDueMs: number;
+  lpikDueMs: number;
+}
+
+export interface YearRecord {
+  year: number;
+  amountKr: number;
+  lpikHundredths: number | null;
+  payments: { instalment: number; dueOn: string; amountOre: number; paymentReference?: string; paidOn?: string }[];
+}
+
+export type AgreementStatus = 'awaiting_decisions' | 'in_effect' | 'terminating' | 'ended';
+
+/** The mandate the agreement's payments are booked under (HSN 2020-1821). */
+export interface AgreementMandate {
+  id: string;
+  reference: string;
+  payerOrg: string;
+  payeeOrg: string;
+}
+
+export interface Agreement {
+  mandateId: string;
+  mandate: AgreementMandate;
+  status: AgreementStatus;
+  decisions: { HSN?: AgreementDecision; SLSO?: AgreementDecision };
+  effectiveDate?: string;
+  years: YearRecord[];
+  /** The year being paid. */
+  currentYear?: number;
+  notice?: { by: Actor; givenOn: string; endsOn: string };
+}
+
+export interface GiveNotice {
+  by: Actor;
+  givenOn: string;
+}

@@ -1,0 +1,305 @@
+/**
+ * The discharge handover's rules (Lag 2017:612 and the 2020 patient-flow rules): what each request and each task
+ * answer may do in the case's current state, and what it changes. Pure: the workflow's validators and handlers
+ * call these, and the API calls `dischargeNoticeProblem` before it opens a case.
+ */
+import { Actor, actionOf, Decision, firstRefusal, outcome, Outcome, refuse, Refusal, SYSTEM } from '../case/case';
+import { stockholmDate } from '../time/stockholm';
+import { daysBetween } from '../time/swedish-holidays';
+import {
+  AcknowledgeNoticeDecision,
+  AppointFastVardkontaktDecision,
+  CallSipDecision,
+  CancelDischargeHandover,
+  CareType,
+  ChangeEstimatedDischargeDate,
+  DeclareReadyForDischarge,
+  DischargeCase,
+  InvoiceDecision,
+  MISSING_STEP,
+  MunicipalNeed,
+  NeedsAssessmentDecision,
+  ProvideInformationDecision,
+  ReceivingParty,
+  RecordDischarge,
+  RegionNeed,
+  RevokeReadyForDischarge,
+  TakeoverDecision,
+} from './discharge.types';
+import { noticeTimeliness } from './notice-deadline';
+import { DailyAmount, liabilityBasis, LiabilityPolicy, liabilityStartDate, liableYears } from './payment-liability';
+import { takeoverReceiver } from './takeover-receiver';
+
+/** A caller's clock a few minutes off is not an error; a time an hour ahead is. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+const inFuture = (field: string, instant: string, now: string): Refusal | null =>
+  Date.parse(instant) > Date.parse(now) + FUTURE_TOLERANCE_MS ? refuse('invalid_input', `${field} is in the future`, { field }) : null;
+
+export interface DischargeNotice {
+  caseId: string;
+  openedBy: Actor;
+  hospitalCode: string;
+  municipalityCode: string;
+  vardcentralCode: string;
+  asihCode: string;
+  careType: CareType;
+  needs: { municipal: MunicipalNeed[]; region: RegionNeed[] };
+  admittedAt: string;
+  openedAt: string;
+  estimatedDischargeDate: string;
+  noticeDeadlineHours: number;
+}
+
+/** What is wrong with an inskrivningsmeddelande before a case opens, or null. */
+export function dischargeNoticeProblem(n: Pick<DischargeNotice, 'admittedAt' | 'estimatedDischargeDate'>, now: string): Refusal | null {
+  return firstRefusal(
+    () => inFuture('admittedAt', n.admittedAt, now),
+    () =>
+      n.estimatedDischargeDate < stockholmDate(n.admittedAt)
+        ? refuse('invalid_input', 'estimatedDischargeDate is before the admission date', { field: 'estimatedDischargeDate' })
+        : null,
+  );
+}
+
+export function openDischargeCase(n: DischargeNotice): Outcome<DischargeCase> {
+  const state: DischargeCase = {
+    caseId: n.caseId,
+    status: 'planning',
+    hospitalCode: n.hospitalCode,
+    municipalityCode: n.municipalityCode,
+    vardcentralCode: n.vardcentralCode,
+    asihCode: n.asihCode,
+    careType: n.careType,
+    needs: n.needs,
+    admittedAt: n.admittedAt,
+    openedAt: n.openedAt,
+    estimatedDischargeDate: n.estimatedDischargeDate,
+    lateNotice: noticeTimeliness(n.admittedAt, n.openedAt, n.noticeDeadlineHours),
+    acknowledgements: {},
+    informationRequests: [],
+    readyAcknowledgements: {},
+    // A SIP is called when both municipal and region services are needed (SFS 2019:979).
+    sip: { required: n.needs.municipal.length > 0 && n.needs.region.length > 0 },
+    joinedParties: [],
+  };
+  const events = outcome(state, 'case_opened', n.openedBy, { estimatedDischargeDate: n.estimatedDischargeDate, needs: n.needs }).events;
+  if (state.lateNotice.late) events.push({ type: 'notice_late', by: n.openedBy, detail: { delayMinutes: state.lateNotice.delayMinutes } });
+  return { state, events };
+}
+
+/** Who may see the case: the three receiving parties and everyone who joined later. */
+export function dischargeParties(s: DischargeCase): string[] {
+  return [...new Set([s.hospitalCode, s.municipalityCode, s.vardcentralCode, ...s.joinedParties])];
+}
+
+const join = (s: DischargeCase, org: string) => (s.joinedParties.includes(org) ? s.joinedParties : [...s.joinedParties, org]);
+
+/** Requests only the opening hospital makes, on a case still open. */
+function hospitalRequest(s: DischargeCase, by: Actor): Refusal | null {
+  if (s.status === 'cancelled' || s.status === 'discharged') return refuse('conflict', `the case is ${s.status}`);
+  if (by.organisationCode !== s.hospitalCode) return refuse('forbidden', 'only the hospital that opened the case can do this');
+  return null;
+}
+
+export function changeEstimatedDischargeDate(s: DischargeCase, cmd: ChangeEstimatedDischargeDate): Decision<DischargeCase> {
+  const refused = firstRefusal(
+    () => hospitalRequest(s, cmd),
+    () =>
+      cmd.estimatedDischargeDate < stockholmDate(s.admittedAt)
+        ? refuse('invalid_input', 'estimatedDischargeDate is before the admission date', { field: 'estimatedDischargeDate' })
+        : null,
+    () => (cmd.estimatedDischargeDate === s.estimatedDischargeDate ? refuse('conflict', `estimatedDischargeDate is already ${s.estimatedDischargeDate}`) : null),
+  );
+  if (refused) return refused;
+  // A changed date is sent again to the parties: the timeline is what they read.
+  return outcome({ ...s, estimatedDischargeDate: cmd.estimatedDischargeDate }, 'estimated_discharge_date_changed', cmd, {
+    from: s.estimatedDischargeDate,
+    to: cmd.estimatedDischargeDate,
+  });
+}
+
+/** Utskrivningsklar: the clocks start, and who takes over medical responsibility follows from the planned time. */
+export function declareReadyForDischarge(s: DischargeCase, cmd: DeclareReadyForDischarge, now: string): Decision<DischargeCase> {
+  const refused = firstRefusal(
+    () => hospitalRequest(s, cmd),
+    () => (s.status === 'ready_for_discharge' ? refuse('conflict', 'the patient is already declared ready for discharge') : null),
+    () => inFuture('declaredAt', cmd.declaredAt, now),
+    () => (Date.parse(cmd.declaredAt) < Date.parse(s.admittedAt) ? refuse('invalid_input', 'declaredAt is before the admission', { field: 'declaredAt' }) : null),
+    () =>
+      cmd.plannedDischargeAt && Date.parse(cmd.plannedDischargeAt) < Date.parse(cmd.declaredAt)
+        ? refuse('invalid_input', 'plannedDischargeAt is before declaredAt', { field: 'plannedDischargeAt' })
+        : null,
+  );
+  if (refused) return refused;
+  const plannedDischargeAt = cmd.plannedDischargeAt ?? cmd.declaredAt;
+  const receiver = takeoverReceiver(plannedDischargeAt);
+  const organisationCode = receiver === 'asih' ? s.asihCode : s.vardcentralCode;
+  return outcome(
+    {
+      ...s,
+      status: 'ready_for_discharge',
+      readyForDischargeAt: cmd.declaredAt,
+      plannedDischargeAt,
+      readyAcknowledgements: {},
+      takeover: { receiver, organisationCode },
+      joinedParties: receiver === 'asih' ? join(s, organisationCode) : s.joinedParties,
+    },
+    'ready_for_discharge_declared',
+    cmd,
+    { declaredAt: cmd.declaredAt, plannedDischargeAt },
+  );
+}
+
+/** The patient is not ready after all: the parties are told at once and the clocks stop. */
+export function revokeReadyForDischarge(s: DischargeCase, cmd: RevokeReadyForDischarge): Decision<DischargeCase> {
+  const refused = firstRefusal(
+    () => hospitalRequest(s, cmd),
+    () => (s.status !== 'ready_for_discharge' ? refuse('conflict', 'the patient is not declared ready for discharge') : null),
+  );
+  if (refused) return refused;
+  const { readyForDischargeAt: _r, plannedDischargeAt: _p, takeover: _t, ...rest } = s;
+  return outcome({ ...rest, status: 'planning', readyAcknowledgements: {} }, 'ready_for_discharge_revoked', cmd, {
+    reason: cmd.reason,
+    declaredAt: s.readyForDischargeAt ?? null,
+  });
+}
+
+/** What the discharge still waits for: no patient changes form of care without an acknowledged takeover. */
+export function missingStepsForDischarge(s: DischargeCase): string[] {
+  if (s.status !== 'ready_for_discharge') return [MISSING_STEP.notReady];
+  const missing: string[] = [];
+  if (!s.takeover?.acknowledged) missing.push(MISSING_STEP.takeover);
+  if (!s.assessment) missing.push(MISSING_STEP.municipalDecision);
+  return missing;
+}
+
+export function recordDischarge(s: DischargeCase, cmd: RecordDischarge, now: string): Decision<DischargeCase> {
+  const missing = missingStepsForDischarge(s);
+  const refused = firstRefusal(
+    () => hospitalRequest(s, cmd),
+    () => (missing.length ? refuse('conflict', `discharge refused: missing ${missing.join(', ')}`, { details: { missingSteps: missing } }) : null),
+    () => inFuture('dischargedAt', cmd.dischargedAt, now),
+    () =>
+      Date.parse(cmd.dischargedAt) < Date.parse(s.readyForDischargeAt as string)
+        ? refuse('invalid_input', 'dischargedAt is before the patient was declared ready', { field: 'dischargedAt' })
+        : null,
+  );
+  if (refused) return refused;
+  const daysFromReady = daysBetween(stockholmDate(s.readyForDischargeAt as string), stockholmDate(cmd.dischargedAt));
+  return outcome(
+    { ...s, status: 'discharged', discharge: { dischargedAt: cmd.dischargedAt, daysFromReady, sameDay: daysFromReady === 0, paymentLiability: null } },
+    'discharged',
+    cmd,
+    { dischargedAt: cmd.dischargedAt, daysFromReady },
+  );
+}
+
+/** Death, other in-patient care, or opened in error: the case ends and its open tasks close. */
+export function cancelDischargeHandover(s: DischargeCase, cmd: CancelDischargeHandover, now: string): Decision<DischargeCase> {
+  const refused = hospitalRequest(s, cmd);
+  if (refused) return refused;
+  return outcome({ ...s, status: 'cancelled', cancellation: { reason: cmd.reason, at: now } }, 'case_cancelled', cmd, { reason: cmd.reason });
+}
+
+// ---- answers to the case's tasks ------------------------------------------------------------------------
+
+export function acknowledgeNotice(s: DischargeCase, party: ReceivingParty, d: AcknowledgeNoticeDecision, by: Actor, now: string): Decision<DischargeCase> {
+  return outcome({ ...s, acknowledgements: { ...s.acknowledgements, [party]: actionOf(by, now) } }, 'notice_acknowledged', by, {
+    party,
+    comment: d.comment ?? null,
+  });
+}
+
+export function appointFastVardkontakt(s: DischargeCase, d: AppointFastVardkontaktDecision, by: Actor, now: string): Decision<DischargeCase> {
+  return outcome({ ...s, fastVardkontakt: { ...actionOf(by, now), name: d.name, ...(d.phone ? { phone: d.phone } : {}) } }, 'fast_vardkontakt_appointed', by, {
+    name: d.name,
+  });
+}
+
+/** A decision of services needs the services and their start; asking for more needs the question. */
+export function needsAssessmentProblem(d: NeedsAssessmentDecision): string | null {
+  if (d.outcome === 'granted' && (!d.services?.length || !d.startDate)) return 'a granted decision needs services and startDate';
+  if (d.outcome === 'more_information_requested' && !d.question) return 'asking for more information needs a question';
+  if (d.outcome !== 'granted' && (d.services?.length || d.startDate)) return 'services and startDate belong to a granted decision';
+  return null;
+}
+
+/** The municipality's decision on its services (biståndsbeslut), or its question to the hospital first. */
+export function assessNeeds(s: DischargeCase, d: NeedsAssessmentDecision, by: Actor, now: string): Decision<DischargeCase> {
+  const problem = needsAssessmentProblem(d);
+  if (problem) return refuse('invalid_decision', problem);
+  if (d.outcome === 'more_information_requested') {
+    return outcome({ ...s, informationRequests: [...s.informationRequests, { question: d.question as string, askedAt: now }] }, 'more_information_requested', by, {
+      question: d.question,
+    });
+  }
+  const services = d.services ?? [];
+  return outcome(
+    { ...s, assessment: { ...actionOf(by, now), outcome: d.outcome, services, ...(d.startDate ? { startDate: d.startDate } : {}) } },
+    'needs_assessed',
+    by,
+    { outcome: d.outcome, services, startDate: d.startDate ?? null },
+  );
+}
+
+export function provideInformation(s: DischargeCase, index: number, d: ProvideInformationDecision, by: Actor, now: string): Decision<DischargeCase> {
+  const informationRequests = s.informationRequests.map((r, i) => (i === index ? { ...r, answer: d.information, answeredAt: now } : r));
+  return outcome({ ...s, informationRequests }, 'information_provided', by, {});
+}
+
+export function acknowledgeReady(s: DischargeCase, party: ReceivingParty, by: Actor, now: string): Decision<DischargeCase> {
+  return outcome({ ...s, readyAcknowledgements: { ...s.readyAcknowledgements, [party]: actionOf(by, now) } }, 'ready_for_discharge_acknowledged', by, { party });
+}
+
+export function callSip(s: DischargeCase, d: CallSipDecision, by: Actor, now: string): Decision<DischargeCase> {
+  return outcome({ ...s, sip: { ...s.sip, call: { ...actionOf(by, now), plannedSipDate: d.plannedSipDate } } }, 'sip_called', by, {
+    plannedSipDate: d.plannedSipDate,
+  });
+}
+
+export function takeOverMedicalResponsibility(s: DischargeCase, d: TakeoverDecision, by: Actor, now: string): Decision<DischargeCase> {
+  if (!s.takeover) return refuse('conflict', 'no takeover is planned');
+  const acknowledged = { ...actionOf(by, now), ...(d.responsiblePhysician ? { responsiblePhysician: d.responsiblePhysician } : {}) };
+  return outcome({ ...s, takeover: { ...s.takeover, acknowledged } }, 'medical_responsibility_taken_over', by, { receiver: s.takeover.receiver });
+}
+
+// ---- payment liability ------------------------------------------------------------------------------------
+
+/** The years whose daily amounts the invoice basis needs; none when the patient left before liability began. */
+export function liabilityYears(s: DischargeCase, policy: LiabilityPolicy): number[] {
+  if (!s.discharge || !s.readyForDischargeAt) return [];
+  return liableYears(liabilityStartDate(policy, s.readyForDischargeAt, s.careType), stockholmDate(s.discharge.dischargedAt));
+}
+
+/** Years nobody has registered a daily amount for: the basis waits (the amount is never guessed). */
+export function awaitDailyAmounts(s: DischargeCase, years: number[]): Outcome<DischargeCase> {
+  return { state: { ...s, discharge: s.discharge && { ...s.discharge, awaitingDailyAmounts: years } }, events: [] };
+}
+
+/** Past the liability day, HSF finance gets the invoice basis, and joins the case. */
+export function determinePaymentLiability(s: DischargeCase, policy: LiabilityPolicy, amounts: DailyAmount[]): Outcome<DischargeCase> {
+  if (!s.discharge || !s.readyForDischargeAt) return { state: s, events: [] };
+  const basis = liabilityBasis(policy, s.readyForDischargeAt, s.discharge.dischargedAt, s.careType, amounts);
+  const discharge = { ...s.discharge, awaitingDailyAmounts: [], paymentLiability: basis };
+  if (!basis) return { state: { ...s, discharge }, events: [] };
+  return outcome({ ...s, discharge, joinedParties: join(s, 'HSF-FIN') }, 'payment_liability_determined', SYSTEM, {
+    liableDays: basis.liableDays,
+    totalOre: basis.totalOre,
+  });
+}
+
+export function recordInvoice(s: DischargeCase, d: InvoiceDecision, by: Actor, now: string): Decision<DischargeCase> {
+  if (!s.discharge?.paymentLiability) return refuse('conflict', 'there is no payment liability to invoice');
+  return outcome({ ...s, discharge: { ...s.discharge, invoice: { ...actionOf(by, now), invoiceReference: d.invoiceReference } } }, 'payment_liability_invoiced', by, {
+    invoiceReference: d.invoiceReference,
+    totalOre: s.discharge.paymentLiability.totalOre,
+  });
+}
+
+/** Ends when cancelled, or discharged with any invoice basis handled by HSF finance. */
+export function dischargeCaseEnded(s: DischargeCase): boolean {
+  if (s.status === 'cancelled') return true;
+  const d = s.discharge;
+  return s.status === 'discharged' && !!d && !d.awaitingDailyAmounts?.length && (!d.paymentLiability || !!d.invoice);
+}
