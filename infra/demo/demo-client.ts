@@ -41,14 +41,14 @@ export class DemoClient {
     console.log(`    ${line}`);
   }
 
-  /** Polls `path` as `actor` until `found` holds (e.g. a task has reached an inbox). */
+  /** Polls `path` as `actor` until `found` holds (e.g. a task has reached an inbox); at most `timeoutMs`. */
   async waitFor<T>(actor: Actor, what: string, path: string, found: (body: T) => boolean, timeoutMs = 15_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
+    const started = Date.now();
     for (;;) {
-      const res = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${actor.token}` } });
+      const res = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${actor.token}` }, signal: AbortSignal.timeout(timeoutMs) });
       const body = (await res.json()) as T;
       if (res.status === 200 && found(body)) return body;
-      if (Date.now() > deadline) throw new DemoFailure(`timed out waiting for ${what}`);
+      if (Date.now() - started > timeoutMs) throw new DemoFailure(`waited ${Math.round(timeoutMs / 1000)} s for ${what} (GET ${path}, last answer ${res.status}); it did not come`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }

@@ -129,7 +129,7 @@ export async function waitForTask(caller: Caller, caseId: string, kind?: string)
     if (res.body.items.length > 0) return res.body.items[0];
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no task for case ${caseId} reached the inbox`);
+  throw new Error(`waited 10 s for a ${kind ?? ''} task of case ${caseId} in the inbox; none came`);
 }
 
 export interface TestStack {

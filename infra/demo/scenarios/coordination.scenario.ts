@@ -1,4 +1,5 @@
-import type { Actor, DemoClient } from '../demo-client';
+import type { WaitingFor } from '../../../libs/contracts/src/case-runtime.contract';
+import { Actor, DemoClient, DemoFailure } from '../demo-client';
 
 export interface CoordinationActors {
   hsn: Actor;
@@ -70,8 +71,10 @@ export async function coordinationScenario(api: DemoClient, who: CoordinationAct
   }
   api.check(state.status !== 'awaiting_decisions', `in effect from ${state.effectiveDate}`);
 
-  // Take the agreement to its next payment: register a missing index if it waits for one.
-  for (;;) {
+  // Take the agreement to its next payment. It says what it waits for: a missing index is registered; once every
+  // year due is paid it waits for a date (the next 1 January), and the demo stops there instead of waiting.
+  const ROUNDS = 10;
+  for (let round = 1; round <= ROUNDS; round++) {
     const inbox = await fetchPayments(api, who.finance, state.mandateId);
     if (inbox.length > 0) {
       const task = await api.call<{ input: { year: number; amountOre: number; dueOn: string } }>(who.finance, 'opens the payment task', 'GET', `/tasks/${inbox[0].id}`, { expect: 200 });
@@ -81,17 +84,23 @@ export async function coordinationScenario(api: DemoClient, who: CoordinationAct
       });
       break;
     }
-    const current = await api.call<{ waitingFor?: string }>(who.slso, 'checks what the agreement waits for', 'GET', '/coordination/agreement', { expect: 200 });
-    const year = Number(current.waitingFor?.match(/^LPIK (\d{4})$/)?.[1]);
-    if (!year) {
+    const { waitingFor } = await api.call<{ waitingFor: WaitingFor }>(who.slso, 'checks what the agreement waits for', 'GET', '/coordination/agreement', { expect: 200 });
+    api.note(`the agreement waits for ${waitingFor.description}${waitingFor.until ? ` (until ${waitingFor.until})` : ''}`);
+    const year = Number(waitingFor.description.match(/^LPIK (\d{4})$/)?.[1]);
+    if (waitingFor.what === 'reference_data' && year) {
+      await api.call(who.hsfAdmin, `registers LPIK ${year} (${DEMO_LPIK[year] ?? 2.0} %, illustrative)`, 'PUT', `/indices/lpik/${year}`, {
+        body: { percent: DEMO_LPIK[year] ?? 2.0 },
+        expect: 200,
+      });
+      await api.waitFor<{ waitingFor: WaitingFor }>(who.slso, `the agreement to go on past LPIK ${year}`, '/coordination/agreement', (b) => b.waitingFor.description !== `LPIK ${year}`);
+    } else if (waitingFor.what === 'date' && waitingFor.until && Date.parse(waitingFor.until) > Date.now()) {
+      api.note(`every year due is paid: nothing more falls due before ${waitingFor.until}`);
+      break;
+    } else {
+      // A step under way (e.g. an instalment about to fall due): look again shortly.
       await new Promise((r) => setTimeout(r, 300));
-      continue;
     }
-    await api.call(who.hsfAdmin, `registers LPIK ${year} (${DEMO_LPIK[year] ?? 2.0} %, illustrative)`, 'PUT', `/indices/lpik/${year}`, {
-      body: { percent: DEMO_LPIK[year] ?? 2.0 },
-      expect: 200,
-    });
-    await api.waitFor<{ waitingFor?: string }>(who.slso, `the agreement to go on past LPIK ${year}`, '/coordination/agreement', (b) => b.waitingFor !== `LPIK ${year}`);
+    if (round === ROUNDS) throw new DemoFailure(`the agreement neither asked for a payment nor waited for a date within ${ROUNDS} rounds; last: ${waitingFor.what} ${waitingFor.description}`);
   }
   const final = await api.call<{ years: { year: number; amountKr: number; payments: { paymentReference?: string }[] }[] }>(
     who.slso, 'reads the agreement', 'GET', '/coordination/agreement', { expect: 200 });

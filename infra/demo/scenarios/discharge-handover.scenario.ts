@@ -52,7 +52,8 @@ async function dischargeCase(api: DemoClient, who: DischargeActors, title: strin
     expect: 201,
   });
   const caseId = opened.caseId;
-  api.note(`case ${caseId}`);
+  const { waitingFor } = await api.call<{ waitingFor: { description: string; until: string } }>(who.municipality, 'looks at the new case', 'GET', `/cases/${caseId}`, { expect: 200 });
+  api.note(`case ${caseId} waits for ${waitingFor.description}, the first due ${waitingFor.until}`);
   const again = await api.call<{ caseId: string; replayed: boolean }>(who.hospital, 'sends the same notice again (a network retry)', 'POST', '/discharge-handovers', {
     body: notice,
     headers: { 'Idempotency-Key': key },
