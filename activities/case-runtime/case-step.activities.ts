@@ -13,6 +13,13 @@ import { LpikRepository } from '../../libs/persistence/src/repositories/lpik.rep
 import { OrganisationRepository } from '../../libs/persistence/src/repositories/organisation.repository';
 import { TaskRepository } from '../../libs/persistence/src/repositories/task.repository';
 
+/** Cancelled tasks by reason, in order: one statement per reason. */
+function groupBy(cancelled: { taskId: string; reason: string }[]): Map<string, string[]> {
+  const byReason = new Map<string, string[]>();
+  for (const { taskId, reason } of cancelled) byReason.set(reason, [...(byReason.get(reason) ?? []), taskId]);
+  return byReason;
+}
+
 /** Thrown inside the step's transaction to roll it back and answer the workflow with the refusal. */
 class StepRefused extends Error {
   constructor(readonly refusal: Refusal) {
@@ -47,24 +54,27 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
       await this.dataSource.transaction(async (em) => {
         // Written before (a retry after a lost answer): everything of this step is already there.
         if (!(await this.cases.writeStep(step, em))) return;
-        const append = (entry: Omit<NewAuditEntry, 'caseId'>) => this.audit.append({ ...entry, caseId: step.caseId }, em);
+        // The audit rows go in last, together: the audit chain's lock is then held only to the commit.
+        const audit: NewAuditEntry[] = [];
+        const record = (entry: Omit<NewAuditEntry, 'caseId'>) => audit.push({ ...entry, caseId: step.caseId });
         for (const a of step.audit) {
-          await append({ actor: a.by.actor, organisationCode: a.by.organisationCode, action: a.action, taskId: null, requestId: a.requestId, outcome: 'success', detail: a.detail ?? null });
+          record({ actor: a.by.actor, organisationCode: a.by.organisationCode, action: a.action, taskId: null, requestId: a.requestId, outcome: 'success', detail: a.detail ?? null });
         }
-        for (const t of step.opened) await this.tasks.create({ ...t, caseId: step.caseId, caseType: step.caseType, workflowId: step.workflowId }, em);
+        await this.tasks.createMany(step.opened.map((t) => ({ ...t, caseId: step.caseId, caseType: step.caseType, workflowId: step.workflowId })), em);
         const c = step.completed;
         if (c) {
           const closed = await this.tasks.markCompleted(c.taskId, { decision: c.decision, result: c.outcome, completedBy: c.by.actor, requestHash: c.requestHash }, em);
           if (!closed) throw new StepRefused(refuse('conflict', `task ${c.taskId} is no longer open`));
-          await append({ actor: c.by.actor, organisationCode: c.by.organisationCode, action: 'task.complete', taskId: c.taskId, requestId: c.requestId, outcome: 'success', detail: { kind: c.kind } });
+          record({ actor: c.by.actor, organisationCode: c.by.organisationCode, action: 'task.complete', taskId: c.taskId, requestId: c.requestId, outcome: 'success', detail: { kind: c.kind } });
         }
-        for (const { taskId, reason } of step.cancelled) {
-          for (const id of await this.tasks.cancelOpen(step.caseId, reason, em, [taskId])) {
-            await append({ actor: 'system', organisationCode: null, action: 'task.cancel', taskId: id, requestId: null, outcome: 'success', detail: { reason } });
+        for (const [reason, ids] of groupBy(step.cancelled)) {
+          for (const id of await this.tasks.cancelOpen(step.caseId, reason, em, ids)) {
+            record({ actor: 'system', organisationCode: null, action: 'task.cancel', taskId: id, requestId: null, outcome: 'success', detail: { reason } });
           }
         }
         for (const effect of step.effects) {
-          await this.applyEffect(step.caseId, effect, em);
+          const row = await this.applyEffect(effect, em);
+          if (row) record(row);
           if (effect.type === 'reference.register') {
             const key = referenceKeyString(effect.key);
             for (const workflowId of await this.tasks.workflowsAwaiting(key, em)) if (workflowId !== step.workflowId) notify.push({ workflowId, key });
@@ -74,6 +84,7 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
           if (p.kind === 'claim') await this.claims.upsert(p.claim as ClaimProjection, em);
           if (p.kind === 'area') await this.areas.project(p.area as AreaProjection, em);
         }
+        await this.audit.appendMany(audit, em);
       });
       return { ok: true, ...(notify.length ? { notify } : {}) };
     } catch (err) {
@@ -82,7 +93,8 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
     }
   }
 
-  private async applyEffect(caseId: string, effect: CaseEffect, em: EntityManager): Promise<void> {
+  /** Books an effect; the audit row it needs, if it booked anything. */
+  private async applyEffect(effect: CaseEffect, em: EntityManager): Promise<Omit<NewAuditEntry, 'caseId'> | null> {
     if (effect.type === 'ledger.book') {
       const total = effect.bookings.reduce((n, b) => n + b.amountOre, 0);
       const mandates = [...new Set(effect.bookings.map((b) => b.mandateId))];
@@ -96,13 +108,7 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
         }
       }
       const added = await this.ledger.book(effect.bookings, em);
-      if (added > 0) {
-        await this.audit.append(
-          { actor: effect.by.actor, organisationCode: effect.by.organisationCode, action: effect.action, caseId, taskId: null, requestId: null, outcome: 'success', detail: effect.detail },
-          em,
-        );
-      }
-      return;
+      return added > 0 ? { actor: effect.by.actor, organisationCode: effect.by.organisationCode, action: effect.action, taskId: null, requestId: null, outcome: 'success', detail: effect.detail } : null;
     }
     const { key, value, by } = effect;
     const stored =
@@ -112,10 +118,7 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
     // The first registration stands: an answer that differs is refused (the case is told of the registered one).
     if (stored !== value) throw new StepRefused(refuse('conflict', `${key.kind === 'daily_amount' ? 'the daily amount' : 'LPIK'} for ${key.year} is already registered as ${stored}`));
     const detail = key.kind === 'daily_amount' ? { year: key.year, amountOre: value } : { year: key.year, percentHundredths: value };
-    await this.audit.append(
-      { actor: by.actor, organisationCode: by.organisationCode, action: key.kind === 'daily_amount' ? 'daily_amount.register' : 'lpik.register', caseId, taskId: null, requestId: null, outcome: 'success', detail },
-      em,
-    );
+    return { actor: by.actor, organisationCode: by.organisationCode, action: key.kind === 'daily_amount' ? 'daily_amount.register' : 'lpik.register', taskId: null, requestId: null, outcome: 'success', detail };
   }
 
   // ---- reads (local activities) -------------------------------------------------------------------------

@@ -23,7 +23,7 @@ import { INPATIENT_KINDS, MUNICIPAL_CARE_KINDS, OrganisationKind } from '../../.
 import { normalisePersonnummer } from '../../../../libs/domain/src/personnummer';
 import { durationMs } from '../../../../libs/domain/src/time/duration';
 import { hashRequest, IdempotencyKeyRepository } from '../../../../libs/persistence/src/repositories/idempotency-key.repository';
-import { OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
+import { Organisation, OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
 import { refusalError } from '../../../../libs/temporal/src/temporal-errors';
 import { AccessService } from '../access/access.service';
 import { CaseWorkflows } from '../access/case-workflows';
@@ -61,9 +61,10 @@ export class DischargeHandoverService {
     }
     const problem = dischargeNoticeProblem({ admittedAt: iso(dto.admittedAt), estimatedDischargeDate: dto.estimatedDischargeDate }, new Date().toISOString());
     if (problem) throw refusalError(problem);
-    await this.requireOrganisation('municipalityCode', dto.municipalityCode, MUNICIPAL_CARE_KINDS);
-    await this.requireOrganisation('vardcentralCode', dto.vardcentralCode, ['vardcentral']);
-    if (dto.asihCode) await this.requireOrganisation('asihCode', dto.asihCode, ['asih']);
+    const named = await this.organisations.findMany([dto.municipalityCode, dto.vardcentralCode, ...(dto.asihCode ? [dto.asihCode] : [])]);
+    this.requireOrganisation(named, 'municipalityCode', dto.municipalityCode, MUNICIPAL_CARE_KINDS);
+    this.requireOrganisation(named, 'vardcentralCode', dto.vardcentralCode, ['vardcentral']);
+    if (dto.asihCode) this.requireOrganisation(named, 'asihCode', dto.asihCode, ['asih']);
 
     const body = { ...dto, personnummer: normalisePersonnummer(dto.personnummer) };
     // Keys are per opening organisation: two hospitals can never collide on a key.
@@ -163,8 +164,8 @@ export class DischargeHandoverService {
     return this.access.requireCase(ctx, caseId, { caseType: DISCHARGE_HANDOVER_CASE_TYPE });
   }
 
-  private async requireOrganisation(field: string, code: string, kinds: OrganisationKind[]): Promise<void> {
-    const org = await this.organisations.find(code);
+  private requireOrganisation(named: Map<string, Organisation>, field: string, code: string, kinds: OrganisationKind[]): void {
+    const org = named.get(code);
     if (!org || !org.active || !kinds.includes(org.kind)) {
       throw new DomainError(DomainErrorCode.UnknownOrganisation, `${field} ${code} is not an active ${kinds.join(' or ')}`, { field });
     }

@@ -35,31 +35,40 @@ export class AuditRepository {
 
   /** Appends within `em`'s transaction (or a transaction of its own when `em` is omitted). */
   async append(entry: NewAuditEntry, em?: EntityManager): Promise<void> {
-    if (!em) return this.dataSource.transaction((tx) => this.append(entry, tx));
+    if (!em) return this.dataSource.transaction((tx) => this.appendMany([entry], tx));
+    await this.appendMany([entry], em);
+  }
+
+  /**
+   * Appends rows in order within `em`'s transaction, each linked to the one before. The chain's lock is held from
+   * here to the end of the transaction, so call this last in a transaction that does other work.
+   */
+  async appendMany(entries: NewAuditEntry[], em: EntityManager): Promise<void> {
+    if (entries.length === 0) return;
     await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const log = em.getRepository(AuditLogEntity);
-    const [last] = await log.find({ select: { id: true, hash: true }, order: { id: 'DESC' }, take: 1 });
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    // Millisecond precision: what is hashed is exactly what timestamptz gives back.
-    const at = new Date(Math.floor((entry.at ?? new Date()).getTime()));
-    const content: AuditEntry = {
-      at: at.toISOString(),
-      actor: entry.actor,
-      organisationCode: entry.organisationCode,
-      action: entry.action,
-      caseId: entry.caseId,
-      taskId: entry.taskId,
-      requestId: entry.requestId,
-      outcome: entry.outcome,
-      detail: entry.detail,
-    };
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(AuditLogEntity)
-      .values({ ...content, at, detail: jsonb(content.detail), prevHash, hash: auditHash(prevHash, content) })
-      .updateEntity(false)
-      .execute();
+    const [last] = await em.getRepository(AuditLogEntity).find({ select: { id: true, hash: true }, order: { id: 'DESC' }, take: 1 });
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const rows = entries.map((entry) => {
+      // Millisecond precision: what is hashed is exactly what timestamptz gives back.
+      const at = new Date(Math.floor((entry.at ?? new Date()).getTime()));
+      const content: AuditEntry = {
+        at: at.toISOString(),
+        actor: entry.actor,
+        organisationCode: entry.organisationCode,
+        action: entry.action,
+        caseId: entry.caseId,
+        taskId: entry.taskId,
+        requestId: entry.requestId,
+        outcome: entry.outcome,
+        detail: entry.detail,
+      };
+      const hash = auditHash(prevHash, content);
+      const row = { ...content, at, detail: jsonb(content.detail), prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    // One statement: ids follow the order of the rows, so each row's prev_hash is the hash of the one before.
+    await em.createQueryBuilder().insert().into(AuditLogEntity).values(rows).updateEntity(false).execute();
   }
 
   /** Oldest first, for one case (admin view). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { OrganisationKind } from '../../../domain/src/organisation-kinds';
 import { OrganisationEntity } from '../entities/organisation.entity';
 import { rowsWritten } from '../write-result';
@@ -17,6 +17,12 @@ export class OrganisationRepository {
 
   find(code: string): Promise<Organisation | null> {
     return this.dataSource.getRepository(OrganisationEntity).findOneBy({ code });
+  }
+
+  /** Several organisations in one read, by code (those that exist). */
+  async findMany(codes: string[]): Promise<Map<string, Organisation>> {
+    const found = await this.dataSource.getRepository(OrganisationEntity).findBy({ code: In([...new Set(codes)]) });
+    return new Map(found.map((o) => [o.code, o]));
   }
 
   list(kind?: OrganisationKind): Promise<Organisation[]> {

@@ -30,6 +30,9 @@ export interface TaskRow {
   createdAt: Date;
 }
 
+/** A new task: its case, its assignment, what it shows and the answer it expects. */
+export type NewTaskRow = NewTask & { parentTaskId?: string; referenceKey?: string };
+
 export interface InboxFilter {
   organisationCode: string;
   roles: string[];
@@ -47,25 +50,33 @@ export class TaskRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Idempotent: a retried activity finds its task already there. */
-  async create(task: NewTask & { parentTaskId?: string; referenceKey?: string }, em: EntityManager = this.dataSource.manager): Promise<void> {
+  async create(task: NewTaskRow, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await this.createMany([task], em);
+  }
+
+  /** Several tasks in one statement; each is idempotent on its id. */
+  async createMany(tasks: NewTaskRow[], em: EntityManager = this.dataSource.manager): Promise<void> {
+    if (tasks.length === 0) return;
     await em
       .createQueryBuilder()
       .insert()
       .into(TaskEntity)
-      .values({
-        id: task.taskId,
-        caseId: task.caseId,
-        caseType: task.caseType,
-        workflowId: task.workflowId,
-        kind: task.kind,
-        assignedOrg: task.assignedOrg,
-        requiredRole: task.requiredRole,
-        dueAt: new Date(task.dueAt),
-        input: jsonb(task.input),
-        answerSchema: jsonb(task.answerSchema),
-        parentTaskId: task.parentTaskId ?? null,
-        referenceKey: task.referenceKey ?? null,
-      })
+      .values(
+        tasks.map((task) => ({
+          id: task.taskId,
+          caseId: task.caseId,
+          caseType: task.caseType,
+          workflowId: task.workflowId,
+          kind: task.kind,
+          assignedOrg: task.assignedOrg,
+          requiredRole: task.requiredRole,
+          dueAt: new Date(task.dueAt),
+          input: jsonb(task.input),
+          answerSchema: jsonb(task.answerSchema),
+          parentTaskId: task.parentTaskId ?? null,
+          referenceKey: task.referenceKey ?? null,
+        })),
+      )
       .orIgnore()
       .updateEntity(false)
       .execute();
