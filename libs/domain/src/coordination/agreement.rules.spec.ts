@@ -71,6 +71,14 @@ describe('agreementDecisionProblem', () => {
     expect(agreementDecisionProblem({ ...hsnDecision(), signatory: { name: 'Anna Ahl', role: 'department_head', delegationReference: 'DEL-7' } })).toBeNull();
   });
 
+  it('a department head signs only with a delegation (its validity is checked against the register by the API)', () => {
+    expect(agreementDecisionProblem({ ...hsnDecision(), signatory: { name: 'Anna Ahl', role: 'department_head' } })).toEqual({
+      refused: 'forbidden',
+      message: 'a department head signs only with a registered delegation valid on the decision date',
+      field: 'signatory.delegationReference',
+    });
+  });
+
   it('only HSN and SLSO decide', () => {
     const hsf = { organisationCode: 'HSF' as AgreementDecision['organisationCode'], by: HELGA };
     expect(agreementDecisionProblem(hsf)).toEqual({ refused: 'forbidden', message: 'only HSN and SLSO decide on the agreement' });
@@ -246,6 +254,10 @@ describe('beginYear', () => {
 
   it('lowers the amount when the index falls', () => {
     expect(accepted(beginYear(with2021(), 2022, -100)).state.years[1].amountKr).toBe(3_243_138);
+  });
+
+  it('refuses a year that has already begun', () => {
+    expect(beginYear(with2021(), 2021, null)).toEqual({ refused: 'conflict', message: 'the 2021 compensation year has already begun' });
   });
 
   it("refuses a later year without the previous year's amount or without LPIK", () => {
@@ -458,5 +470,4 @@ describe('questionable (not changed here)', () => {
   it.todo(
     'recordAgreementDecision: the status turns in_effect (and agreement_in_effect is recorded) as soon as both have decided, even when the effective date (1 March 2021 at the earliest) is still ahead',
   );
-  it.todo('beginYear: beginning the same year twice adds a second record of it (no refusal)');
 });

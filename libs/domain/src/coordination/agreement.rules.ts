@@ -28,6 +28,11 @@ export function agreementDecisionProblem(d: Pick<AgreementDecision, 'organisatio
     () => (d.organisationCode !== 'HSN' && d.organisationCode !== 'SLSO' ? refuse('forbidden', 'only HSN and SLSO decide on the agreement') : null),
     () => (d.by.organisationCode !== d.organisationCode ? refuse('forbidden', 'a decision is recorded by its own organisation') : null),
     () => (d.organisationCode === 'HSN' && !d.signatory ? refuse('invalid_input', "HSN's decision needs its signatory", { field: 'signatory' }) : null),
+    // Whether the delegation is registered and valid on the day is checked against the register by the API.
+    () =>
+      d.signatory?.role === 'department_head' && !d.signatory.delegationReference
+        ? refuse('forbidden', 'a department head signs only with a registered delegation valid on the decision date', { field: 'signatory.delegationReference' })
+        : null,
   );
 }
 
@@ -66,6 +71,7 @@ export const needsLpik = (year: number): boolean => year > AGREEMENT_FIRST_YEAR;
 
 /** A new compensation year: 3 266 000 kr for 2021, then the previous year × (1 + 0.70 × LPIK). */
 export function beginYear(a: Agreement, year: number, lpikHundredths: number | null): Decision<Agreement> {
+  if (a.years.some((y) => y.year === year)) return refuse('conflict', `the ${year} compensation year has already begun`);
   let amountKr = AGREEMENT_FIRST_YEAR_KR;
   if (year !== AGREEMENT_FIRST_YEAR) {
     const previous = a.years.find((y) => y.year === year - 1);
