@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 
@@ -9,12 +10,18 @@ import { delimiter, dirname, join } from 'node:path';
  */
 export const TEMPORAL_TEST_SERVER_VERSION = '1.31.0';
 const ARTIFACT = `io.temporal:temporal-test-server:${TEMPORAL_TEST_SERVER_VERSION}`;
-const MAIN_CLASS = 'io.temporal.testserver.TestServer';
+/** Ours: TestServer's services bound to 127.0.0.1 only. Compiled with javac into the cache folder on first use. */
+const LAUNCHER_CLASS = 'LoopbackTestServer';
+const LAUNCHER_SOURCE = join(__dirname, 'test-server', `${LAUNCHER_CLASS}.java`);
 /** Pinned, so a Maven upgrade does not change what the download does. */
 const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
 const SCRIPT_NAME = 'temporal-test-server';
 
-/** The jars and the launcher live in the user's cache folder, outside the repository, shared by every checkout. */
+/**
+ * The jars and the launcher live in the user's cache folder, outside the repository, shared by every checkout:
+ * `lib/` holds the jars, `loopback-<hash>/` the compiled launcher and its script, keyed by a hash of the launcher's
+ * source and script, so a change of either (or of the JDK) builds a new one beside the old.
+ */
 export function timeSkippingServerCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(base, 'vardflode', 'temporal-test-server', TEMPORAL_TEST_SERVER_VERSION);
@@ -37,13 +44,31 @@ function onPath(name: string): string | undefined {
     .find(isExecutable);
 }
 
-/** The same choice the launcher script makes at run time: JAVA_HOME's java, else java on PATH. */
+/** JAVA_HOME's java, else java on PATH, with symbolic links resolved: the launcher script runs exactly this one. */
 function findJava(): string | undefined {
   const fromHome = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : undefined;
-  return fromHome && isExecutable(fromHome) ? fromHome : onPath('java');
+  const java = fromHome && isExecutable(fromHome) ? fromHome : onPath('java');
+  return java && realpathSync(java);
+}
+
+/** The javac of the same JDK as `java` when it has one (so the class runs on it), else JAVA_HOME's, else PATH's. */
+function findJavac(java: string): string | undefined {
+  const candidates = [join(dirname(java), 'javac'), process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'javac') : ''];
+  return candidates.find((path) => path && isExecutable(path)) ?? onPath('javac');
 }
 
 const overrideHint = 'or set TEMPORAL_TEST_SERVER to a Temporal test server executable';
+
+function requireJavac(java: string): string {
+  const javac = findJavac(java);
+  if (!javac) {
+    throw new Error(
+      `javac not found (beside ${java}, in JAVA_HOME or on PATH): it compiles the test server's loopback launcher ` +
+        `${LAUNCHER_SOURCE} once. Install a JDK (9 or later), ${overrideHint}`,
+    );
+  }
+  return javac;
+}
 
 // slf4j-nop quiets the server: without an SLF4J binding it prints a warning on every start. 1.7.36 is the
 // slf4j-api version temporal-serviceclient declares.
@@ -71,62 +96,179 @@ const pom = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /**
- * The server listens on every interface: TestServer's command line takes a port but no address
- * (it binds with gRPC's `forPort`). The SDK connects to 127.0.0.1, and the server lives only as long as a test file.
+ * Runs LoopbackTestServer (infra/temporal/test-server/), which starts the same services as Temporal's
+ * io.temporal.testserver.TestServer but binds 127.0.0.1 only: TestServer's command line takes a port and no address
+ * and binds every interface. IPv4 sockets only, so the port is 127.0.0.1's and not ::ffff:127.0.0.1 on a dual stack.
  *
  * `exec` keeps the JVM at the process id the SDK started, so TestWorkflowEnvironment.teardown() kills the server
- * itself and not only a shell. The SDK runs it as `<script> <port>`; TestServer's main reads the port from there.
+ * itself and not only a shell. The SDK runs it as `<script> <port>`. The server also exits when the process that
+ * started it does ($PPID, passed on), so a test run that dies without teardown leaves none behind.
  * Serial GC and the C1 compiler only: the SDK gives the server 5 s to answer, and these start the JVM faster.
  */
-function launcherScript(jars: string[]): string {
-  const classpath = jars.map((jar) => `$here/lib/${jar}`).join(':');
+function launcherScript(java: string, jars: string[]): string {
+  const classpath = ['$here', ...jars.map((jar) => `$here/../lib/${jar}`)].join(':');
   return `#!/bin/sh
-# Temporal's time-skipping test server ${ARTIFACT}, fetched with Maven by vardflode's
+# Temporal's time-skipping test server ${ARTIFACT}, bound to 127.0.0.1 only, built by vardflode's
 # infra/temporal/time-skipping-server.ts. Usage: ${SCRIPT_NAME} <port> [--enable-time-skipping]
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
-if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
-exec "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \\
-  -cp "${classpath}" \\
-  ${MAIN_CLASS} "$@"
+exec ${shellQuote(java)} -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Djava.net.preferIPv4Stack=true \\
+  -Dvardflode.testserver.parentPid="$PPID" -cp "${classpath}" \\
+  ${LAUNCHER_CLASS} "$@"
 `;
 }
 
-/** Runs Maven in `dir`, printing a heartbeat so a first download does not look hung. */
-async function mavenCopyDependencies(mvn: string, dir: string, log: (line: string) => void): Promise<void> {
-  const started = Date.now();
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      mvn,
-      ['-q', '-B', '-f', join(dir, 'pom.xml'), `${DEPENDENCY_PLUGIN}:copy-dependencies`, '-DincludeScope=runtime', `-DoutputDirectory=${join(dir, 'lib')}`],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Runs a tool to completion, keeping the end of its output for an error message. */
+function runTool(command: string, args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-4000);
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
-    const heartbeat = setInterval(
-      () => log(`still downloading the Temporal test server with Maven (${Math.round((Date.now() - started) / 1000)} s)…`),
-      15_000,
-    );
-    child.on('error', (err) => {
-      clearInterval(heartbeat);
-      reject(new Error(`could not run Maven (${mvn}): ${err.message}`));
-    });
-    child.on('close', (code) => {
-      clearInterval(heartbeat);
-      if (code === 0) resolve();
-      else reject(new Error(`Maven could not fetch ${ARTIFACT} (exit ${code}); is Maven Central reachable?\n${output}`));
-    });
+    child.on('error', (err) => reject(new Error(`could not run ${command}: ${err.message}`)));
+    child.on('close', (code) => resolve({ code, output }));
   });
+}
+
+/** Runs Maven in `dir`, printing a heartbeat so a first download does not look hung. */
+async function mavenCopyDependencies(mvn: string, dir: string, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  const heartbeat = setInterval(
+    () => log(`still downloading the Temporal test server with Maven (${Math.round((Date.now() - started) / 1000)} s)…`),
+    15_000,
+  );
+  try {
+    const { code, output } = await runTool(
+      mvn,
+      ['-q', '-B', '-f', join(dir, 'pom.xml'), `${DEPENDENCY_PLUGIN}:copy-dependencies`, '-DincludeScope=runtime', `-DoutputDirectory=${join(dir, 'lib')}`],
+      dir,
+    );
+    if (code !== 0) throw new Error(`Maven could not fetch ${ARTIFACT} (exit ${code}); is Maven Central reachable?\n${output}`);
+  } finally {
+    clearInterval(heartbeat);
+  }
   log(`downloaded the Temporal test server and its dependencies in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** The jars of a complete download in `dir`/lib, sorted, or undefined. */
+function jarsIn(dir: string): string[] | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(join(dir, 'lib'));
+  } catch {
+    return undefined;
+  }
+  const jars = names.filter((name) => name.endsWith('.jar')).sort();
+  return jars.includes(`temporal-test-server-${TEMPORAL_TEST_SERVER_VERSION}.jar`) ? jars : undefined;
+}
+
+/**
+ * Builds beside `target` and renames into place when complete, so an interrupted build never looks like a cached
+ * one, and two runs building at once do not mix their files: when another run finished first, its copy is used.
+ */
+async function buildInPlace(target: string, isComplete: () => boolean, build: (staging: string) => Promise<void>): Promise<void> {
+  const staging = `${target}.partial-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    await build(staging);
+    if (existsSync(target) && !isComplete()) rmSync(target, { recursive: true, force: true });
+    try {
+      renameSync(staging, target);
+    } catch (err) {
+      if (!isComplete()) throw err;
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Fetches the test server's jars with Maven into `cacheDir`/lib. */
+async function downloadJars(java: string, cacheDir: string, log: (line: string) => void): Promise<string[]> {
+  // Checked first: a download is no use when the launcher cannot be compiled afterwards.
+  requireJavac(java);
+  const mvn = onPath('mvn');
+  if (!mvn) {
+    throw new Error(
+      `Maven (mvn) not found on PATH: it fetches Temporal's time-skipping test server ${ARTIFACT} once into ${cacheDir}. ` +
+        `Install Maven, ${overrideHint}`,
+    );
+  }
+  mkdirSync(dirname(cacheDir), { recursive: true });
+  await buildInPlace(
+    cacheDir,
+    () => jarsIn(cacheDir) !== undefined,
+    async (staging) => {
+      log(`fetching Temporal's time-skipping test server ${ARTIFACT} with Maven into ${cacheDir}`);
+      log('the first download (about 35 MB) takes seconds to a minute; it is cached afterwards');
+      writeFileSync(join(staging, 'pom.xml'), pom);
+      await mavenCopyDependencies(mvn, staging, log);
+      if (!jarsIn(staging)) throw new Error(`Maven finished, but ${join(staging, 'lib')} holds no temporal-test-server jar`);
+    },
+  );
+  const jars = jarsIn(cacheDir);
+  if (!jars) throw new Error(`${join(cacheDir, 'lib')} holds no temporal-test-server jar after the download`);
+  return jars;
+}
+
+/** Compiles the loopback launcher against the cached jars and writes its script, unless this exact one exists. */
+async function loopbackLauncher(java: string, cacheDir: string, jars: string[], log: (line: string) => void): Promise<string> {
+  let source: string;
+  try {
+    source = readFileSync(LAUNCHER_SOURCE, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read the test server's launcher source ${LAUNCHER_SOURCE}: ${(err as Error).message}`, { cause: err });
+  }
+  const scriptText = launcherScript(java, jars);
+  const key = createHash('sha256').update(source).update('\0').update(scriptText).digest('hex').slice(0, 16);
+  const dir = join(cacheDir, `loopback-${key}`);
+  const script = join(dir, SCRIPT_NAME);
+  if (isExecutable(script)) {
+    log(`using the cached Temporal test server: ${script}`);
+    return script;
+  }
+
+  const javac = requireJavac(java);
+  await buildInPlace(
+    dir,
+    () => isExecutable(script),
+    async (staging) => {
+      log(`compiling the test server's loopback launcher ${LAUNCHER_SOURCE} with ${javac}`);
+      const classpath = jars.map((jar) => join(cacheDir, 'lib', jar)).join(':');
+      const compiled = await runTool(
+        javac,
+        ['-encoding', 'UTF-8', '-nowarn', '-implicit:none', '-cp', classpath, '-d', staging, LAUNCHER_SOURCE],
+        staging,
+      );
+      if (compiled.code !== 0) {
+        throw new Error(`javac could not compile ${LAUNCHER_SOURCE} (exit ${compiled.code}); it needs a JDK 9 or later\n${compiled.output}`);
+      }
+      const stagedScript = join(staging, SCRIPT_NAME);
+      writeFileSync(stagedScript, scriptText, { mode: 0o755 });
+      // Loads the server's classes with the java the script runs, so a mismatch fails here and not as a server
+      // that never answers the SDK.
+      const checked = await runTool(stagedScript, ['--check'], staging);
+      if (checked.code !== 0) {
+        throw new Error(
+          `the launcher compiled by ${javac} does not run on ${java} (exit ${checked.code}): set JAVA_HOME to one JDK (9 or later)\n${checked.output}`,
+        );
+      }
+    },
+  );
+  log(`built the Temporal test server's loopback launcher: ${script}`);
+  return script;
 }
 
 /**
  * The path of an executable that runs Temporal's time-skipping test server, for the SDK's
- * `{ type: 'existing-path', path }`: TEMPORAL_TEST_SERVER when set, else a launcher script in the cache folder,
- * fetched with Maven the first time.
+ * `{ type: 'existing-path', path }`: TEMPORAL_TEST_SERVER when set, else a launcher script in the cache folder that
+ * runs the server on 127.0.0.1 only, its jars fetched with Maven and its launcher compiled with javac the first time.
  */
 export async function resolveTimeSkippingServer(configured: string | undefined, log: (line: string) => void): Promise<string> {
   if (configured) {
@@ -136,54 +278,14 @@ export async function resolveTimeSkippingServer(configured: string | undefined, 
     log(`using the Temporal test server from TEMPORAL_TEST_SERVER: ${configured}`);
     return configured;
   }
-  if (!findJava()) {
+  const java = findJava();
+  if (!java) {
     throw new Error(
       `Java not found (neither JAVA_HOME nor java on PATH): Temporal's time-skipping test server ${ARTIFACT} is a Java program. ` +
-        `Install a Java runtime (8 or later), ${overrideHint}`,
+        `Install a JDK (9 or later), ${overrideHint}`,
     );
   }
   const cacheDir = timeSkippingServerCacheDir();
-  const script = join(cacheDir, SCRIPT_NAME);
-  if (isExecutable(script)) {
-    log(`using the cached Temporal test server: ${script}`);
-    return script;
-  }
-
-  const mvn = onPath('mvn');
-  if (!mvn) {
-    throw new Error(
-      `Maven (mvn) not found on PATH: it fetches Temporal's time-skipping test server ${ARTIFACT} once into ${cacheDir}. ` +
-        `Install Maven, ${overrideHint}`,
-    );
-  }
-  // Everything is built beside the cache folder and renamed into place when complete, so an interrupted
-  // download never looks like a cached one, and two runs downloading at once do not mix their files.
-  mkdirSync(dirname(cacheDir), { recursive: true });
-  const staging = `${cacheDir}.partial-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging);
-  try {
-    log(`fetching Temporal's time-skipping test server ${ARTIFACT} with Maven into ${cacheDir}`);
-    log('the first download (about 35 MB) takes seconds to a minute; it is cached afterwards');
-    writeFileSync(join(staging, 'pom.xml'), pom);
-    await mavenCopyDependencies(mvn, staging, log);
-    const jars = readdirSync(join(staging, 'lib'))
-      .filter((name) => name.endsWith('.jar'))
-      .sort();
-    if (!jars.some((jar) => jar.startsWith('temporal-test-server-'))) {
-      throw new Error(`Maven finished, but ${join(staging, 'lib')} holds no temporal-test-server jar`);
-    }
-    writeFileSync(join(staging, SCRIPT_NAME), launcherScript(jars), { mode: 0o755 });
-    if (existsSync(cacheDir) && !isExecutable(script)) rmSync(cacheDir, { recursive: true, force: true });
-    try {
-      renameSync(staging, cacheDir);
-    } catch (err) {
-      // Another run finished first: use its copy.
-      if (!isExecutable(script)) throw err;
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
-  log(`cached the Temporal test server: ${script}`);
-  return script;
+  const jars = jarsIn(cacheDir) ?? (await downloadJars(java, cacheDir, log));
+  return loopbackLauncher(java, cacheDir, jars, log);
 }
