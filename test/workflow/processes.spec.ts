@@ -12,7 +12,7 @@ import { coordinationAreaV2 } from '../../workflows/coordination-area/coordinati
 import { reimbursementClaimV2 } from '../../workflows/reimbursement-claim/reimbursement-claim.workflow';
 import { supportAgreementV2 } from '../../workflows/support-agreement/support-agreement.workflow';
 import { fakeCaseActivities } from './support/case-activities';
-import { answer, finish, openTask } from './support/cases';
+import { answer, finish, openTask, recordHistory } from './support/cases';
 import { useTimeSkipping } from './support/time-skipping';
 
 const DAY = 86_400_000;
@@ -49,7 +49,9 @@ describe('processes on the case runtime, with their real durations', () => {
       await answer(handle, review.taskId, approver, { decision: 'approve' }); // still answerable when late
       expect(fake.cancelled().map((c) => c.taskId).sort()).toEqual([reminder.taskId, escalation.taskId].sort());
       await answer(handle, (await openTask(handle, claimStateQuery, CLAIM_TASK_KINDS.payment)).taskId, finance, { paymentReference: 'BET-1', paidOn: '2021-02-01' });
-      return handle.result();
+      const done = await handle.result();
+      await recordHistory(handle, 'claim-v2-runtime-reminded-escalated-paid');
+      return done;
     });
     expect(result).toMatchObject({ status: 'paid', openTasks: [], payment: { amountOre: 4_200_000 } });
     expect(result.events.map((e) => e.type)).toEqual(['claim_opened', 'claim_submitted', 'review_reminder', 'review_overdue', 'claim_approved', 'claim_paid']);
@@ -65,7 +67,7 @@ describe('processes on the case runtime, with their real durations', () => {
       const handle = await ts.env.client.workflow.start(coordinationAreaV2, {
         taskQueue,
         workflowId,
-        args: [{ caseId: randomUUID(), areaCode, areaName: 'Ekerö', policy: { acceptDueMs: 14 * DAY, onboardingDueMs: 30 * DAY, escalationDueMs: 7 * DAY, followUpIntervalMs: 365 * DAY, maxHistoryLength: 60 } }],
+        args: [{ caseId: randomUUID(), areaCode, areaName: 'Ekerö', policy: { acceptDueMs: 14 * DAY, onboardingDueMs: 30 * DAY, escalationDueMs: 7 * DAY, followUpIntervalMs: 365 * DAY, maxHistoryLength: 30 } }],
       });
       const firstRun = (await handle.describe()).runId;
       await handle.executeUpdate(designateCoordinatorUpdate, { args: [{ vardcentralCode: 'VC-EKERO', startDate: '2021-02-01', by: hsn }] });
@@ -80,7 +82,7 @@ describe('processes on the case runtime, with their real durations', () => {
       await answer(latest(), await task(AREA_TASK_KINDS.firstMeeting), vc, { heldOn: '2021-03-01' });
       await answer(latest(), await task(AREA_TASK_KINDS.joinSubregional), vc, { joinedOn: '2021-03-02' });
       expect((await latest().query(areaStateQuery)).status).toBe('active');
-      // Its history passed 60 events: a new run carries the case, with its follow-up timer.
+      // Its history passed 30 events: a new run carries the case, with its follow-up timer.
       for (let i = 0; i < 50 && (await latest().describe()).runId === firstRun; i++) await new Promise((r) => setTimeout(r, 50));
       expect((await latest().describe()).runId).not.toBe(firstRun);
       expect((await latest().query(areaStateQuery)).waitingFor).toMatchObject({ what: 'date', description: "SLSO's yearly follow-up of VC-EKERO" });
@@ -89,7 +91,9 @@ describe('processes on the case runtime, with their real durations', () => {
       const view = await latest().query(areaStateQuery);
       expect(view.events.map((e) => e.type)).toEqual(expect.arrayContaining(['area_active', 'annual_follow_up_due', 'annual_follow_up_done']));
       expect(view.version).toBe(fake.last().projection.version); // one version line across both runs
+      await recordHistory(ts.env.client.workflow.getHandle(workflowId, firstRun), 'area-v2-runtime-onboarded-continued-as-new');
       await finish(latest());
+      await recordHistory(latest(), 'area-v2-runtime-second-run-followed-up');
     });
   });
 
@@ -123,6 +127,7 @@ describe('processes on the case runtime, with their real durations', () => {
       expect(view.years.map((y) => y.year)).toEqual(Array.from({ length: next - 2021 }, (_, i) => 2021 + i));
       expect(view.years.every((y) => y.payments.every((p) => p.paymentReference))).toBe(true);
       await finish(handle);
+      await recordHistory(handle, 'agreement-v2-runtime-paid-through-waiting');
     });
   });
 });

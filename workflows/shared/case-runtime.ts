@@ -26,7 +26,6 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   log,
-  proxyActivities,
   proxyLocalActivities,
   setHandler,
   uuid4,
@@ -55,15 +54,23 @@ import { completeTaskUpdate, TaskCompletion, TaskCompletionResult } from '../../
 import { Actor, CaseEvent, Decision, isRefusal, NewEvent, refuse, Refusal, SYSTEM } from '../../libs/domain/src/case/case';
 import { CaseEffect, ReferenceKey, referenceKeyString, ReferenceKind } from '../../libs/domain/src/case/effects';
 
-const store = proxyActivities<CaseRuntimeActivities>({
+/**
+ * A step's write and the reads it may need are local activities: run by the worker that runs the case, without a
+ * round trip through the task queue, their results recorded in the case's history as markers. That is right for
+ * them because each is short (one transaction of a few statements) and safe to repeat: a write is idempotent by the
+ * case's version, and a read has no side effects. If the worker dies mid-write, the workflow task is retried
+ * elsewhere and the write repeated; if PostgreSQL is away, the write is retried with backoff (past the local retry
+ * threshold on durable timers) and the case waits, nothing lost. What it costs: a write in progress does not show
+ * as a pending activity in Temporal's UI (a failing one shows in the worker's log and as workflow task retries).
+ */
+const store = proxyLocalActivities<CaseRuntimeActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  localRetryThreshold: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '1 minute' },
 });
-// Reads are local activities: short, idempotent and without side effects, so they need no round trip through
-// the task queue; a retried workflow task simply reads again.
 const reads = proxyLocalActivities<CaseReadActivities>({
   startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '1 minute' },
 });
 
 export { reads };
@@ -153,8 +160,6 @@ interface StepBuffer {
   completed?: CaseStep['completed'];
   effects: CaseEffect[];
   audit: CaseStep['audit'];
-  newTasks: TaskRecord[];
-  newTimers: TimerRecord[];
   dirty: boolean;
   newWaits: boolean;
 }
@@ -184,6 +189,9 @@ export class CaseRuntime<S extends object> {
   private locked = false;
   private readonly lockWaiters: (() => void)[] = [];
   private referenceNudges = 0;
+  /** Due items whose step failed: set aside so the alarm does not fire them again and again. */
+  private readonly failedAlarms = new Set<string>();
+  private firing?: string;
 
   constructor(private readonly def: CaseDefinition<S>) {
     this.state = def.initial;
@@ -201,6 +209,9 @@ export class CaseRuntime<S extends object> {
     setHandler(completeTaskUpdate, (c) => this.complete(c), { validator: (c) => this.validateCompletion(c) });
     setHandler(referenceRegisteredSignal, (key) => {
       if ([...this.waits.values()].some((w) => w.keys.some((k) => referenceKeyString(k) === key))) this.referenceNudges += 1;
+    });
+    this.alarms().catch((err: unknown) => {
+      if (!isCancellation(err)) log.error('the case stopped watching its deadlines', { error: (err as Error).message });
     });
     this.watchReferences().catch((err: unknown) => {
       if (!isCancellation(err)) log.error('waiting for reference data stopped', { error: (err as Error).message });
@@ -316,7 +327,6 @@ export class CaseRuntime<S extends object> {
     if (!this.timerHandlers[name]) throw new Error(`unknown timer ${name}`);
     const timer: TimerRecord = { id: uuid4(), name, at: typeof at === 'number' ? at : Date.parse(at), params, ...(scope ? { scope } : {}) };
     this.timers.set(timer.id, timer);
-    this.step().newTimers.push(timer);
     this.step().dirty = true;
   }
 
@@ -407,7 +417,9 @@ export class CaseRuntime<S extends object> {
 
   /** Runs `fn` as one step: one at a time, written by one activity, undone entirely if anything refuses it. */
   private async inStep<T>(fn: () => T | Promise<T>): Promise<T> {
-    await this.acquire();
+    // One step at a time, in the order they came; the lock is handed over by release().
+    if (this.locked) await new Promise<void>((resolve) => this.lockWaiters.push(resolve));
+    else this.locked = true;
     const before = {
       state: this.state,
       version: this.version,
@@ -416,16 +428,18 @@ export class CaseRuntime<S extends object> {
       timers: new Map(this.timers),
       waits: new Map(this.waits),
     };
-    this.buffer = { opened: [], cancelled: [], effects: [], audit: [], newTasks: [], newTimers: [], dirty: false, newWaits: false };
+    this.buffer = { opened: [], cancelled: [], effects: [], audit: [], dirty: false, newWaits: false };
     try {
-      const result = await fn();
+      const pending = fn();
+      const result = pending instanceof Promise ? await pending : pending;
       const step = this.buffer;
       await this.commit(step);
       this.buffer = undefined;
-      this.startWatchers(step.newTasks, step.newTimers);
       if (step.newWaits) this.referenceNudges += 1; // read once more: a value may have arrived meanwhile
       return result;
     } catch (err) {
+      if (this.firing) this.failedAlarms.add(this.firing);
+      this.firing = undefined;
       this.state = before.state;
       this.version = before.version;
       this.timeline.length = before.timeline;
@@ -476,14 +490,6 @@ export class CaseRuntime<S extends object> {
     }
   }
 
-  private async acquire(): Promise<void> {
-    if (!this.locked) {
-      this.locked = true;
-      return;
-    }
-    await new Promise<void>((resolve) => this.lockWaiters.push(resolve)); // handed over by release(), in order
-  }
-
   private release(): void {
     const next = this.lockWaiters.shift();
     if (next) next();
@@ -513,7 +519,6 @@ export class CaseRuntime<S extends object> {
     };
     this.open.set(taskId, record);
     const step = this.step();
-    step.newTasks.push(record);
     step.opened.push({
       taskId,
       kind: t.kind,
@@ -620,27 +625,54 @@ export class CaseRuntime<S extends object> {
 
   // ---- deadlines, reminders and timers -----------------------------------------------------------------
 
-  private startWatchers(tasks: TaskRecord[], timers: TimerRecord[]): void {
-    for (const t of tasks) {
-      if (t.escalate) this.watch(Date.parse(t.dueAt), () => !!this.open.get(t.taskId)?.escalate, () => this.escalate(t.taskId));
-      if (t.reminderAt) this.watch(Date.parse(t.reminderAt), () => !!this.open.get(t.taskId)?.reminderAt, () => this.remind(t.taskId));
+  /** The next instant something falls due: a task's deadline (to escalate), a reminder, or a timer. */
+  private nextAlarm(): number | undefined {
+    let next: number | undefined;
+    const consider = (key: string, at: number) => {
+      if (!this.failedAlarms.has(key) && (next === undefined || at < next)) next = at;
+    };
+    for (const t of this.open.values()) {
+      if (t.escalate) consider(`due:${t.taskId}`, Date.parse(t.dueAt));
+      if (t.reminderAt) consider(`remind:${t.taskId}`, Date.parse(t.reminderAt));
     }
-    for (const timer of timers) this.watch(timer.at, () => this.timers.has(timer.id), () => this.fireTimer(timer.id));
+    for (const t of this.timers.values()) consider(`timer:${t.id}`, t.at);
+    return next;
   }
 
-  /** A durable timer: at `at`, if still wanted, runs `fire` as a step. */
-  private watch(at: number, wanted: () => boolean, fire: () => void | Promise<void>): void {
-    const run = async () => {
-      const ms = at - Date.now();
-      // Judged only between steps: a step under way may close the task and then be undone (refused).
-      if (ms > 0 && (await condition(() => !this.locked && !wanted(), ms))) return;
-      await this.inStep(async () => {
-        if (wanted()) await fire();
+  /**
+   * One durable timer for the whole case, set for whatever falls due first. It is judged only between steps (a
+   * step under way may close a task and then be undone), and set again when the first instant changes. One
+   * timer instead of one per task keeps the history short and the workflow cheap.
+   */
+  private async alarms(): Promise<void> {
+    for (;;) {
+      await condition(() => !this.locked && this.opened && this.nextAlarm() !== undefined);
+      const armed = this.nextAlarm() as number;
+      const ms = armed - Date.now();
+      if (ms > 0 && (await condition(() => !this.locked && this.nextAlarm() !== armed, ms))) continue;
+      await this.inStep(() => this.fireDue()).catch((err: unknown) => {
+        if (isCancellation(err)) throw err;
+        log.error('a timed step of the case failed; it changed nothing', { error: (err as Error).message });
       });
-    };
-    run().catch((err: unknown) => {
-      if (!isCancellation(err)) log.error('a timed step of the case failed; it changed nothing', { error: (err as Error).message });
-    });
+    }
+  }
+
+  /** Everything due by now, earliest first: escalations, reminders and timers. */
+  private async fireDue(): Promise<void> {
+    const now = Date.now();
+    const due: { at: number; key: string; fire: () => void | Promise<void> }[] = [];
+    for (const t of this.open.values()) {
+      if (t.escalate && Date.parse(t.dueAt) <= now) due.push({ at: Date.parse(t.dueAt), key: `due:${t.taskId}`, fire: () => this.escalate(t.taskId) });
+      if (t.reminderAt && Date.parse(t.reminderAt) <= now) due.push({ at: Date.parse(t.reminderAt), key: `remind:${t.taskId}`, fire: () => this.remind(t.taskId) });
+    }
+    for (const t of this.timers.values()) if (t.at <= now) due.push({ at: t.at, key: `timer:${t.id}`, fire: () => this.fireTimer(t.id) });
+    due.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
+    for (const d of due) {
+      // A due item whose step is refused is not tried again and again: it is set aside (and logged).
+      this.firing = d.key;
+      await d.fire();
+    }
+    this.firing = undefined;
   }
 
   /** An overdue task: the timeline says so, and the next level of the escalation chain gets a task. */
@@ -788,7 +820,6 @@ export class CaseRuntime<S extends object> {
   }
 
   private resumeCarried(): void {
-    this.startWatchers([...this.open.values()], [...this.timers.values()]);
-    if (this.waits.size > 0) this.referenceNudges += 1;
+    if (this.waits.size > 0) this.referenceNudges += 1; // the alarm picks up the carried deadlines and timers itself
   }
 }

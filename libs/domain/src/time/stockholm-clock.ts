@@ -1,17 +1,11 @@
 import { LEGAL_TIME_ZONE } from './stockholm';
 
-const parts = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: LEGAL_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+// Made on first use: building an Intl format is costly, and a workflow's modules load again for every case.
+let parts: Intl.DateTimeFormat | undefined;
 
 /** The Stockholm wall-clock date and minute of the day of an instant (daylight saving included). */
 export function stockholmWallClock(instant: string | Date): { date: string; minuteOfDay: number } {
+  parts ??= new Intl.DateTimeFormat('sv-SE', { timeZone: LEGAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const p = Object.fromEntries(parts.formatToParts(typeof instant === 'string' ? new Date(instant) : instant).map((x) => [x.type, x.value]));
   return { date: `${p.year}-${p.month}-${p.day}`, minuteOfDay: Number(p.hour) * 60 + Number(p.minute) };
 }

@@ -1,16 +1,13 @@
 /** Legal dates are Europe/Stockholm dates, whatever the server's time zone. */
 export const LEGAL_TIME_ZONE = 'Europe/Stockholm';
 
-const dateFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: LEGAL_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Made on first use: building an Intl format is costly, and a workflow's modules load again for every case.
+let dateFormat: Intl.DateTimeFormat | undefined;
 
 /** The Stockholm calendar date (YYYY-MM-DD) of an instant. */
 export function stockholmDate(instant: string | Date): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
+  dateFormat ??= new Intl.DateTimeFormat('sv-SE', { timeZone: LEGAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
   return dateFormat.format(d);
 }
 
