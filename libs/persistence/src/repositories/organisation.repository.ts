@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { OrganisationKind } from '../../../domain/src/organisation-kinds';
 import { OrganisationEntity } from '../entities/organisation.entity';
 import { rowsWritten } from '../write-result';
@@ -11,18 +11,40 @@ export interface Organisation {
   active: boolean;
 }
 
+/**
+ * How long a process reuses the register it read (every request checks its caller's organisation, so this is the
+ * hottest read there is). A change made through this process is seen at once; one made through another API
+ * process within this time. The register is small (about 70 organisations), so it is read whole.
+ */
+export const ORGANISATION_REGISTER_TTL_MS = 2_000;
+
 @Injectable()
 export class OrganisationRepository {
+  private register?: { readAt: number; byCode: Promise<Map<string, Organisation>> };
+
   constructor(private readonly dataSource: DataSource) {}
 
   find(code: string): Promise<Organisation | null> {
-    return this.dataSource.getRepository(OrganisationEntity).findOneBy({ code });
+    return this.current().then((byCode) => byCode.get(code) ?? null);
   }
 
   /** Several organisations in one read, by code (those that exist). */
   async findMany(codes: string[]): Promise<Map<string, Organisation>> {
-    const found = await this.dataSource.getRepository(OrganisationEntity).findBy({ code: In([...new Set(codes)]) });
-    return new Map(found.map((o) => [o.code, o]));
+    const byCode = await this.current();
+    return new Map(codes.flatMap((code) => (byCode.has(code) ? [[code, byCode.get(code) as Organisation] as const] : [])));
+  }
+
+  private current(): Promise<Map<string, Organisation>> {
+    const now = Date.now();
+    if (!this.register || now - this.register.readAt > ORGANISATION_REGISTER_TTL_MS) {
+      const byCode = this.dataSource
+        .getRepository(OrganisationEntity)
+        .find()
+        .then((rows) => new Map(rows.map((o) => [o.code, { code: o.code, kind: o.kind, name: o.name, active: o.active }])));
+      this.register = { readAt: now, byCode };
+      byCode.catch(() => (this.register = undefined)); // a failed read is not reused
+    }
+    return this.register.byCode;
   }
 
   list(kind?: OrganisationKind): Promise<Organisation[]> {
@@ -43,12 +65,14 @@ export class OrganisationRepository {
       .returning(['code'])
       .updateEntity(false)
       .execute();
+    this.register = undefined;
     return rowsWritten(result) === 1;
   }
 
   async setActive(code: string, active: boolean, em: EntityManager): Promise<Organisation | null> {
     // updated_at is set by the update itself (OrganisationEntity.updatedAt).
     const result = await em.createQueryBuilder().update(OrganisationEntity).set({ active }).where({ code }).execute();
+    this.register = undefined;
     if (!result.affected) return null;
     return em.getRepository(OrganisationEntity).findOneBy({ code });
   }
