@@ -1,7 +1,8 @@
 /**
- * Histories recorded from cases that earlier versions of the discharge workflow ran (kept in
- * test/fixtures/workflow-histories) must replay on today's code: a change that is not behind patched()
- * fails here instead of in a running deployment.
+ * Histories recorded from cases that earlier versions of the workflows ran (kept in
+ * test/fixtures/workflow-histories: the legacy types' v1–v3, and the case runtime's V2 types, recorded by the
+ * workflow tier with RECORD_WORKFLOW_HISTORIES=1) must replay on today's code: a change that is not behind
+ * patched() fails here instead of in a running deployment.
  */
 import { Worker } from '@temporalio/worker';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';

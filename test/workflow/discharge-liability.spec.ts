@@ -13,7 +13,7 @@ import {
 } from '../../libs/contracts/src/discharge-handover.contract';
 import { dischargeHandoverV2 } from '../../workflows/discharge-handover/discharge-handover.workflow';
 import { fakeCaseActivities } from './support/case-activities';
-import { answer, finish, openTask } from './support/cases';
+import { answer, finish, openTask, recordHistory } from './support/cases';
 import { useTimeSkipping } from './support/time-skipping';
 
 const hospital = { actor: 'karin.ks', organisationCode: 'KS' };
@@ -82,6 +82,7 @@ describe('payment liability waiting for daily amounts', () => {
       ]);
       await answer(handle, invoice.taskId, finance, { invoiceReference: 'F-2024-0001' });
       expect(await handle.result()).toMatchObject({ status: 'discharged', openTasks: [], discharge: { invoice: { invoiceReference: 'F-2024-0001' } } });
+      await recordHistory(handle, 'discharge-v4-runtime-liability-two-years-invoiced');
     });
   });
 

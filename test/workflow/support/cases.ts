@@ -1,5 +1,8 @@
 /** Small helpers for workflow tests of case processes: find open tasks, answer them, read refusals, end cleanly. */
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { QueryDefinition } from '@temporalio/common';
 import { CASE_REFUSAL, OpenTaskView } from '../../../libs/contracts/src/case-runtime.contract';
 import { completeTaskUpdate, TaskCompletion } from '../../../libs/contracts/src/human-task.contract';
@@ -44,4 +47,15 @@ export async function refusalOf(p: Promise<unknown>): Promise<Refusal> {
 export async function finish(handle: WorkflowHandle): Promise<void> {
   await handle.cancel();
   await handle.result().catch(() => undefined);
+}
+
+/**
+ * With RECORD_WORKFLOW_HISTORIES=1, writes the workflow's history to test/fixtures/workflow-histories/<name>.json,
+ * which `npm test` then replays on every later version of the code (test/integration/workflow-replay.spec.ts).
+ * Record a history of the current behaviour before changing a workflow.
+ */
+export async function recordHistory(handle: WorkflowHandle, name: string): Promise<void> {
+  if (!process.env.RECORD_WORKFLOW_HISTORIES) return;
+  const file = join(__dirname, '..', '..', 'fixtures', 'workflow-histories', `${name}.json`);
+  writeFileSync(file, `${historyToJSON(await handle.fetchHistory())}\n`);
 }
