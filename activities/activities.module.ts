@@ -1,8 +1,8 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import type { CaseReadActivities, CaseRuntimeActivities } from '../libs/contracts/src/case-runtime.contract';
-import type { CaseProjectionActivities } from '../workflows/legacy/contracts/case-projection.contract';
+import type { CaseProjectionActivities } from '../libs/contracts/src/case-projection.contract';
 import type { CoordinationActivities } from '../workflows/legacy/contracts/coordination-area.contract';
-import type { HumanTaskActivities } from '../workflows/legacy/contracts/human-task.contract';
+import type { HumanTaskActivities } from '../libs/contracts/src/human-task.contract';
 import type { PaymentLiabilityActivities } from '../workflows/legacy/contracts/payment-liability.contract';
 import type { ReimbursementActivities } from '../workflows/legacy/contracts/reimbursement-claim.contract';
 import type { SupportAgreementActivities } from '../workflows/legacy/contracts/support-agreement.contract';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseProjectionActivities, CaseSnapshot } from '../../workflows/legacy/contracts/case-projection.contract';
+import type { CaseProjectionActivities, CaseSnapshot } from '../../libs/contracts/src/case-projection.contract';
 import { CaseRepository } from '../../libs/persistence/src/repositories/case.repository';
 
 /** Keeps the case projection in PostgreSQL consistent with the workflow that owns the case. */

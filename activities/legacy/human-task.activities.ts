@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { HumanTaskActivities, NewTask, TaskCompletion } from '../../workflows/legacy/contracts/human-task.contract';
+import type { HumanTaskActivities, NewTask, TaskCompletion } from '../../libs/contracts/src/human-task.contract';
 import { AuditRepository } from '../../libs/persistence/src/audit/audit.repository';
 import { TaskRepository } from '../../libs/persistence/src/repositories/task.repository';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { TaskActor } from '../../workflows/legacy/contracts/human-task.contract';
+import type { TaskActor } from '../../libs/contracts/src/human-task.contract';
 import type { PaymentLiabilityActivities } from '../../workflows/legacy/contracts/payment-liability.contract';
 import type { DailyAmount } from '../../libs/domain/src/discharge/payment-liability';
 import { AuditRepository } from '../../libs/persistence/src/audit/audit.repository';

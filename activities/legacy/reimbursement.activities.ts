@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { TaskActor } from '../../workflows/legacy/contracts/human-task.contract';
+import type { TaskActor } from '../../libs/contracts/src/human-task.contract';
 import {
   ClaimState,
   CostLine,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { TaskActor } from '../../workflows/legacy/contracts/human-task.contract';
+import type { TaskActor } from '../../libs/contracts/src/human-task.contract';
 import type { SupportAgreementActivities } from '../../workflows/legacy/contracts/support-agreement.contract';
 import { AuditRepository } from '../../libs/persistence/src/audit/audit.repository';
 import { LedgerRepository } from '../../libs/persistence/src/repositories/ledger.repository';

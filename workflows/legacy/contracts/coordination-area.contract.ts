@@ -5,7 +5,7 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseEvent } from './discharge-handover.contract';
-import type { TaskActor } from './human-task.contract';
+import type { TaskActor } from '../../../libs/contracts/src/human-task.contract';
 
 export const AREA_CASE_TYPE = 'coordination_area';
 export const AREA_WORKFLOW_TYPE = 'coordinationAreaWorkflow';

@@ -1,5 +1,5 @@
 import type { DailyAmount } from '../../../libs/domain/src/discharge/payment-liability';
-import type { TaskActor } from './human-task.contract';
+import type { TaskActor } from '../../../libs/contracts/src/human-task.contract';
 
 /** Daily amounts of payment liability, per year (Socialstyrelsen); registered by HSF, never guessed. */
 export interface PaymentLiabilityActivities {

@@ -6,7 +6,7 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseEvent } from './discharge-handover.contract';
-import type { TaskActor } from './human-task.contract';
+import type { TaskActor } from '../../../libs/contracts/src/human-task.contract';
 
 export const CLAIM_CASE_TYPE = 'reimbursement_claim';
 export const CLAIM_WORKFLOW_TYPE = 'reimbursementClaimWorkflow';

@@ -4,7 +4,7 @@
  * booked in the ledger; either party can give notice.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { TaskActor } from './human-task.contract';
+import type { TaskActor } from '../../../libs/contracts/src/human-task.contract';
 
 export const AGREEMENT_CASE_TYPE = 'support_agreement';
 export const AGREEMENT_WORKFLOW_TYPE = 'supportAgreementWorkflow';

@@ -12,7 +12,7 @@
  *    has accepted.
  */
 import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { CaseProjectionActivities } from '../contracts/case-projection.contract';
+import type { CaseProjectionActivities } from '../../../libs/contracts/src/case-projection.contract';
 import {
   AREA_CASE_TYPE,
   AREA_TASK_KINDS as KIND,
@@ -26,7 +26,7 @@ import {
   designateCoordinatorUpdate,
   Designation,
 } from '../contracts/coordination-area.contract';
-import { TaskActor, TaskRefusal } from '../contracts/human-task.contract';
+import { TaskActor, TaskRefusal } from '../../../libs/contracts/src/human-task.contract';
 import type { AnswerSchema } from '../../../libs/contracts/src/answer-schema';
 import { HumanTasks, OpenTask } from '../shared/human-tasks';
 

@@ -16,7 +16,7 @@
  * change is projected into PostgreSQL by an activity before the update that made it returns.
  */
 import { allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { CaseProjectionActivities } from '../contracts/case-projection.contract';
+import type { CaseProjectionActivities } from '../../../libs/contracts/src/case-projection.contract';
 import {
   AcknowledgeNoticeDecision,
   Actor,
@@ -49,7 +49,7 @@ import {
   recordDischargeUpdate,
   revokeReadyForDischargeUpdate,
 } from '../contracts/discharge-handover.contract';
-import type { TaskActor } from '../contracts/human-task.contract';
+import type { TaskActor } from '../../../libs/contracts/src/human-task.contract';
 import type { PaymentLiabilityActivities } from '../contracts/payment-liability.contract';
 import { noticeTimeliness } from '../../../libs/domain/src/discharge/notice-deadline';
 import { liabilityBasis, liabilityStartDate, liableYears } from '../../../libs/domain/src/discharge/payment-liability';

@@ -12,8 +12,8 @@
  * 5. SLSO may withdraw the claim before approval; open tasks close as cancelled.
  */
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { CaseProjectionActivities } from '../contracts/case-projection.contract';
-import { TaskActor, TaskRefusal } from '../contracts/human-task.contract';
+import type { CaseProjectionActivities } from '../../../libs/contracts/src/case-projection.contract';
+import { TaskActor, TaskRefusal } from '../../../libs/contracts/src/human-task.contract';
 import {
   AmendDecision,
   CEILING_EXCEEDED,

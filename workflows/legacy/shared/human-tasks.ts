@@ -11,8 +11,8 @@ import {
   TaskCompletion,
   TaskCompletionResult,
   TaskRefusal,
-} from '../contracts/human-task.contract';
-import type { HumanTaskActivities } from '../contracts/human-task.contract';
+} from '../../../libs/contracts/src/human-task.contract';
+import type { HumanTaskActivities } from '../../../libs/contracts/src/human-task.contract';
 
 const activities = proxyActivities<HumanTaskActivities>({
   startToCloseTimeout: '30 seconds',

@@ -13,8 +13,8 @@
  * durable timer.
  */
 import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { CaseProjectionActivities } from '../contracts/case-projection.contract';
-import type { TaskActor } from '../contracts/human-task.contract';
+import type { CaseProjectionActivities } from '../../../libs/contracts/src/case-projection.contract';
+import type { TaskActor } from '../../../libs/contracts/src/human-task.contract';
 import {
   AGREEMENT_CASE_TYPE,
   AGREEMENT_TASK_KINDS as KIND,
