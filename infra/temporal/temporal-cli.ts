@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isExecutable, onPath, userCacheDir } from '../process/executables';
 
 /** The newest tag `go install` accepts (later tags carry replace directives in go.mod). */
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
@@ -14,27 +14,10 @@ export type TemporalExecutable =
 
 /** Built copies live in the user's cache folder, outside the repository, shared by every checkout. */
 export function temporalCliCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'vardflode', 'temporal-cli', TEMPORAL_CLI_VERSION);
+  return userCacheDir('temporal-cli', TEMPORAL_CLI_VERSION);
 }
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-function onPath(name: string): string | undefined {
-  const exe = process.platform === 'win32' ? `${name}.exe` : name;
-  return (process.env.PATH ?? '')
-    .split(delimiter)
-    .filter(Boolean)
-    .map((dir) => join(dir, exe))
-    .find(isExecutable);
-}
 
 /** Runs `go install` into the cache, printing a heartbeat so a first build of several minutes does not look hung. */
 async function goInstall(go: string, targetDir: string, log: (line: string) => void): Promise<void> {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isExecutable, onPath, userCacheDir } from '../process/executables';
 
 /**
  * Temporal's time-skipping test server is a Java program, published on Maven Central. Temporal's CDN, where the
@@ -23,26 +23,9 @@ const SCRIPT_NAME = 'temporal-test-server';
  * source and script, so a change of either (or of the JDK) builds a new one beside the old.
  */
 export function timeSkippingServerCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'vardflode', 'temporal-test-server', TEMPORAL_TEST_SERVER_VERSION);
+  return userCacheDir('temporal-test-server', TEMPORAL_TEST_SERVER_VERSION);
 }
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name: string): string | undefined {
-  return (process.env.PATH ?? '')
-    .split(delimiter)
-    .filter(Boolean)
-    .map((dir) => join(dir, name))
-    .find(isExecutable);
-}
 
 /** JAVA_HOME's java, else java on PATH, with symbolic links resolved: the launcher script runs exactly this one. */
 function findJava(): string | undefined {

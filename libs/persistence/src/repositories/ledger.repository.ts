@@ -2,21 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere } from 'typeorm';
 import { LedgerEntryEntity } from '../entities/ledger-entry.entity';
 import { MandateEntity } from '../entities/mandate.entity';
+import type { LedgerBooking } from '../../../domain/src/case/effects';
 import { rowsWritten } from '../write-result';
 
-export interface Booking {
-  bookingKey: string;
-  mandateId: string;
-  source: string;
-  sourceId: string;
-  kind: 'approved' | 'paid';
-  category: string;
-  amountOre: number;
-  payerOrg: string;
-  payeeOrg: string;
-  reference: string | null;
-  bookedBy: string;
-}
+/** One ledger row, as the case rules compute it (libs/domain/src/case/effects.ts). */
+export type Booking = LedgerBooking;
 
 /** The append-only ledger. Bookings are keyed: the same booking twice is one row. No update or delete path. */
 @Injectable()
