@@ -84,7 +84,10 @@ export async function coordinationScenario(api: DemoClient, who: CoordinationAct
       });
       break;
     }
-    const { waitingFor } = await api.call<{ waitingFor: WaitingFor }>(who.slso, 'checks what the agreement waits for', 'GET', '/coordination/agreement', { expect: 200 });
+    const answer = await api.call<{ waitingFor?: WaitingFor | string }>(who.slso, 'checks what the agreement waits for', 'GET', '/coordination/agreement', { expect: 200 });
+    // An agreement started before the case runtime (a legacy workflow type) names what it waits for as a string.
+    const waitingFor: WaitingFor =
+      typeof answer.waitingFor === 'object' ? answer.waitingFor : { what: answer.waitingFor ? 'reference_data' : 'request', description: answer.waitingFor ?? 'nothing named', until: null };
     api.note(`the agreement waits for ${waitingFor.description}${waitingFor.until ? ` (until ${waitingFor.until})` : ''}`);
     const year = Number(waitingFor.description.match(/^LPIK (\d{4})$/)?.[1]);
     if (waitingFor.what === 'reference_data' && year) {
@@ -92,7 +95,8 @@ export async function coordinationScenario(api: DemoClient, who: CoordinationAct
         body: { percent: DEMO_LPIK[year] ?? 2.0 },
         expect: 200,
       });
-      await api.waitFor<{ waitingFor: WaitingFor }>(who.slso, `the agreement to go on past LPIK ${year}`, '/coordination/agreement', (b) => b.waitingFor.description !== `LPIK ${year}`);
+      const named = (w?: WaitingFor | string) => (typeof w === 'object' ? w.description : w);
+      await api.waitFor<{ waitingFor?: WaitingFor | string }>(who.slso, `the agreement to go on past LPIK ${year}`, '/coordination/agreement', (b) => named(b.waitingFor) !== `LPIK ${year}`);
     } else if (waitingFor.what === 'date' && waitingFor.until && Date.parse(waitingFor.until) > Date.now()) {
       api.note(`every year due is paid: nothing more falls due before ${waitingFor.until}`);
       break;
