@@ -50,6 +50,7 @@ export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
     applyCaseStep: step.applyCaseStep.bind(step),
     // Reads: the case runtime calls them as local activities, the legacy workflows as activities.
     referenceValues: step.referenceValues.bind(step),
+    projectedCase: step.projectedCase.bind(step),
     mandateTotals: step.mandateTotals.bind(step),
     isActiveOrganisation: step.isActiveOrganisation.bind(step),
     // Legacy workflow types only (workflows/legacy): remove with them.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CaseReadActivities, CaseRuntimeActivities, CaseStep, MandateTotals, StepResult } from '../../libs/contracts/src/case-runtime.contract';
+import type { CaseReadActivities, CaseRuntimeActivities, CaseStep, MandateTotals, ProjectedCase, StepResult } from '../../libs/contracts/src/case-runtime.contract';
 import { refuse, Refusal } from '../../libs/domain/src/case/case';
 import { CaseEffect, ReferenceKey, referenceKeyString } from '../../libs/domain/src/case/effects';
 import { AuditRepository, NewAuditEntry } from '../../libs/persistence/src/audit/audit.repository';
@@ -52,8 +52,14 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
     const notify: { workflowId: string; key: string }[] = [];
     try {
       await this.dataSource.transaction(async (em) => {
+        // Other cases waiting for a value this step registers are told, also when the step is retried.
+        for (const effect of step.effects) {
+          if (effect.type !== 'reference.register') continue;
+          const key = referenceKeyString(effect.key);
+          for (const workflowId of await this.tasks.workflowsAwaiting(key, em)) if (workflowId !== step.workflowId) notify.push({ workflowId, key });
+        }
         // Written before (a retry after a lost answer): everything of this step is already there.
-        if (!(await this.cases.writeStep(step, em))) return;
+        if ((await this.cases.writeStep(step, em)) === 'retry') return;
         // The audit rows go in last, together: the audit chain's lock is then held only to the commit.
         const audit: NewAuditEntry[] = [];
         const record = (entry: Omit<NewAuditEntry, 'caseId'>) => audit.push({ ...entry, caseId: step.caseId });
@@ -75,10 +81,6 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
         for (const effect of step.effects) {
           const row = await this.applyEffect(effect, em);
           if (row) record(row);
-          if (effect.type === 'reference.register') {
-            const key = referenceKeyString(effect.key);
-            for (const workflowId of await this.tasks.workflowsAwaiting(key, em)) if (workflowId !== step.workflowId) notify.push({ workflowId, key });
-          }
         }
         for (const p of step.processProjections) {
           if (p.kind === 'claim') await this.claims.upsert(p.claim as ClaimProjection, em);
@@ -122,6 +124,10 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
   }
 
   // ---- reads (local activities) -------------------------------------------------------------------------
+
+  projectedCase(caseId: string): Promise<ProjectedCase | null> {
+    return this.cases.projected(caseId);
+  }
 
   async referenceValues(keys: ReferenceKey[]): Promise<{ key: ReferenceKey; value: number | null }[]> {
     const years = keys.filter((k) => k.kind === 'daily_amount').map((k) => k.year);

@@ -71,8 +71,12 @@ async function plan(p: Parties, caseId: string) {
 }
 
 const state = async (p: Parties, caseId: string) => (await p.hospital.get(`/discharge-handovers/${caseId}`).expect(200)).body;
+/**
+ * Declared ready now, leaving on a fixed weekday morning (Tuesday 26 November 2030, 10:00): who takes over medical
+ * responsibility then never depends on the day or hour the tests run (a weekend afternoon would give ASIH).
+ */
 const declareReady = (p: Parties, caseId: string, body: Record<string, unknown> = {}) =>
-  p.hospital.post(`/discharge-handovers/${caseId}/ready-for-discharge`).send({ declaredAt: new Date().toISOString(), ...body });
+  p.hospital.post(`/discharge-handovers/${caseId}/ready-for-discharge`).send({ declaredAt: new Date().toISOString(), plannedDischargeAt: '2030-11-26T10:00:00+01:00', ...body });
 const discharge = (p: Parties, caseId: string, at = new Date()) =>
   p.hospital.post(`/discharge-handovers/${caseId}/discharge`).send({ dischargedAt: at.toISOString() });
 

@@ -108,6 +108,30 @@ describe('the shared case runtime, on the example acknowledgement process', () =
     });
   });
 
+  it('sets aside a due item whose step is refused: it is not tried again and again, and later deadlines still fire', async () => {
+    let ackTaskId = '';
+    // The store refuses the step that escalates the acknowledgement (as a failing write would), and only that one.
+    const fake = fakeCaseActivities({
+      refuse: (step) => (step.opened.some((t) => t.kind === 'example.escalation' && t.parentTaskId === ackTaskId) ? refuse('conflict', 'cannot write now') : null),
+    });
+    await ts.withWorker(fake.activities, async (taskQueue) => {
+      const { handle, openTask } = await start(taskQueue, 2 * DAY);
+      ackTaskId = (await openTask('example.acknowledge')).taskId;
+      await ts.env.sleep(2 * DAY + 60_000);
+      await ts.env.sleep(60_000); // time for any retry loop to show itself
+      expect(fake.refused).toHaveLength(1);
+      expect((await handle.query(acknowledgementQuery)).openTasks.map((t) => t.kind)).toEqual(['example.acknowledge']);
+      // The confirmation's own deadline, later, still escalates.
+      await handle.executeUpdate(completeTaskUpdate, answer(ackTaskId));
+      const confirm = await openTask('example.confirm');
+      await ts.env.sleep(2 * DAY + 60_000);
+      await openTask('example.escalation');
+      expect(fake.opened('example.escalation')[0]).toMatchObject({ parentTaskId: confirm.taskId });
+      expect(fake.refused).toHaveLength(1);
+      await finish(handle);
+    });
+  });
+
   it('closes every open task when an operator cancels the workflow', async () => {
     const fake = fakeCaseActivities();
     await ts.withWorker(fake.activities, async (taskQueue) => {
@@ -116,6 +140,7 @@ describe('the shared case runtime, on the example acknowledgement process', () =
       await handle.cancel();
       await expect(handle.result()).rejects.toThrow();
       expect(fake.cancelled()).toEqual([{ taskId: ack.taskId, reason: 'the case was cancelled by an operator' }]);
+      expect(fake.last().projection.waitingFor).toEqual({ what: 'nothing', description: 'the case was cancelled by an operator', until: null });
     });
   });
 });

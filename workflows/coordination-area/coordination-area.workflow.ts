@@ -50,6 +50,7 @@ export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
     summary: rules.areaListSummary,
     processProjections: (s, version) => [{ kind: 'area', area: { ...s, version } }],
     ended: () => false,
+    takesOver: true,
     waitingFor: (s) => (s.status === 'none' ? { what: 'request', description: "HSN's designation of a coordinating vårdcentral", until: null } : null),
     escalation: { kind: KIND.escalation, dueInMs: policy.escalationDueMs, to: (_t, level) => (level === 1 ? { org: 'SLSO', role: 'coordinator' } : null), context: (s) => ({ areaCode: s.areaCode }), overdueEvent: 'onboarding_task_overdue' },
     maxHistoryLength: policy.maxHistoryLength,

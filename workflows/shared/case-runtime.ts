@@ -150,6 +150,11 @@ export interface CaseDefinition<S> {
   waitingFor?: (s: S) => WaitingFor | null;
   escalation?: EscalationPolicy<S>;
   references?: Partial<Record<ReferenceKind, ReferencePolicy>>;
+  /**
+   * The case may have been projected by an earlier run of a workflow of the same id (an area or the agreement
+   * started again after it ended or was terminated): a new run reads where the projection stands and goes on.
+   */
+  takesOver?: boolean;
   /** Continue as new at this history length even before Temporal suggests it (default 10 000 events). */
   maxHistoryLength?: number;
 }
@@ -191,7 +196,10 @@ export class CaseRuntime<S extends object> {
   private referenceNudges = 0;
   /** Due items whose step failed: set aside so the alarm does not fire them again and again. */
   private readonly failedAlarms = new Set<string>();
-  private firing?: string;
+  /** Why the case was closed from outside its rules (an operator's cancellation). */
+  private closedBy?: string;
+  /** Timeline seqs another run wrote before this chain took the case over. */
+  private seqBase = 0;
 
   constructor(private readonly def: CaseDefinition<S>) {
     this.state = def.initial;
@@ -205,6 +213,8 @@ export class CaseRuntime<S extends object> {
       for (const t of carried.tasks) this.open.set(t.taskId, t);
       for (const t of carried.timers) this.timers.set(t.id, t);
       for (const w of carried.waits) this.waits.set(w.id, w);
+      for (const key of carried.failedAlarms ?? []) this.failedAlarms.add(key);
+      this.seqBase = carried.seqBase ?? 0;
     }
     setHandler(completeTaskUpdate, (c) => this.complete(c), { validator: (c) => this.validateCompletion(c) });
     setHandler(referenceRegisteredSignal, (key) => {
@@ -371,7 +381,7 @@ export class CaseRuntime<S extends object> {
   /** A timeline event without a rule (rare: the runtime's own events use this). */
   record(e: NewEvent): void {
     this.step().dirty = true;
-    this.timeline.push({ seq: this.timeline.length + 1, at: this.now(), actor: e.by.actor, organisationCode: e.by.organisationCode, type: e.type, ...(e.detail ? { detail: e.detail } : {}) });
+    this.timeline.push({ seq: this.seqBase + this.timeline.length + 1, at: this.now(), actor: e.by.actor, organisationCode: e.by.organisationCode, type: e.type, ...(e.detail ? { detail: e.detail } : {}) });
   }
 
   // ---- running the case ---------------------------------------------------------------------------------
@@ -383,7 +393,10 @@ export class CaseRuntime<S extends object> {
   async run(open: () => void | Promise<void>): Promise<CaseView<S>> {
     try {
       if (this.def.carried) this.resumeCarried();
-      else await this.inStep(open);
+      else {
+        if (this.def.takesOver) await this.takeOver();
+        await this.inStep(open);
+      }
       this.opened = true;
       for (;;) {
         await condition(() => !this.locked && (this.def.ended(this.state) || this.continueAsNewDue()));
@@ -398,7 +411,13 @@ export class CaseRuntime<S extends object> {
     } catch (err) {
       if (isCancellation(err)) {
         // An operator cancelled the workflow: no task of the case may stay open in anyone's inbox.
-        await CancellationScope.nonCancellable(() => this.inStep(() => this.cancelAll('the case was cancelled by an operator')));
+        this.closedBy = 'the case was cancelled by an operator';
+        await CancellationScope.nonCancellable(() =>
+          this.inStep(() => {
+            this.cancelAll(this.closedBy as string);
+            this.step().dirty = true; // the projection says the case waits for nothing any more
+          }),
+        );
       }
       throw err;
     }
@@ -438,8 +457,6 @@ export class CaseRuntime<S extends object> {
       if (step.newWaits) this.referenceNudges += 1; // read once more: a value may have arrived meanwhile
       return result;
     } catch (err) {
-      if (this.firing) this.failedAlarms.add(this.firing);
-      this.firing = undefined;
       this.state = before.state;
       this.version = before.version;
       this.timeline.length = before.timeline;
@@ -463,6 +480,7 @@ export class CaseRuntime<S extends object> {
       caseId: this.def.caseId,
       caseType: this.def.caseType,
       workflowId: workflowInfo().workflowId,
+      runChain: workflowInfo().firstExecutionRunId,
       projection: {
         status: this.def.status(this.state),
         parties: this.def.parties(this.state),
@@ -483,11 +501,13 @@ export class CaseRuntime<S extends object> {
     this.committedEvents = this.timeline.length;
     if (sendSubject) this.subjectSent = true;
     // Other cases waiting for a value this step registered read it again.
-    for (const n of result.notify ?? []) {
-      await getExternalWorkflowHandle(n.workflowId)
-        .signal(referenceRegisteredSignal, n.key)
-        .catch(() => undefined); // it has ended meanwhile: nothing waits any more
-    }
+    await Promise.all(
+      (result.notify ?? []).map((n) =>
+        getExternalWorkflowHandle(n.workflowId)
+          .signal(referenceRegisteredSignal, n.key)
+          .catch(() => undefined), // it has ended meanwhile: nothing waits any more
+      ),
+    );
   }
 
   private release(): void {
@@ -625,11 +645,11 @@ export class CaseRuntime<S extends object> {
 
   // ---- deadlines, reminders and timers -----------------------------------------------------------------
 
-  /** The next instant something falls due: a task's deadline (to escalate), a reminder, or a timer. */
-  private nextAlarm(): number | undefined {
-    let next: number | undefined;
+  /** What falls due first (a task's deadline to escalate, a reminder, a timer), leaving out what was set aside. */
+  private nextDue(): { key: string; at: number } | undefined {
+    let next: { key: string; at: number } | undefined;
     const consider = (key: string, at: number) => {
-      if (!this.failedAlarms.has(key) && (next === undefined || at < next)) next = at;
+      if (!this.failedAlarms.has(key) && (next === undefined || at < next.at || (at === next.at && key < next.key))) next = { key, at };
     };
     for (const t of this.open.values()) {
       if (t.escalate) consider(`due:${t.taskId}`, Date.parse(t.dueAt));
@@ -640,39 +660,30 @@ export class CaseRuntime<S extends object> {
   }
 
   /**
-   * One durable timer for the whole case, set for whatever falls due first. It is judged only between steps (a
-   * step under way may close a task and then be undone), and set again when the first instant changes. One
-   * timer instead of one per task keeps the history short and the workflow cheap.
+   * One durable timer for the whole case, set for whatever falls due first; each due item then runs as a step of
+   * its own. It is judged only between steps (a step under way may close a task and then be undone), and set again
+   * when the first item changes. An item whose step fails (refused by a rule or by the write, or a bug) is set aside
+   * and logged, so it neither fires again and again nor holds up the items after it.
    */
   private async alarms(): Promise<void> {
     for (;;) {
-      await condition(() => !this.locked && this.opened && this.nextAlarm() !== undefined);
-      const armed = this.nextAlarm() as number;
-      const ms = armed - Date.now();
-      if (ms > 0 && (await condition(() => !this.locked && this.nextAlarm() !== armed, ms))) continue;
-      await this.inStep(() => this.fireDue()).catch((err: unknown) => {
+      await condition(() => !this.locked && this.opened && this.nextDue() !== undefined);
+      const armed = this.nextDue() as { key: string; at: number };
+      const ms = armed.at - Date.now();
+      if (ms > 0 && (await condition(() => !this.locked && this.nextDue()?.key !== armed.key, ms))) continue;
+      await this.inStep(() => this.fire(armed.key)).catch((err: unknown) => {
         if (isCancellation(err)) throw err;
-        log.error('a timed step of the case failed; it changed nothing', { error: (err as Error).message });
+        this.failedAlarms.add(armed.key);
+        log.error('a timed step of the case failed and is set aside; it changed nothing', { item: armed.key, error: (err as Error).message });
       });
     }
   }
 
-  /** Everything due by now, earliest first: escalations, reminders and timers. */
-  private async fireDue(): Promise<void> {
-    const now = Date.now();
-    const due: { at: number; key: string; fire: () => void | Promise<void> }[] = [];
-    for (const t of this.open.values()) {
-      if (t.escalate && Date.parse(t.dueAt) <= now) due.push({ at: Date.parse(t.dueAt), key: `due:${t.taskId}`, fire: () => this.escalate(t.taskId) });
-      if (t.reminderAt && Date.parse(t.reminderAt) <= now) due.push({ at: Date.parse(t.reminderAt), key: `remind:${t.taskId}`, fire: () => this.remind(t.taskId) });
-    }
-    for (const t of this.timers.values()) if (t.at <= now) due.push({ at: t.at, key: `timer:${t.id}`, fire: () => this.fireTimer(t.id) });
-    due.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
-    for (const d of due) {
-      // A due item whose step is refused is not tried again and again: it is set aside (and logged).
-      this.firing = d.key;
-      await d.fire();
-    }
-    this.firing = undefined;
+  private async fire(key: string): Promise<void> {
+    const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    if (kind === 'due' && this.open.get(id)?.escalate) this.escalate(id);
+    if (kind === 'remind' && this.open.get(id)?.reminderAt) this.remind(id);
+    if (kind === 'timer') await this.fireTimer(id);
   }
 
   /** An overdue task: the timeline says so, and the next level of the escalation chain gets a task. */
@@ -783,6 +794,7 @@ export class CaseRuntime<S extends object> {
 
   /** What the case waits for next, and until when. */
   private waitingFor(): WaitingFor {
+    if (this.closedBy) return { what: 'nothing', description: this.closedBy, until: null };
     if (this.def.ended(this.state)) return { what: 'nothing', description: `the case is ${this.def.status(this.state)}`, until: null };
     const earliest = <T>(xs: T[], at: (x: T) => number) => xs.reduce<T | undefined>((a, x) => (a === undefined || at(x) < at(a) ? x : a), undefined);
     const tasks = [...this.open.values()];
@@ -797,7 +809,7 @@ export class CaseRuntime<S extends object> {
       const names = tasks.slice(0, 5).map((t) => `${t.kind} (${t.assignedOrg})`);
       return { what: 'tasks', description: names.join(', ') + (tasks.length > 5 ? ` and ${tasks.length - 5} more` : ''), until: first.dueAt };
     }
-    const timer = earliest([...this.timers.values()], (t) => t.at);
+    const timer = earliest([...this.timers.values()].filter((t) => !this.failedAlarms.has(`timer:${t.id}`)), (t) => t.at);
     if (timer) return { what: 'date', description: this.timerHandlers[timer.name].describe(timer.params as never), until: new Date(timer.at).toISOString() };
     return this.def.waitingFor?.(this.state) ?? { what: 'request', description: 'a request from one of the parties', until: null };
   }
@@ -816,7 +828,17 @@ export class CaseRuntime<S extends object> {
       timers: [...this.timers.values()],
       waits: [...this.waits.values()],
       subjectSent: this.subjectSent,
+      seqBase: this.seqBase,
+      failedAlarms: [...this.failedAlarms],
     };
+  }
+
+  /** A case another run projected before (a restarted workflow): this run goes on from its version and timeline. */
+  private async takeOver(): Promise<void> {
+    const projected = await reads.projectedCase(this.def.caseId);
+    if (!projected) return;
+    this.version = projected.version;
+    this.seqBase = projected.lastSeq;
   }
 
   private resumeCarried(): void {

@@ -44,6 +44,7 @@ export async function supportAgreementV2(input: AgreementInput): Promise<Agreeme
     parties: () => rules.AGREEMENT_PARTIES,
     summary: rules.agreementListSummary,
     ended: (s) => s.status === 'ended',
+    takesOver: true,
     waitingFor: (s) => (s.status === 'awaiting_decisions' ? { what: 'request', description: 'the decisions of HSN and SLSO', until: null } : null),
     references: {
       lpik: {

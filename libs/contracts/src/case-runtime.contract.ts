@@ -57,6 +57,8 @@ export interface CaseStep {
   caseId: string;
   caseType: string;
   workflowId: string;
+  /** The first run id of the workflow's continue-as-new chain: with the version, the step's identity. */
+  runChain: string;
   projection: {
     status: string;
     /** Organisation codes that are party to the case (who may see it). */
@@ -101,7 +103,16 @@ export interface MandateTotals {
 }
 
 /** Reads a step may need; run as local activities (short, idempotent, no side effects). */
+/** Where a case's projection stands, for a workflow that takes over a case another run wrote. */
+export interface ProjectedCase {
+  version: number;
+  /** The highest timeline seq written. */
+  lastSeq: number;
+}
+
 export interface CaseReadActivities {
+  /** The projection's version and last timeline seq, or null when the case was never projected. */
+  projectedCase(caseId: string): Promise<ProjectedCase | null>;
   /** The registered values among `keys` (null where none is registered). */
   referenceValues(keys: ReferenceKey[]): Promise<{ key: ReferenceKey; value: number | null }[]>;
   mandateTotals(mandateId: string): Promise<MandateTotals>;
@@ -157,6 +168,10 @@ export interface CaseCarry<S> {
   timers: TimerRecord[];
   waits: WaitRecord[];
   subjectSent: boolean;
+  /** Timeline seqs written before this chain took the case over (absent in runs carried before it existed). */
+  seqBase?: number;
+  /** Due items whose step failed and that were set aside (absent in runs carried before it existed). */
+  failedAlarms?: string[];
 }
 
 /** Reference data was registered through the API (key as `lpik:2022`): a case waiting for it reads again. */

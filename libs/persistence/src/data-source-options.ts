@@ -22,6 +22,7 @@ import { Reimbursement1763895600000 } from './migrations/1763895600000-reimburse
 import { Coordination1763899200000 } from './migrations/1763899200000-coordination';
 import { CaseEventsSystemActor1763902800000 } from './migrations/1763902800000-case-events-system-actor';
 import { CaseRuntime1763906400000 } from './migrations/1763906400000-case-runtime';
+import { CaseRunChain1763910000000 } from './migrations/1763910000000-case-run-chain';
 
 /** Every table the application reads or writes has an entity; the migrations own their DDL. */
 export const ENTITIES = [
@@ -49,7 +50,7 @@ export const MIGRATIONS = [
   PaymentLiabilityDailyAmounts1763892000000,
   Reimbursement1763895600000,
   Coordination1763899200000,
-  CaseEventsSystemActor1763902800000, CaseRuntime1763906400000,
+  CaseEventsSystemActor1763902800000, CaseRuntime1763906400000, CaseRunChain1763910000000,
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */

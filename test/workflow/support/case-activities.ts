@@ -2,11 +2,11 @@
  * The shared case runtime's activities as plain functions for workflow tests: every step is recorded (and can be
  * refused, as a ceiling would), reference data comes from a map, and what the steps wrote can be read back.
  */
-import type { CaseReadActivities, CaseRuntimeActivities, CaseStep, StepResult } from '../../../libs/contracts/src/case-runtime.contract';
+import type { CaseReadActivities, CaseRuntimeActivities, CaseStep, ProjectedCase, StepResult } from '../../../libs/contracts/src/case-runtime.contract';
 import type { Refusal } from '../../../libs/domain/src/case/case';
 import { referenceKeyString } from '../../../libs/domain/src/case/effects';
 
-export function fakeCaseActivities(options: { references?: Record<string, number>; refuse?: (step: CaseStep) => Refusal | null } = {}) {
+export function fakeCaseActivities(options: { references?: Record<string, number>; refuse?: (step: CaseStep) => Refusal | null; projected?: ProjectedCase } = {}) {
   const steps: CaseStep[] = [];
   const refused: CaseStep[] = [];
   const references = { ...(options.references ?? {}) };
@@ -23,6 +23,9 @@ export function fakeCaseActivities(options: { references?: Record<string, number
     },
     async referenceValues(keys) {
       return keys.map((key) => ({ key, value: references[referenceKeyString(key)] ?? null }));
+    },
+    async projectedCase() {
+      return options.projected ?? null;
     },
     async mandateTotals() {
       return { approvedOre: 0, paidOre: 0 };

@@ -69,6 +69,8 @@ const liability = proxyActivities<PaymentLiabilityActivities>({
 });
 
 const HOUR = 3_600_000;
+/** A caller's clock a few minutes off is not an error; a time an hour ahead is. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const DEFAULTS = {
   acknowledgementDueMs: 24 * HOUR,
   assessmentDueMs: 48 * HOUR,
@@ -196,6 +198,15 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
     return { ...state, openTasks: tasks.list() };
   });
 
+  // Added with refuseWhenClosed's hospital check, when the API stopped checking these itself (the V2 rules do).
+  const refuseFuture = (field: string, instant: string) => {
+    if (Date.parse(instant) > Date.now() + FUTURE_TOLERANCE_MS) {
+      const message = `${field} is in the future`;
+      // The case runtime's refusal, so the API answers 400 naming the field, as it did when it checked this itself.
+      throw ApplicationFailure.create({ type: 'CaseRefusal', message, details: [{ refused: 'invalid_input', message, field }], nonRetryable: true });
+    }
+  };
+
   const refuseWhenClosed = (by?: Actor) => {
     // Until the opening steps have run (normally before the API answers the opening request), nothing else may.
     if (!opened) throw new Error('the case is still being opened; try again');
@@ -246,6 +257,7 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
         if (state.status === 'ready_for_discharge') throw new Error('the patient is already declared ready for discharge');
         if (cmd.declaredAt < state.admittedAt) throw new Error('declaredAt is before the admission');
         if (cmd.plannedDischargeAt && cmd.plannedDischargeAt < cmd.declaredAt) throw new Error('plannedDischargeAt is before declaredAt');
+        refuseFuture('declaredAt', cmd.declaredAt);
       },
     },
   );
@@ -300,6 +312,7 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
           });
         }
         if (cmd.dischargedAt < (state.readyForDischargeAt as string)) throw new Error('dischargedAt is before the patient was declared ready');
+        refuseFuture('dischargedAt', cmd.dischargedAt);
       },
     },
   );

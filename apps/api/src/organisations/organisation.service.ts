@@ -21,23 +21,24 @@ export class OrganisationService {
   }
 
   /** The change and its audit row commit together, or neither does. */
-  create(ctx: RequestContext, dto: CreateOrganisationDto): Promise<Organisation> {
-    return this.dataSource.transaction(async (em) => {
+  async create(ctx: RequestContext, dto: CreateOrganisationDto): Promise<Organisation> {
+    // The register read before the commit is dropped once the change is committed, so this process sees it at once.
+    return this.organisations.afterChange(this.dataSource.transaction(async (em) => {
       const org: Organisation = { code: dto.code, kind: dto.kind, name: dto.name, active: true };
       if (!(await this.organisations.insert(org, em))) {
         throw new DomainError(DomainErrorCode.Conflict, `organisation ${dto.code} already exists`, { field: 'code' });
       }
       await auditInTransaction(this.audit, em, ctx, 'organisation.create', { code: org.code, kind: org.kind });
       return org;
-    });
+    }));
   }
 
   setActive(ctx: RequestContext, code: string, active: boolean): Promise<Organisation> {
-    return this.dataSource.transaction(async (em) => {
+    return this.organisations.afterChange(this.dataSource.transaction(async (em) => {
       const org = await this.organisations.setActive(code, active, em);
       if (!org) throw new DomainError(DomainErrorCode.NotFound, `organisation ${code} not found`);
       await auditInTransaction(this.audit, em, ctx, active ? 'organisation.activate' : 'organisation.deactivate', { code });
       return org;
-    });
+    }));
   }
 }

@@ -35,6 +35,10 @@ export class CaseEntity {
   @Column({ name: 'waiting_for', type: 'jsonb', nullable: true })
   waitingFor: { what: string; description: string; until: string | null } | null;
 
+  /** The run chain (first run id) of the workflow whose step wrote this version. */
+  @Column({ name: 'run_chain', type: 'text', nullable: true })
+  runChain: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -54,10 +54,12 @@ export class CaseRepository {
 
   /**
    * A step of the case runtime: the case row, when this step's version is newer than the stored one, and the
-   * step's new timeline events. False when the version was written before (a retried step): then nothing of the
-   * step may be written again. Concurrent attempts of one step serialise on the row: the second finds it written.
+   * step's new timeline events. 'written' when it wrote them; 'retry' when the same chain wrote this version
+   * before (a retried step: nothing of it may be written again). Another chain's version at or past this one is a
+   * clash (a workflow restarted or reset over a case it did not take over) and throws: it must not pass for a
+   * retry, or the step would be lost without a trace. Concurrent attempts of one step serialise on the row.
    */
-  async writeStep(step: CaseStep, em: EntityManager): Promise<boolean> {
+  async writeStep(step: CaseStep, em: EntityManager): Promise<'written' | 'retry'> {
     const p = step.projection;
     const written = await em
       .createQueryBuilder()
@@ -72,17 +74,33 @@ export class CaseRepository {
         version: p.version,
         summary: jsonb(p.summary),
         waitingFor: p.waitingFor,
+        runChain: step.runChain,
         subject: p.subject ?? null,
       })
-      .orUpdate(['status', 'parties', 'version', 'summary', 'waiting_for'], ['id'], {
+      .orUpdate(['status', 'parties', 'version', 'summary', 'waiting_for', 'run_chain'], ['id'], {
         overwriteCondition: { where: 'cases.version < EXCLUDED.version' },
       })
       .returning(['id'])
       .updateEntity(false)
       .execute();
-    if (written.raw.length === 0) return false;
+    if (written.raw.length === 0) {
+      const stored = await em.getRepository(CaseEntity).findOne({ select: { version: true, runChain: true }, where: { id: step.caseId } });
+      if (stored?.runChain === step.runChain) return 'retry';
+      throw new Error(
+        `case ${step.caseId}: version ${stored?.version} was written by another run of its workflow (${stored?.runChain ?? 'a legacy run'}); ` +
+          `this run (${step.runChain}) writes version ${p.version}. A run that takes a case over must start from its projection.`,
+      );
+    }
     await this.insertEvents(step.caseId, p.events, em);
-    return true;
+    return 'written';
+  }
+
+  /** Where the case's projection stands (its version and last timeline seq), or null when there is none. */
+  async projected(caseId: string): Promise<{ version: number; lastSeq: number } | null> {
+    const found = await this.dataSource.getRepository(CaseEntity).findOne({ select: { version: true }, where: { id: caseId } });
+    if (!found) return null;
+    const last = await this.dataSource.getRepository(CaseEventEntity).findOne({ select: { seq: true }, where: { caseId }, order: { seq: 'DESC' } });
+    return { version: found.version, lastSeq: last?.seq ?? 0 };
   }
 
   /** The case's workflow ended without closing it (terminated, timed out): it waits for nothing any more. */

@@ -13,8 +13,8 @@ export interface Organisation {
 
 /**
  * How long a process reuses the register it read (every request checks its caller's organisation, so this is the
- * hottest read there is). A change made through this process is seen at once; one made through another API
- * process within this time. The register is small (about 70 organisations), so it is read whole.
+ * hottest read there is). A change made through this process is seen once it is committed (see afterChange); one
+ * made through another API process within this time. The register is small (about 70 organisations), so it is read whole.
  */
 export const ORGANISATION_REGISTER_TTL_MS = 2_000;
 
@@ -32,6 +32,18 @@ export class OrganisationRepository {
   async findMany(codes: string[]): Promise<Map<string, Organisation>> {
     const byCode = await this.current();
     return new Map(codes.flatMap((code) => (byCode.has(code) ? [[code, byCode.get(code) as Organisation] as const] : [])));
+  }
+
+  /**
+   * Drops the register this process read once `change` (a transaction that changes organisations) has settled:
+   * dropping it before the commit would let a request in between read the old rows again and keep them.
+   */
+  async afterChange<T>(change: Promise<T>): Promise<T> {
+    try {
+      return await change;
+    } finally {
+      this.register = undefined;
+    }
   }
 
   private current(): Promise<Map<string, Organisation>> {
@@ -65,14 +77,12 @@ export class OrganisationRepository {
       .returning(['code'])
       .updateEntity(false)
       .execute();
-    this.register = undefined;
     return rowsWritten(result) === 1;
   }
 
   async setActive(code: string, active: boolean, em: EntityManager): Promise<Organisation | null> {
     // updated_at is set by the update itself (OrganisationEntity.updatedAt).
     const result = await em.createQueryBuilder().update(OrganisationEntity).set({ active }).where({ code }).execute();
-    this.register = undefined;
     if (!result.affected) return null;
     return em.getRepository(OrganisationEntity).findOneBy({ code });
   }
