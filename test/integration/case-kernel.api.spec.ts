@@ -65,8 +65,12 @@ describe('1. an answer the case refuses leaves its task exactly as it was, deadl
   it("escalates the review after the mandate's ceiling refused its approval", async () => {
     const claimId = await submittedClaim(stack, await mandateWithCeiling(stack, 1_000_000), 4_200_000);
     const approver = await as(stack, 'HSF', 'approver', 'harald.hsf');
+    const review = await waitForTask(approver, claimId, KIND.claim.review);
+    const dueAt = Date.parse((await approver.get(`/tasks/${review.id}`).expect(200)).body.dueAt);
     const refused = await complete(approver, claimId, KIND.claim.review, { decision: 'approve' }, 409);
     expect(refused.reason).toContain('over its ceiling of 1000000 öre');
+    // The refusal came before the reminder (2 s before the due time): what follows is the refused review's own.
+    expect(Date.now()).toBeLessThan(dueAt - 2_000);
     // The review's reminder and its escalation still come, on the review's own deadline.
     await waitForTask(approver, claimId, KIND.claim.reminder);
     await waitForTask(await as(stack, 'HSF', 'coordinator'), claimId, KIND.claim.escalation);

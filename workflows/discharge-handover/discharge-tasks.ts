@@ -121,7 +121,8 @@ export function dischargeTasks(rt: CaseRuntime<DischargeCase>, input: DischargeH
     [KIND.callSip]: () => ({
       ...caseHandler,
       assignedOrg: rt.state.vardcentralCode,
-      dueAt: new Date(Date.parse(rt.state.readyForDischargeAt as string) + policy.sipCallDueMs).toISOString(),
+      // (The spec is also rebuilt to check answers: the deadline is only computed when there is a notice.)
+      ...(rt.state.readyForDischargeAt ? { dueAt: new Date(Date.parse(rt.state.readyForDischargeAt) + policy.sipCallDueMs).toISOString() } : {}),
       input: { ...readiness(rt.state), municipalNeeds: rt.state.needs.municipal, regionNeeds: rt.state.needs.region },
       answerSchema: SCHEMAS.callSip,
       scope: 'readiness',
