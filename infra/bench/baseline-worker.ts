@@ -1,8 +1,9 @@
 /**
- * The baseline's worker, a child process of `npm run bench:engine` like the product's worker: the bare workflow
- * (bundled by the bench, path in BENCH_BASELINE_BUNDLE) and its one write activity, on the bench's own task
- * queue (TEMPORAL_TASK_QUEUE), with the same Temporal connection, cache bound and database pool size as the
- * product's worker. Tells the bench over IPC when it polls.
+ * The baselines' worker, a child process of `npm run bench:engine` like the product's worker: the two bare
+ * workflows (bundled by the bench, path in BENCH_BASELINE_BUNDLE) and their one write activity, on the bench's own
+ * task queue (TEMPORAL_TASK_QUEUE), with the same Temporal connection and database pool size as the product's
+ * worker. The bench gives it twice the product's cache bound (TEMPORAL_MAX_CACHED_WORKFLOWS), the product's bound
+ * for each of the two baselines it hosts. Tells the bench over IPC when it polls.
  */
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { Pool } from 'pg';

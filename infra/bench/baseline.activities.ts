@@ -1,4 +1,7 @@
-/** The baseline's only activity: ONE database write (an INSERT into the bench table on the same PostgreSQL). */
+/**
+ * The baselines' only activity: ONE database write (an INSERT into the bench table on the same PostgreSQL), run as a
+ * regular activity by `benchBaseline` and as a local activity by `benchBaselineLocal`.
+ */
 import { Context } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { BASELINE_TABLE } from './baseline.contract';

@@ -4,10 +4,13 @@
  * folder): an embedded PostgreSQL, a Temporal CLI dev server (in memory), the real worker and the real API from
  * dist/ as child processes (as `npm start` runs them), and a baseline worker of its own on its own task queue.
  * The baseline is a bare workflow (baseline.workflows.ts, bundled here at start) whose every update runs ONE
- * activity doing ONE INSERT.
+ * activity doing ONE INSERT; the targets are defined against it. Beside it runs a like-for-like reference, the
+ * `local ref`: the same bare workflow on the same worker, its INSERT run as ONE LOCAL activity, as the product's
+ * case runtime writes each step. Its ratio is printed for information (what the case runtime itself costs over
+ * bare Temporal with the same kind of write); it is no target and not in the pass/fail.
  *
  *   1. case open         K cases through POST /discharge-handovers, 16 in flight, vs K bare update-with-start
- *                        calls, 16 in flight. Target: product throughput ≥ 0.8 × baseline.
+ *                        calls, 16 in flight (on each baseline). Target: product throughput ≥ 0.8 × baseline.
  *   2. task completion   POST /tasks/:id/complete one at a time vs a bare executeUpdate on a running workflow,
  *                        interleaved call by call. Target: product p50 ≤ 1.3 × baseline p50.
  *   3. whole case        a discharge from notice to discharge through the API, several cases at once, each
@@ -17,8 +20,9 @@
  *   4. worker memory     the worker's RSS with 300, 600, 900 open cases, idle, after a full garbage collection
  *                        (gc-probe.ts). Target: flat (< 0.05 MiB per case between the last two steps).
  *
- * Both sides are warmed up first; sides run back to back in alternating order (A B B A), or call by call for
- * the sequential measurement. Nothing is mocked. Exits 1 when a target is missed, 2 when the bench fails.
+ * All three sides (product, baseline, local ref) are warmed up first; they run back to back, the order rotated each
+ * round (P B L, B L P, L P B, …), or call by call in the same rotation for the sequential measurement. Measurement
+ * 4 is the product's worker alone. Nothing is mocked. Exits 1 when a target is missed, 2 when the bench fails.
  * Sizes can be changed with BENCH_* variables (printed at start).
  */
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
@@ -36,7 +40,7 @@ import { ManagedProcess } from '../process/managed-process';
 import { RunningDevServer, startTemporalDevServer } from '../temporal/dev-server';
 import { resolveTemporalCli } from '../temporal/temporal-cli';
 import { BASELINE_TABLE_DDL } from './baseline.activities';
-import { BASELINE_TASK_QUEUE, BASELINE_WORKFLOW_TYPE, BaselineStep, baselineStepUpdate } from './baseline.contract';
+import { BASELINE_LOCAL_WORKFLOW_TYPE, BASELINE_TASK_QUEUE, BASELINE_WORKFLOW_TYPE, BaselineStep, baselineStepUpdate } from './baseline.contract';
 import { GC_MESSAGE } from './gc-probe';
 
 const log = (line: string) => console.log(`[bench:engine] ${line}`);
@@ -70,7 +74,7 @@ function readSettings() {
     maxCachedWorkflows: intSetting('BENCH_MAX_CACHED_WORKFLOWS', 100, 2),
     /** Warm-up per side before each measurement. */
     warmup: intSetting('BENCH_WARMUP', 16),
-    /** Interleaved rounds per side for the throughput measurements (1 and 3); the median round counts. */
+    /** Interleaved rounds per side for the throughput measurements (1 and 3), the sides' order rotated each round. */
     rounds: intSetting('BENCH_ROUNDS', 6, 1),
     /** The children's LOG_LEVEL: the bench measures the engine, not log formatting. */
     logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn',
@@ -176,6 +180,15 @@ async function inPool<T>(items: T[], concurrency: number, fn: (item: T) => Promi
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The three sides of measurements 1–3: the product, the baseline (regular activity) and the like-for-like reference (local activity). */
+type Side = 'product' | 'baseline' | 'local';
+const SIDES: readonly Side[] = ['product', 'baseline', 'local'];
+/** The sides' order in round (or call) `k`: rotated by one each time, so each side runs first, second and last equally often. */
+const sideOrder = (k: number): Side[] => SIDES.map((_, i) => SIDES[(i + k) % SIDES.length]);
+const LOCAL_LABEL = 'local ref';
+/** The informational like-for-like ratio line under a measurement's verdict. */
+const likeForLike = (ratio: number, of: string) => `  vs like-for-like (local activity): ${fmt(ratio, 2)} × ${of} (informational: no target, not in the pass/fail)`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The product, through its HTTP API
@@ -310,17 +323,25 @@ const CASE_STEPS: CaseStep[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-// The baseline: bare Temporal calls on the bench's own task queue
+// The baselines: bare Temporal calls on the bench's own task queue
 
 class Baseline {
-  constructor(private readonly client: Client) {}
+  /**
+   * @param workflowType `benchBaseline` (each update writes with one regular activity) or `benchBaselineLocal`
+   *   (the same write as one local activity)
+   */
+  constructor(
+    private readonly client: Client,
+    private readonly workflowType: string,
+    private readonly idPrefix: string,
+  ) {}
 
   /** One bare update-with-start whose update runs one write activity. */
   async open(): Promise<string> {
-    const workflowId = `bench-baseline-${randomUUID()}`;
+    const workflowId = `${this.idPrefix}-${randomUUID()}`;
     await this.client.workflow.executeUpdateWithStart(baselineStepUpdate, {
       args: [{ step: 'open', data: dischargeNotice() }],
-      startWorkflowOperation: new WithStartWorkflowOperation(BASELINE_WORKFLOW_TYPE, {
+      startWorkflowOperation: new WithStartWorkflowOperation(this.workflowType, {
         taskQueue: BASELINE_TASK_QUEUE,
         workflowId,
         args: [],
@@ -430,6 +451,8 @@ interface Result {
   ratio: string;
   target: string;
   pass: boolean;
+  /** The like-for-like reference (local activity) and the product's ratio to it: informational, not in `pass`. */
+  local: string;
 }
 
 async function main(): Promise<number> {
@@ -463,8 +486,14 @@ async function main(): Promise<number> {
         `whole cases C=${S.wholeCases} (${S.wholeConcurrency} at a time), memory steps ${S.memorySteps.join('/')} open cases, ` +
         `warm-up ${S.warmup} per side`,
     );
-    log(`both workers: maxCachedWorkflows (TEMPORAL_MAX_CACHED_WORKFLOWS) = ${S.maxCachedWorkflows}; children's LOG_LEVEL=${S.logLevel}`);
-    log('the product writes each step of a case with one local activity (the case runtime; see README), the baseline with one activity');
+    log(
+      `maxCachedWorkflows (TEMPORAL_MAX_CACHED_WORKFLOWS): product worker ${S.maxCachedWorkflows}, baseline worker ${2 * S.maxCachedWorkflows} ` +
+        `(${S.maxCachedWorkflows} for each of its two workflow types); children's LOG_LEVEL=${S.logLevel}`,
+    );
+    log(
+      'writes: the product each step of a case with one local activity (the case runtime; see README); the baseline each update with one ' +
+        `regular activity (the targets are against it); the ${LOCAL_LABEL} each update with one local activity (like-for-like, informational)`,
+    );
     log(`data folder (removed at the end): ${base}`);
     if (!existsSync(join(distRoot, 'workflow-bundle.js'))) log('dist/workflow-bundle.js is missing: the product worker bundles at start (run npm run build)');
 
@@ -473,7 +502,7 @@ async function main(): Promise<number> {
     const [pgPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
     const [pgStart, temporalStart, bundleDone] = await Promise.allSettled([
       startEmbeddedPostgres({ dataDir: join(base, 'postgres'), port: pgPort, database: 'vardflode', log }),
-      // In memory, headless: the same server for both sides, and no disk in the way of either.
+      // In memory, headless: the same server for every side, and no disk in the way of either.
       startTemporalDevServer({ executable, ip: '127.0.0.1', port: temporalPort, namespace: 'default', log }),
       bundleBaseline(base),
     ]);
@@ -515,7 +544,14 @@ async function main(): Promise<number> {
     const baselineWorker = startNodeChild(
       'baseline worker',
       join(__dirname, 'baseline-worker.js'),
-      childEnv({ ...common, TEMPORAL_TASK_QUEUE: BASELINE_TASK_QUEUE, BENCH_BASELINE_BUNDLE: bundlePath }),
+      // Two workflow types on one worker: the product's cache bound for each, so measurement 2's most recent
+      // workflows of both are still cached, as the product's cases are in its own worker.
+      childEnv({
+        ...common,
+        TEMPORAL_TASK_QUEUE: BASELINE_TASK_QUEUE,
+        TEMPORAL_MAX_CACHED_WORKFLOWS: String(2 * S.maxCachedWorkflows),
+        BENCH_BASELINE_BUNDLE: bundlePath,
+      }),
     );
     started.push({ name: 'baseline worker', stop: () => baselineWorker.stop('SIGTERM', 30_000) });
     children.push(worker, api, baselineWorker);
@@ -546,39 +582,58 @@ async function main(): Promise<number> {
     const product = new Api(apiBase, tokens);
     const connection = await Connection.connect({ address: temporal.address });
     started.push({ name: 'Temporal client', stop: () => connection.close() });
-    const baseline = new Baseline(new Client({ connection, namespace: 'default' }));
+    const temporalClient = new Client({ connection, namespace: 'default' });
+    const baseline = new Baseline(temporalClient, BASELINE_WORKFLOW_TYPE, 'bench-baseline');
+    const localRef = new Baseline(temporalClient, BASELINE_LOCAL_WORKFLOW_TYPE, 'bench-local');
+    const bare = { baseline, local: localRef };
 
     const openProductCases: string[] = [];
-    const baselineWorkflows: string[] = [];
+    const bareWorkflows = { baseline: [] as string[], local: [] as string[] };
     const openProduct = async () => {
       openProductCases.push(await product.openCase());
     };
-    const openBaseline = async () => {
-      baselineWorkflows.push(await baseline.open());
+    const opener: Record<Side, () => Promise<void>> = {
+      product: openProduct,
+      baseline: async () => {
+        bareWorkflows.baseline.push(await baseline.open());
+      },
+      local: async () => {
+        bareWorkflows.local.push(await localRef.open());
+      },
     };
+    const sideName = (side: Side) => (side === 'local' ? LOCAL_LABEL : side);
+    const allFigures = (runs: Record<Side, Run[]>, inFlight: number): Record<Side, Figures> => ({
+      product: figures(runs.product, inFlight),
+      baseline: figures(runs.baseline, inFlight),
+      local: figures(runs.local, inFlight),
+    });
+    const roundRates = (f: Record<Side, Figures>, digits: number) =>
+      SIDES.map((side) => `${sideName(side)} ${f[side].rates.map((r) => fmt(r, digits)).join(' ')}/s`).join('; ');
+    const steadyRates = (f: Record<Side, Figures>) => SIDES.map((side) => `${sideName(side)} ${fmt(f[side].steadyPerSecond, 2)}/s`).join(', ');
 
     // ---- 1. Case open --------------------------------------------------------------------------------------
     console.log('');
     log(`1. case open: warm-up (${S.warmup} per side, ${S.openConcurrency} in flight)…`);
-    await guard(inPool(range(S.warmup), S.openConcurrency, openProduct));
-    await guard(inPool(range(S.warmup), S.openConcurrency, openBaseline));
-    const openRuns = { product: [] as Run[], baseline: [] as Run[] };
+    for (const side of SIDES) await guard(inPool(range(S.warmup), S.openConcurrency, opener[side]));
+    const openRuns: Record<Side, Run[]> = { product: [], baseline: [], local: [] };
     for (const [round, n] of split(S.openCases, S.rounds).entries()) {
-      const order = round % 2 === 0 ? (['product', 'baseline'] as const) : (['baseline', 'product'] as const);
-      for (const side of order) {
-        log(`1. case open: round ${round + 1}, ${side}, ${n} opens…`);
-        openRuns[side].push(await guard(inPool(range(n), S.openConcurrency, side === 'product' ? openProduct : openBaseline)));
+      for (const side of sideOrder(round)) {
+        log(`1. case open: round ${round + 1}, ${sideName(side)}, ${n} opens…`);
+        openRuns[side].push(await guard(inPool(range(n), S.openConcurrency, opener[side])));
       }
     }
-    const open = { product: figures(openRuns.product, S.openConcurrency), baseline: figures(openRuns.baseline, S.openConcurrency) };
+    const open = allFigures(openRuns, S.openConcurrency);
     const openRatio = open.product.steadyPerSecond / open.baseline.steadyPerSecond;
+    const openLocalRatio = open.product.steadyPerSecond / open.local.steadyPerSecond;
     console.log('');
     console.log(`1. Case open: ${S.openCases} per side, ${S.openConcurrency} in flight`);
     console.log(line('product', 'cases', open.product) + '   POST /discharge-handovers');
     console.log(line('baseline', 'opens', open.baseline) + '   executeUpdateWithStart, 1 write activity');
-    console.log(`  rounds    product ${open.product.rates.map((r) => fmt(r, 1)).join(' ')}/s; baseline ${open.baseline.rates.map((r) => fmt(r, 1)).join(' ')}/s, in the order they ran`);
-    console.log(`  steady    product ${fmt(open.product.steadyPerSecond, 2)}/s, baseline ${fmt(open.baseline.steadyPerSecond, 2)}/s (${S.openConcurrency} in flight / p50)`);
+    console.log(line(LOCAL_LABEL, 'opens', open.local) + '   executeUpdateWithStart, 1 local-activity write');
+    console.log(`  rounds    ${roundRates(open, 1)}, in the order they ran`);
+    console.log(`  steady    ${steadyRates(open)} (${S.openConcurrency} in flight / p50)`);
     console.log(`  ratio     ${fmt(openRatio, 2)} × baseline steady throughput (target ≥ ${TARGET.openThroughputRatio}) ${verdict(openRatio >= TARGET.openThroughputRatio)}`);
+    console.log(likeForLike(openLocalRatio, `${LOCAL_LABEL} steady throughput`));
     results.push({
       name: '1 case open',
       product: `${fmt(open.product.steadyPerSecond, 2)} cases/s`,
@@ -586,38 +641,42 @@ async function main(): Promise<number> {
       ratio: fmt(openRatio, 2),
       target: `≥ ${TARGET.openThroughputRatio}`,
       pass: openRatio >= TARGET.openThroughputRatio,
+      local: `${fmt(openLocalRatio, 2)} (${fmt(open.local.steadyPerSecond, 2)} opens/s)`,
     });
 
     // ---- 2. Task completion -----------------------------------------------------------------------------------
     console.log('');
-    const nCompletions = Math.min(S.completions + S.warmup, openProductCases.length, baselineWorkflows.length);
+    const nCompletions = Math.min(S.completions + S.warmup, openProductCases.length, bareWorkflows.baseline.length, bareWorkflows.local.length);
     const warm2 = Math.min(S.warmup, nCompletions - 1);
     // The most recently opened cases and workflows: the step itself is measured, not a cache miss's replay.
     const completionCases = openProductCases.slice(-nCompletions);
-    const completionWorkflows = baselineWorkflows.slice(-nCompletions);
+    const completionWorkflows = { baseline: bareWorkflows.baseline.slice(-nCompletions), local: bareWorkflows.local.slice(-nCompletions) };
     log(`2. task completion: finding ${nCompletions} municipality acknowledgement tasks in the inbox (not timed)…`);
     const taskIds: string[] = [];
     for (const caseId of completionCases) taskIds.push(await guard(product.findTask('municipality', caseId, 'discharge.acknowledge_notice')));
-    log(`2. task completion: ${warm2} warm-up and ${nCompletions - warm2} measured per side, one at a time, alternating product and baseline…`);
-    const completionMs = { product: [] as number[], baseline: [] as number[] };
+    log(`2. task completion: ${warm2} warm-up and ${nCompletions - warm2} measured per side, one at a time, the three sides' order rotated call by call…`);
+    const completionMs: Record<Side, number[]> = { product: [], baseline: [], local: [] };
     for (let i = 0; i < nCompletions; i++) {
-      const timed = async (side: 'product' | 'baseline') => {
+      const timed = async (side: Side) => {
         const t0 = performance.now();
         if (side === 'product') await product.complete('municipality', taskIds[i], { acknowledged: true });
-        else await baseline.step(completionWorkflows[i], { step: 'discharge.acknowledge_notice', data: { acknowledged: true } });
+        else await bare[side].step(completionWorkflows[side][i], { step: 'discharge.acknowledge_notice', data: { acknowledged: true } });
         if (i >= warm2) completionMs[side].push(performance.now() - t0);
       };
-      for (const side of i % 2 === 0 ? (['product', 'baseline'] as const) : (['baseline', 'product'] as const)) await guard(timed(side));
+      for (const side of sideOrder(i)) await guard(timed(side));
     }
     // Sequential: the throughput is one over the mean latency.
     const sequential = (ms: number[]) => figures([{ ms, elapsedMs: ms.reduce((a, b) => a + b, 0) }]);
-    const completion = { product: sequential(completionMs.product), baseline: sequential(completionMs.baseline) };
+    const completion = { product: sequential(completionMs.product), baseline: sequential(completionMs.baseline), local: sequential(completionMs.local) };
     const completionRatio = completion.product.p50 / completion.baseline.p50;
+    const completionLocalRatio = completion.product.p50 / completion.local.p50;
     console.log('');
     console.log(`2. Task completion: ${completion.product.count} per side, sequential, interleaved`);
     console.log(line('product', 'tasks', completion.product) + '   POST /tasks/:id/complete (discharge.acknowledge_notice)');
     console.log(line('baseline', 'updates', completion.baseline) + '   executeUpdate, 1 write activity');
+    console.log(line(LOCAL_LABEL, 'updates', completion.local) + '   executeUpdate, 1 local-activity write');
     console.log(`  ratio     ${fmt(completionRatio, 2)} × baseline p50 (target ≤ ${TARGET.completionP50Ratio}) ${verdict(completionRatio <= TARGET.completionP50Ratio)}`);
+    console.log(likeForLike(completionLocalRatio, `${LOCAL_LABEL} p50`));
     results.push({
       name: '2 task completion',
       product: `p50 ${fmt(completion.product.p50)} ms`,
@@ -625,34 +684,41 @@ async function main(): Promise<number> {
       ratio: fmt(completionRatio, 2),
       target: `≤ ${TARGET.completionP50Ratio}`,
       pass: completionRatio <= TARGET.completionP50Ratio,
+      local: `${fmt(completionLocalRatio, 2)} (p50 ${fmt(completion.local.p50)} ms)`,
     });
 
     // ---- 3. A whole discharge case ------------------------------------------------------------------------------
     console.log('');
     const warm3 = Math.min(S.warmup, S.wholeConcurrency);
+    const wholeCase: Record<Side, () => Promise<void>> = {
+      product: () => product.wholeCase(),
+      baseline: () => baseline.wholeCase(),
+      local: () => localRef.wholeCase(),
+    };
     log(`3. whole case: warm-up (${warm3} per side)…`);
-    await guard(inPool(range(warm3), S.wholeConcurrency, () => product.wholeCase()));
-    await guard(inPool(range(warm3), S.wholeConcurrency, () => baseline.wholeCase()));
+    for (const side of SIDES) await guard(inPool(range(warm3), S.wholeConcurrency, wholeCase[side]));
     product.extraInboxReads = 0;
-    const wholeRuns = { product: [] as Run[], baseline: [] as Run[] };
+    const wholeRuns: Record<Side, Run[]> = { product: [], baseline: [], local: [] };
     for (const [round, n] of split(S.wholeCases, Math.min(S.rounds, Math.floor(S.wholeCases / S.wholeConcurrency) || 1)).entries()) {
-      const order = round % 2 === 0 ? (['product', 'baseline'] as const) : (['baseline', 'product'] as const);
-      for (const side of order) {
-        log(`3. whole case: round ${round + 1}, ${side}, ${n} cases…`);
-        wholeRuns[side].push(await guard(inPool(range(n), S.wholeConcurrency, () => (side === 'product' ? product.wholeCase() : baseline.wholeCase()))));
+      for (const side of sideOrder(round)) {
+        log(`3. whole case: round ${round + 1}, ${sideName(side)}, ${n} cases…`);
+        wholeRuns[side].push(await guard(inPool(range(n), S.wholeConcurrency, wholeCase[side])));
       }
     }
-    const whole = { product: figures(wholeRuns.product, S.wholeConcurrency), baseline: figures(wholeRuns.baseline, S.wholeConcurrency) };
+    const whole = allFigures(wholeRuns, S.wholeConcurrency);
     const wholeRatio = whole.product.steadyPerSecond / whole.baseline.steadyPerSecond;
+    const wholeLocalRatio = whole.product.steadyPerSecond / whole.local.steadyPerSecond;
     const inboxReads = CASE_STEPS.filter((s) => s.kind !== 'ready' && s.kind !== 'discharge').length;
     console.log('');
     console.log(`3. Whole discharge case: ${S.wholeCases} per side, ${S.wholeConcurrency} at a time; ${CASE_STEPS.length + 1} actions per case`);
     console.log(line('product', 'cases', whole.product) + `   ${CASE_STEPS.length + 1} API calls + ${inboxReads} inbox reads per case`);
-    console.log(line('baseline', 'cases', whole.baseline) + `   1 update-with-start + ${CASE_STEPS.length} updates per case`);
+    console.log(line('baseline', 'cases', whole.baseline) + `   1 update-with-start + ${CASE_STEPS.length} updates per case, 1 write activity each`);
+    console.log(line(LOCAL_LABEL, 'cases', whole.local) + `   1 update-with-start + ${CASE_STEPS.length} updates per case, 1 local-activity write each`);
     console.log(`  the product read an inbox ${product.extraInboxReads} more time(s) in all because a task was not there yet`);
-    console.log(`  rounds    product ${whole.product.rates.map((r) => fmt(r, 2)).join(' ')}/s; baseline ${whole.baseline.rates.map((r) => fmt(r, 2)).join(' ')}/s, in the order they ran`);
-    console.log(`  steady    product ${fmt(whole.product.steadyPerSecond, 2)}/s, baseline ${fmt(whole.baseline.steadyPerSecond, 2)}/s (${S.wholeConcurrency} in flight / p50)`);
+    console.log(`  rounds    ${roundRates(whole, 2)}, in the order they ran`);
+    console.log(`  steady    ${steadyRates(whole)} (${S.wholeConcurrency} in flight / p50)`);
     console.log(`  ratio     ${fmt(wholeRatio, 2)} × baseline steady cases/s (target ≥ ${TARGET.wholeCaseRatio}) ${verdict(wholeRatio >= TARGET.wholeCaseRatio)}`);
+    console.log(likeForLike(wholeLocalRatio, `${LOCAL_LABEL} steady cases/s`));
     results.push({
       name: '3 whole case',
       product: `${fmt(whole.product.steadyPerSecond, 2)} cases/s`,
@@ -660,6 +726,7 @@ async function main(): Promise<number> {
       ratio: fmt(wholeRatio, 2),
       target: `≥ ${TARGET.wholeCaseRatio}`,
       pass: wholeRatio >= TARGET.wholeCaseRatio,
+      local: `${fmt(wholeLocalRatio, 2)} (${fmt(whole.local.steadyPerSecond, 2)} cases/s)`,
     });
 
     // ---- 4. Worker memory ----------------------------------------------------------------------------------------
@@ -667,7 +734,7 @@ async function main(): Promise<number> {
     const pid = worker.child.pid;
     if (pid === undefined || !existsSync(`/proc/${pid}/status`)) {
       console.log('4. Worker memory: not measured (needs Linux /proc)');
-      results.push({ name: '4 worker memory', product: 'n/a', baseline: '-', ratio: '-', target: `< ${TARGET.memoryMibPerCase} MiB/case`, pass: false });
+      results.push({ name: '4 worker memory', product: 'n/a', baseline: '-', ratio: '-', target: `< ${TARGET.memoryMibPerCase} MiB/case`, pass: false, local: '-' });
     } else {
       // Every case opened so far is still open (the whole cases of measurement 3 are discharged).
       let openNow = openProductCases.length;
@@ -700,6 +767,7 @@ async function main(): Promise<number> {
         ratio: '-',
         target: `< ${TARGET.memoryMibPerCase} MiB/case`,
         pass: lastSlope < TARGET.memoryMibPerCase,
+        local: '-',
       });
     }
   } finally {
@@ -708,11 +776,11 @@ async function main(): Promise<number> {
   }
 
   console.log('');
-  console.log('Summary (same Temporal server and PostgreSQL, same run)');
-  const cols = [19, 17, 17, 7, 17];
+  console.log('Summary (same Temporal server and PostgreSQL, same run; verdicts against the baseline, 1 write activity per update)');
+  const cols = [19, 17, 17, 7, 17, 7];
   const row = (cells: string[]) => cells.map((c, i) => (i < cols.length ? c.padEnd(cols[i]) : c)).join(' ');
-  console.log(row(['measurement', 'product', 'baseline', 'ratio', 'target', 'result']));
-  for (const r of results) console.log(row([r.name, r.product, r.baseline, r.ratio, r.target, verdict(r.pass)]));
+  console.log(row(['measurement', 'product', 'baseline', 'ratio', 'target', 'result', `vs ${LOCAL_LABEL}, 1 local-activity write (info, no target)`]));
+  for (const r of results) console.log(row([r.name, r.product, r.baseline, r.ratio, r.target, verdict(r.pass), r.local]));
   const failed = results.filter((r) => !r.pass).length;
   console.log('');
   console.log(`${failed === 0 ? 'PASS' : 'FAIL'}: ${results.length - failed} of ${results.length} targets met; run time ${fmt((Date.now() - wallStart) / 1000)} s`);
