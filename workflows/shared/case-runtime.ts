@@ -220,12 +220,6 @@ export class CaseRuntime<S extends object> {
     setHandler(referenceRegisteredSignal, (key) => {
       if ([...this.waits.values()].some((w) => w.keys.some((k) => referenceKeyString(k) === key))) this.referenceNudges += 1;
     });
-    this.alarms().catch((err: unknown) => {
-      if (!isCancellation(err)) log.error('the case stopped watching its deadlines', { error: (err as Error).message });
-    });
-    this.watchReferences().catch((err: unknown) => {
-      if (!isCancellation(err)) log.error('waiting for reference data stopped', { error: (err as Error).message });
-    });
   }
 
   // ---- what a process registers -----------------------------------------------------------------------
@@ -256,7 +250,7 @@ export class CaseRuntime<S extends object> {
     setHandler(
       update,
       async (cmd: C) => {
-        await condition(() => this.opened); // a request sent with the start waits for the opening step
+        if (!this.opened) await condition(() => this.opened); // a request sent with the start waits for the opening step
         await this.inStep(async () => {
           this.apply(spec.decide(this.state, cmd, this.now()));
           this.auditRequest(spec.audit, spec.by(cmd), cmd.requestId);
@@ -398,12 +392,26 @@ export class CaseRuntime<S extends object> {
         await this.inStep(open);
       }
       this.opened = true;
+      // One loop, judged only between steps (a step under way may close a task and then be undone): the case's
+      // end, continue-as-new, reference data to read again, and one durable timer for whatever falls due first.
+      let seenNudges = 0;
       for (;;) {
-        await condition(() => !this.locked && (this.def.ended(this.state) || this.continueAsNewDue()));
+        const due = this.nextDue();
+        const wake = () => !this.locked && (this.def.ended(this.state) || this.continueAsNewDue() || this.nudged(seenNudges) || this.nextDue()?.key !== due?.key);
+        const ms = due ? due.at - Date.now() : undefined;
+        const woken = ms === undefined ? await condition(wake).then(() => true) : ms > 0 ? await condition(wake, ms) : false;
         if (this.def.ended(this.state)) break;
-        await condition(allHandlersFinished);
-        if (this.locked || this.def.ended(this.state)) continue;
-        await continueAsNew<(input: unknown) => Promise<unknown>>(this.def.continueWith(this.carry()));
+        if (woken && this.continueAsNewDue() && !this.def.ended(this.state)) {
+          await condition(allHandlersFinished);
+          if (this.locked || this.def.ended(this.state)) continue;
+          await continueAsNew<(input: unknown) => Promise<unknown>>(this.def.continueWith(this.carry()));
+        }
+        if (woken && this.nudged(seenNudges)) {
+          seenNudges = this.referenceNudges;
+          await this.readReferencesAgain();
+          continue;
+        }
+        if (!woken && due) await this.fireDue(due.key);
       }
       await this.inStep(() => this.cancelAll(`the case is ${this.def.status(this.state)}`));
       await condition(allHandlersFinished);
@@ -501,13 +509,15 @@ export class CaseRuntime<S extends object> {
     this.committedEvents = this.timeline.length;
     if (sendSubject) this.subjectSent = true;
     // Other cases waiting for a value this step registered read it again.
-    await Promise.all(
-      (result.notify ?? []).map((n) =>
-        getExternalWorkflowHandle(n.workflowId)
-          .signal(referenceRegisteredSignal, n.key)
-          .catch(() => undefined), // it has ended meanwhile: nothing waits any more
-      ),
-    );
+    if (result.notify?.length) {
+      await Promise.all(
+        result.notify.map((n) =>
+          getExternalWorkflowHandle(n.workflowId)
+            .signal(referenceRegisteredSignal, n.key)
+            .catch(() => undefined), // it has ended meanwhile: nothing waits any more
+        ),
+      );
+    }
   }
 
   private release(): void {
@@ -659,24 +669,13 @@ export class CaseRuntime<S extends object> {
     return next;
   }
 
-  /**
-   * One durable timer for the whole case, set for whatever falls due first; each due item then runs as a step of
-   * its own. It is judged only between steps (a step under way may close a task and then be undone), and set again
-   * when the first item changes. An item whose step fails (refused by a rule or by the write, or a bug) is set aside
-   * and logged, so it neither fires again and again nor holds up the items after it.
-   */
-  private async alarms(): Promise<void> {
-    for (;;) {
-      await condition(() => !this.locked && this.opened && this.nextDue() !== undefined);
-      const armed = this.nextDue() as { key: string; at: number };
-      const ms = armed.at - Date.now();
-      if (ms > 0 && (await condition(() => !this.locked && this.nextDue()?.key !== armed.key, ms))) continue;
-      await this.inStep(() => this.fire(armed.key)).catch((err: unknown) => {
-        if (isCancellation(err)) throw err;
-        this.failedAlarms.add(armed.key);
-        log.error('a timed step of the case failed and is set aside; it changed nothing', { item: armed.key, error: (err as Error).message });
-      });
-    }
+  /** A due item as a step of its own; one whose step fails is set aside and logged, not tried again and again. */
+  private async fireDue(key: string): Promise<void> {
+    await this.inStep(() => this.fire(key)).catch((err: unknown) => {
+      if (isCancellation(err)) throw err;
+      this.failedAlarms.add(key);
+      log.error('a timed step of the case failed and is set aside; it changed nothing', { item: key, error: (err as Error).message });
+    });
   }
 
   private async fire(key: string): Promise<void> {
@@ -765,21 +764,25 @@ export class CaseRuntime<S extends object> {
   }
 
   /** After a signal (or a new wait), reads the values still missing. */
-  private async watchReferences(): Promise<void> {
-    let seen = 0;
-    for (;;) {
-      await condition(() => this.referenceNudges !== seen && this.waits.size > 0 && this.opened);
-      seen = this.referenceNudges;
-      await this.inStep(async () => {
-        const missing = new Map(this.missingReferences().map((k) => [referenceKeyString(k), k]));
-        if (missing.size === 0) return;
-        const found = await this.readReferences([...missing.values()]);
-        for (const [ks, key] of missing) {
-          // Still missing (an earlier arrival in this loop may have completed its wait) and now registered.
-          if (found[ks] !== undefined && this.missingReferences().some((k) => referenceKeyString(k) === ks)) await this.referenceArrived(key, found[ks]);
-        }
-      }).catch((err: unknown) => log.error('reading reference data failed; the case waits on', { error: (err as Error).message }));
-    }
+  /** A signal (or a new wait) asked to read the missing reference values again. */
+  private nudged(seen: number): boolean {
+    return this.referenceNudges !== seen && this.waits.size > 0;
+  }
+
+  /** Reads the values still missing; those now registered go on as if they had arrived by a task. */
+  private async readReferencesAgain(): Promise<void> {
+    await this.inStep(async () => {
+      const missing = new Map(this.missingReferences().map((k) => [referenceKeyString(k), k]));
+      if (missing.size === 0) return;
+      const found = await this.readReferences([...missing.values()]);
+      for (const [ks, key] of missing) {
+        // Still missing (an earlier arrival in this loop may have completed its wait) and now registered.
+        if (found[ks] !== undefined && this.missingReferences().some((k) => referenceKeyString(k) === ks)) await this.referenceArrived(key, found[ks]);
+      }
+    }).catch((err: unknown) => {
+      if (isCancellation(err)) throw err;
+      log.error('reading reference data failed; the case waits on', { error: (err as Error).message });
+    });
   }
 
   private missingReferences(): ReferenceKey[] {
