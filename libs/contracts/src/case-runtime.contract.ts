@@ -9,8 +9,10 @@ import type { CaseEffect, ReferenceKey } from '../../domain/src/case/effects';
 import type { AnswerSchema } from './answer-schema';
 
 /** What a case waits for next, with a date when there is one (a due time, a timer, a planned date). */
+export const WAITING_FOR_KINDS = ['tasks', 'reference_data', 'date', 'request', 'nothing'] as const;
+
 export interface WaitingFor {
-  what: 'tasks' | 'reference_data' | 'date' | 'request' | 'nothing';
+  what: (typeof WAITING_FOR_KINDS)[number];
   description: string;
   /** ISO instant or date, or null when nothing sets one. */
   until: string | null;

@@ -2,6 +2,9 @@ import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 
+/** The header's schema in the OpenAPI document: the same pattern this checks. */
+export const IDEMPOTENCY_KEY_SCHEMA = { type: 'string', pattern: IDEMPOTENCY_KEY.source, minLength: 8, maxLength: 200 } as const;
+
 /** Validates a caller-supplied Idempotency-Key header (required where `required`). */
 export function idempotencyKey(value: string | undefined, required: true): string;
 export function idempotencyKey(value: string | undefined, required: false): string | undefined;

@@ -1,14 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
+import { ApiAuthenticated, ApiErrors, ApiJsonBodyErrors } from '../common/error-response.dto';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { AgreementDecisionDto, AgreementNoticeDto, RegisterLpikDto } from './agreement.dto';
 import { AgreementService } from './agreement.service';
 import { DesignateCoordinatorDto } from './area.dto';
 import { AreaService } from './area.service';
+import { AgreementStateDto, AreaCoverageDto, AreaStateDto, LpikIndexDto, LpikRegisteredDto, UndesignatedAreaDto } from './coordination.response';
+
+const AREA_CODE = ApiParam({ name: 'areaCode', type: String, example: '0125', description: 'A municipality code, or a Stockholm city district.' });
 
 @ApiTags('coordination')
-@ApiBearerAuth()
+@ApiAuthenticated()
+@ApiExtraModels(AreaStateDto, UndesignatedAreaDto)
 @Controller()
 export class CoordinationController {
   constructor(
@@ -18,6 +23,7 @@ export class CoordinationController {
 
   @Get('coordination/areas')
   @ApiOperation({ summary: 'Coverage: every area, its coordinating vårdcentral, status, SLSO contact, overdue tasks; uncovered first' })
+  @ApiOkResponse({ type: AreaCoverageDto, isArray: true })
   coverage() {
     return this.areas.coverage();
   }
@@ -25,6 +31,12 @@ export class CoordinationController {
   @Get('coordination/areas/:areaCode')
   @Audit('case.read')
   @ApiOperation({ summary: "An area's case: its vårdcentral, onboarding, history and timeline (the area's parties only)" })
+  @AREA_CODE
+  @ApiOkResponse({
+    description: "The area's case; an area nobody was ever designated for has none yet (status none).",
+    schema: { anyOf: [{ $ref: getSchemaPath(AreaStateDto) }, { $ref: getSchemaPath(UndesignatedAreaDto) }] },
+  })
+  @ApiErrors(404, 503)
   area(@Ctx() ctx: RequestContext, @Param('areaCode') areaCode: string) {
     return this.areas.state(ctx, areaCode);
   }
@@ -34,6 +46,10 @@ export class CoordinationController {
   @Roles('approver')
   @Audit('coordination.designate')
   @ApiOperation({ summary: "HSN designates the area's coordinating vårdcentral (or another one: handover without a gap)" })
+  @AREA_CODE
+  @ApiOkResponse({ type: AreaStateDto, description: "The area's case after the designation." })
+  @ApiJsonBodyErrors()
+  @ApiErrors(403, 404, 409, 422, 503)
   designate(@Ctx() ctx: RequestContext, @Param('areaCode') areaCode: string, @Body() dto: DesignateCoordinatorDto) {
     return this.areas.designate(ctx, areaCode, dto);
   }
@@ -41,6 +57,8 @@ export class CoordinationController {
   @Get('coordination/agreement')
   @Audit('agreement.read')
   @ApiOperation({ summary: 'The HSN–SLSO support agreement: decisions, effective date, years, payments, notice' })
+  @ApiOkResponse({ type: AgreementStateDto })
+  @ApiErrors(404, 503)
   agreementState(@Ctx() ctx: RequestContext) {
     return this.agreement.state(ctx);
   }
@@ -50,6 +68,9 @@ export class CoordinationController {
   @Roles('approver')
   @Audit('agreement.decide')
   @ApiOperation({ summary: "HSN's or SLSO's decision on the agreement (any order); HSN's signatory needs the right or a delegation" })
+  @ApiOkResponse({ type: AgreementStateDto, description: 'The agreement after the decision.' })
+  @ApiJsonBodyErrors()
+  @ApiErrors(403, 404, 409, 422, 503)
   decide(@Ctx() ctx: RequestContext, @Body() dto: AgreementDecisionDto) {
     return this.agreement.decide(ctx, dto);
   }
@@ -58,12 +79,17 @@ export class CoordinationController {
   @HttpCode(200)
   @Roles('approver')
   @Audit('agreement.notice')
+  @ApiOperation({ summary: 'HSN or SLSO gives notice: the agreement ends after the notice period' })
+  @ApiOkResponse({ type: AgreementStateDto, description: 'The agreement after the notice.' })
+  @ApiJsonBodyErrors()
+  @ApiErrors(403, 404, 409, 422, 503)
   giveNotice(@Ctx() ctx: RequestContext, @Body() dto: AgreementNoticeDto) {
     return this.agreement.giveNotice(ctx, dto);
   }
 
   @Get('indices/lpik')
   @ApiOperation({ summary: 'LPIK excluding pharmaceuticals, per year' })
+  @ApiOkResponse({ type: LpikIndexDto, isArray: true })
   lpik() {
     return this.agreement.listLpik();
   }
@@ -72,6 +98,10 @@ export class CoordinationController {
   @Roles('admin')
   @Audit('lpik.register')
   @ApiOperation({ summary: "Register a year's LPIK (HSF admin); an agreement waiting for it goes on" })
+  @ApiParam({ name: 'year', schema: { type: 'integer', minimum: 2021, maximum: 2100 } })
+  @ApiOkResponse({ type: LpikRegisteredDto })
+  @ApiJsonBodyErrors()
+  @ApiErrors(404, 409)
   registerLpik(@Ctx() ctx: RequestContext, @Param('year', ParseIntPipe) year: number, @Body() dto: RegisterLpikDto) {
     return this.agreement.registerLpik(ctx, year, dto.percent);
   }

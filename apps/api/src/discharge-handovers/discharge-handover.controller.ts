@@ -1,25 +1,26 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import type { Response } from 'express';
-import { idempotencyKey } from '../common/idempotency-key';
-import { uuidParam } from '../common/params';
+import { IDEMPOTENCY_KEY_SCHEMA, idempotencyKey } from '../common/idempotency-key';
+import { ApiAuthenticated, ApiErrors, ApiJsonBodyErrors } from '../common/error-response.dto';
+import { ApiUuidParam, uuidParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import {
   CancelDischargeHandoverDto,
-  CaseStartedDto,
   ChangeEstimatedDischargeDateDto,
   DeclareReadyForDischargeDto,
   RecordDischargeDto,
   RevokeReadyForDischargeDto,
   StartDischargeHandoverDto,
 } from './discharge-handover.dto';
+import { CaseStartedDto, DischargeHandoverStateDto, DischargeSummaryDto } from './discharge-handover.response';
 import { DischargeHandoverService } from './discharge-handover.service';
 
-const optionalKey = { name: 'Idempotency-Key', required: false, description: 'Makes a retried request apply once.' };
+const optionalKey = { name: 'Idempotency-Key', required: false, description: 'Makes a retried request apply once.', schema: IDEMPOTENCY_KEY_SCHEMA };
 
 @ApiTags('discharge-handovers')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('discharge-handovers')
 export class DischargeHandoverController {
   constructor(private readonly service: DischargeHandoverService) {}
@@ -28,7 +29,11 @@ export class DischargeHandoverController {
   @Roles('case_handler')
   @Audit('discharge.open')
   @ApiOperation({ summary: 'Open a discharge handover case (inskrivningsmeddelande)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'The same key returns the same case.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'The same key returns the same case.', schema: IDEMPOTENCY_KEY_SCHEMA })
+  @ApiCreatedResponse({ type: CaseStartedDto, description: 'The case was opened.' })
+  @ApiOkResponse({ type: CaseStartedDto, description: 'This Idempotency-Key opened the case before: the same case again.' })
+  @ApiJsonBodyErrors()
+  @ApiErrors(403, 409, 422, 503)
   async start(
     @Ctx() ctx: RequestContext,
     @Body() dto: StartDischargeHandoverDto,
@@ -43,6 +48,9 @@ export class DischargeHandoverController {
   @Get(':caseId')
   @Audit('case.read')
   @ApiOperation({ summary: "The case's live state, queried from its workflow (its parties only)" })
+  @ApiUuidParam('caseId')
+  @ApiOkResponse({ type: DischargeHandoverStateDto })
+  @ApiErrors(400, 404, 503)
   state(@Ctx() ctx: RequestContext, @Param('caseId', uuidParam('caseId')) caseId: string) {
     return this.service.state(ctx, caseId);
   }
@@ -50,6 +58,9 @@ export class DischargeHandoverController {
   @Get(':caseId/summary')
   @Audit('case.read_summary')
   @ApiOperation({ summary: "The patient's written summary: fast vårdkontakt, planned SIP date, who to call" })
+  @ApiUuidParam('caseId')
+  @ApiOkResponse({ type: DischargeSummaryDto })
+  @ApiErrors(400, 404, 503)
   summary(@Ctx() ctx: RequestContext, @Param('caseId', uuidParam('caseId')) caseId: string) {
     return this.service.summary(ctx, caseId);
   }
@@ -57,7 +68,12 @@ export class DischargeHandoverController {
   @Put(':caseId/estimated-discharge-date')
   @Roles('case_handler')
   @Audit('discharge.change_estimated_date')
+  @ApiOperation({ summary: 'Change the estimated discharge date' })
   @ApiHeader(optionalKey)
+  @ApiUuidParam('caseId')
+  @ApiOkResponse({ type: DischargeHandoverStateDto, description: "The case's state after the request." })
+  @ApiJsonBodyErrors()
+  @ApiErrors(403, 404, 409, 422, 503)
   changeEstimatedDischargeDate(
     @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -73,6 +89,10 @@ export class DischargeHandoverController {
   @Audit('discharge.declare_ready')
   @ApiOperation({ summary: 'Declare the patient ready for discharge (utskrivningsklar)' })
   @ApiHeader(optionalKey)
+  @ApiUuidParam('caseId')
+  @ApiOkResponse({ type: DischargeHandoverStateDto, description: "The case's state after the request." })
+  @ApiJsonBodyErrors()
+  @ApiErrors(403, 404, 409, 422, 503)
   declareReadyForDischarge(
     @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -88,6 +108,10 @@ export class DischargeHandoverController {
   @Audit('discharge.revoke_ready')
   @ApiOperation({ summary: 'The patient is no longer ready: parties are told at once and the clocks stop' })
   @ApiHeader(optionalKey)
+  @ApiUuidParam('caseId')
+  @ApiOkResponse({ type: DischargeHandoverStateDto, description: "The case's state after the request." })
+  @ApiJsonBodyErrors()
+  @ApiErrors(403, 404, 409, 422, 503)
   revokeReadyForDischarge(
     @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -103,6 +127,10 @@ export class DischargeHandoverController {
   @Audit('discharge.record')
   @ApiOperation({ summary: 'Record the discharge; 409 naming the missing steps until the takeover and the municipal decision' })
   @ApiHeader(optionalKey)
+  @ApiUuidParam('caseId')
+  @ApiOkResponse({ type: DischargeHandoverStateDto, description: "The case's state after the request." })
+  @ApiJsonBodyErrors()
+  @ApiErrors(403, 404, 409, 422, 503)
   recordDischarge(
     @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -116,7 +144,12 @@ export class DischargeHandoverController {
   @HttpCode(200)
   @Roles('case_handler')
   @Audit('discharge.cancel')
+  @ApiOperation({ summary: 'Cancel the case (the patient died, moved to other in-patient care, or it was opened in error)' })
   @ApiHeader(optionalKey)
+  @ApiUuidParam('caseId')
+  @ApiOkResponse({ type: DischargeHandoverStateDto, description: "The case's state after the request." })
+  @ApiJsonBodyErrors()
+  @ApiErrors(403, 404, 409, 422, 503)
   cancel(
     @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,

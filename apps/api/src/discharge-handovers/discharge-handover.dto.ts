@@ -110,12 +110,3 @@ export class CancelDischargeHandoverDto {
   @IsIn(CANCELLATION_REASONS)
   reason: CancellationReason;
 }
-
-export class CaseStartedDto {
-  @ApiProperty() caseId: string;
-  @ApiProperty() workflowId: string;
-  @ApiProperty({ description: 'True when this Idempotency-Key was seen before and the first case is returned.' })
-  replayed: boolean;
-  @ApiPropertyOptional({ description: 'The workflow state when it answered.' })
-  state?: unknown;
-}

@@ -30,13 +30,13 @@ import { CaseWorkflows } from '../access/case-workflows';
 import type { RequestContext } from '../common/request-context';
 import {
   CancelDischargeHandoverDto,
-  CaseStartedDto,
   ChangeEstimatedDischargeDateDto,
   DeclareReadyForDischargeDto,
   RecordDischargeDto,
   RevokeReadyForDischargeDto,
   StartDischargeHandoverDto,
 } from './discharge-handover.dto';
+import type { CaseStartedDto } from './discharge-handover.response';
 
 const iso = (instant: string) => new Date(instant).toISOString();
 

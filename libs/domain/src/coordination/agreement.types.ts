@@ -1,15 +1,19 @@
 /** The HSN–SLSO support agreement (HSN 2020-1821): state, decisions and notice. */
 import type { Actor } from '../case/case';
 
+export const SIGNATORY_ROLES = ['director_of_health_care', 'department_head'] as const;
+/** The two parties whose decisions put the agreement in effect. */
+export const AGREEMENT_PARTIES = ['HSN', 'SLSO'] as const;
+
 export interface Signatory {
   name: string;
-  role: 'director_of_health_care' | 'department_head';
+  role: (typeof SIGNATORY_ROLES)[number];
   /** A registered delegation; required of a department head. */
   delegationReference?: string;
 }
 
 export interface AgreementDecision {
-  organisationCode: 'HSN' | 'SLSO';
+  organisationCode: (typeof AGREEMENT_PARTIES)[number];
   decidedOn: string;
   reference: string;
   by: Actor;
@@ -31,7 +35,8 @@ export interface YearRecord {
   payments: { instalment: number; dueOn: string; amountOre: number; paymentReference?: string; paidOn?: string }[];
 }
 
-export type AgreementStatus = 'awaiting_decisions' | 'in_effect' | 'terminating' | 'ended';
+export const AGREEMENT_STATUSES = ['awaiting_decisions', 'in_effect', 'terminating', 'ended'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 /** The mandate the agreement's payments are booked under (HSN 2020-1821). */
 export interface AgreementMandate {

@@ -15,7 +15,12 @@ export type RegionNeed = (typeof REGION_NEEDS)[number];
 export const CANCELLATION_REASONS = ['patient_died', 'moved_to_other_inpatient_care', 'opened_in_error'] as const;
 export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
 
-export type DischargeHandoverStatus = 'planning' | 'ready_for_discharge' | 'discharged' | 'cancelled';
+export const DISCHARGE_HANDOVER_STATUSES = ['planning', 'ready_for_discharge', 'discharged', 'cancelled'] as const;
+export type DischargeHandoverStatus = (typeof DISCHARGE_HANDOVER_STATUSES)[number];
+
+/** What the municipality decided on its services; asking for more information is an answer, not a decision. */
+export const ASSESSMENT_OUTCOMES = ['granted', 'not_needed'] as const;
+export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
 
 export type Acknowledgement = PartyAction;
 
@@ -41,7 +46,7 @@ export interface DischargeCase {
   /** The named care contact the vårdcentral appointed. */
   fastVardkontakt?: PartyAction & { name: string; phone?: string };
   /** The municipality's decision (biståndsbeslut) on its services. */
-  assessment?: PartyAction & { outcome: 'granted' | 'not_needed'; services: MunicipalNeed[]; startDate?: string };
+  assessment?: PartyAction & { outcome: AssessmentOutcome; services: MunicipalNeed[]; startDate?: string };
   /** Questions the municipality asked the hospital, and the answers. */
   informationRequests: { question: string; askedAt: string; answer?: string; answeredAt?: string }[];
   /** Acknowledgements (kvittens) of the current utskrivningsklar notice. */
@@ -111,7 +116,7 @@ export interface AppointFastVardkontaktDecision {
   phone?: string;
 }
 export interface NeedsAssessmentDecision {
-  outcome: 'granted' | 'not_needed' | 'more_information_requested';
+  outcome: AssessmentOutcome | 'more_information_requested';
   services?: MunicipalNeed[];
   startDate?: string;
   question?: string;

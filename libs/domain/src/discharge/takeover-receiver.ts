@@ -1,7 +1,8 @@
 import { stockholmWallClock } from '../time/stockholm-clock';
 import { isWeekendOrHoliday } from '../time/swedish-holidays';
 
-export type TakeoverReceiver = 'primary_care' | 'asih';
+export const TAKEOVER_RECEIVERS = ['primary_care', 'asih'] as const;
+export type TakeoverReceiver = (typeof TAKEOVER_RECEIVERS)[number];
 
 const ASIH_FROM = 8 * 60; // 08:00
 const ASIH_UNTIL = 17 * 60; // 17:00, exclusive

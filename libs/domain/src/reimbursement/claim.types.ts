@@ -37,7 +37,10 @@ export interface ClaimPolicy {
   secondApprovalThresholdOre: number;
 }
 
-export type ClaimStatus = 'draft' | 'under_review' | 'sent_back' | 'awaiting_second_approval' | 'approved' | 'paid' | 'rejected' | 'withdrawn';
+export const CLAIM_STATUSES = ['draft', 'under_review', 'sent_back', 'awaiting_second_approval', 'approved', 'paid', 'rejected', 'withdrawn'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export const REVIEW_DECISIONS = ['approve', 'approve_in_part', 'reject', 'send_back'] as const;
 
 export interface LineDecision {
   lineNo: number;
@@ -46,7 +49,7 @@ export interface LineDecision {
 }
 
 export interface ReviewDecision {
-  decision: 'approve' | 'approve_in_part' | 'reject' | 'send_back';
+  decision: (typeof REVIEW_DECISIONS)[number];
   lines?: LineDecision[];
   reason?: string;
   comment?: string;

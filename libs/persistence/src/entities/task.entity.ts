@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type TaskStatus = 'open' | 'completed' | 'cancelled';
+export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** A human task in one organisation's inbox, for one role. The inbox reads it on tasks_inbox_idx. */
 @Entity({ name: 'tasks' })

@@ -5,6 +5,7 @@ import { jsonb } from '../entities/jsonb';
 import { TaskEntity, TaskStatus } from '../entities/task.entity';
 import { decodeCursor, encodeCursor, Page } from '../pagination';
 
+export { TASK_STATUSES } from '../entities/task.entity';
 export type { TaskStatus } from '../entities/task.entity';
 
 export interface TaskRow {

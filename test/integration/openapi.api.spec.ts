@@ -1,0 +1,140 @@
+/**
+ * The OpenAPI document at /docs-json is a contract a client generator or a fuzzer (npm run test:api-fuzz) holds the
+ * API to: every operation documents what it answers, its errors in the one error shape, and ids, dates and closed
+ * sets by their formats and enums. This walks the served document and names every gap.
+ */
+import request from 'supertest';
+import { useTestStack } from '../support/test-app';
+
+type Schema = {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  additionalProperties?: boolean | Schema;
+};
+type Parameter = { name: string; in: string; required?: boolean; schema?: Schema };
+type Operation = {
+  parameters?: Parameter[];
+  security?: unknown[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+};
+type Document = { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } };
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+const ERROR_SCHEMA = '#/components/schemas/ErrorResponseDto';
+/** Properties named like ids that are not UUIDs, each with the reason. */
+const NOT_UUID_IDS: Record<string, string> = {
+  workflowId: 'a Temporal workflow id, derived from the case id (discharge-handover-<uuid>)',
+  requestId: "the caller's X-Request-Id when it sends a well-formed one, else a UUID",
+  personId: "the token's subject",
+  'AuditEntryDto.id': 'the audit chain is numbered (bigint), oldest first',
+};
+
+/** Every named schema reached from `schema`, with the path to it, for rules on its properties. */
+function* propertiesOf(schema: Schema | undefined, owner: string): Generator<{ owner: string; name: string; schema: Schema }> {
+  if (!schema) return;
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    yield { owner, name, schema: property };
+    yield* propertiesOf(property, `${owner}.${name}`);
+  }
+  if (schema.items) yield* propertiesOf(schema.items, `${owner}[]`);
+  for (const part of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) yield* propertiesOf(part, owner);
+}
+
+/** The schema's own format, or that of the one member of an allOf/anyOf wrapper (a nullable $ref). */
+const formatOf = (s: Schema): string | undefined => s.format ?? s.items?.format;
+const isStringLike = (s: Schema) => s.type === 'string' || s.items?.type === 'string';
+
+export function openApiGaps(doc: Document): string[] {
+  const gaps: string[] = [];
+  const schemas = doc.components?.schemas ?? {};
+  if (!schemas.ErrorResponseDto) gaps.push('components.schemas.ErrorResponseDto is missing');
+
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const name = `${method.toUpperCase()} ${path}`;
+      const responses = Object.entries(op.responses ?? {});
+      const successes = responses.filter(([status]) => /^2\d\d$/.test(status));
+      const errors = responses.filter(([status]) => /^[45]\d\d$/.test(status));
+      if (successes.length === 0) gaps.push(`${name}: no success response`);
+      for (const [status, response] of successes) {
+        if (!response.content?.['application/json']?.schema) gaps.push(`${name}: ${status} has no response schema`);
+      }
+      if (errors.length === 0) gaps.push(`${name}: no error response documented`);
+      for (const [status, response] of errors) {
+        const schema = response.content?.['application/json']?.schema;
+        if (schema?.$ref !== ERROR_SCHEMA) gaps.push(`${name}: ${status} does not point to ErrorResponseDto`);
+      }
+      const authenticated = (op.security ?? []).length > 0;
+      if (authenticated && !op.responses?.['401']) gaps.push(`${name}: authenticated but 401 is not documented`);
+      const hasInput = (op.parameters ?? []).length > 0 || !!op.requestBody;
+      if (hasInput && !op.responses?.['400']) gaps.push(`${name}: takes input but 400 is not documented`);
+      if (op.requestBody && !op.responses?.['415']) gaps.push(`${name}: takes a body but 415 is not documented`);
+      for (const p of op.parameters ?? []) {
+        if (/(^id|Id)$/.test(p.name) && p.schema?.format !== 'uuid') gaps.push(`${name}: ${p.in} parameter ${p.name} lacks format: uuid`);
+      }
+    }
+  }
+
+  for (const [component, schema] of Object.entries(schemas)) {
+    for (const { owner, name, schema: property } of propertiesOf(schema, component)) {
+      const where = `${owner}.${name}`;
+      if (!isStringLike(property) && !property.allOf && !property.$ref) {
+        if (!property.type) gaps.push(`${where} has no type`);
+        continue;
+      }
+      if (!isStringLike(property)) continue;
+      const format = formatOf(property);
+      if (/(^id|Id|Ids)$/.test(name) && !NOT_UUID_IDS[name] && !NOT_UUID_IDS[where] && format !== 'uuid') gaps.push(`${where} lacks format: uuid`);
+      if (/(^at|At)$/.test(name) && format !== 'date-time') gaps.push(`${where} lacks format: date-time`);
+      if (/(Date|On|^date|^periodFrom|^periodTo|^validFrom|^validTo)$/.test(name) && format !== 'date') gaps.push(`${where} lacks format: date`);
+    }
+  }
+  return gaps;
+}
+
+describe('the OpenAPI document', () => {
+  const stack = useTestStack({}, { worker: false });
+
+  it('documents every response with its schema, errors in one shape, and ids, dates and closed sets by format and enum', async () => {
+    const res = await request(stack.app.getHttpServer()).get('/docs-json').expect(200);
+    expect(openApiGaps(res.body as Document)).toEqual([]);
+  });
+
+  it('finds a gap in a document that has one (the walk itself works)', () => {
+    const doc: Document = {
+      paths: {
+        '/things/{thingId}': {
+          get: {
+            parameters: [{ name: 'thingId', in: 'path', schema: { type: 'string' } }],
+            security: [{ bearer: [] }],
+            responses: { '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Thing: { type: 'object', properties: { id: { type: 'string' }, createdAt: { type: 'string' }, dueDate: { type: 'string', format: 'date' } } },
+        },
+      },
+    };
+    expect(openApiGaps(doc)).toEqual([
+      'components.schemas.ErrorResponseDto is missing',
+      'GET /things/{thingId}: no error response documented',
+      'GET /things/{thingId}: authenticated but 401 is not documented',
+      'GET /things/{thingId}: takes input but 400 is not documented',
+      'GET /things/{thingId}: path parameter thingId lacks format: uuid',
+      'Thing.id lacks format: uuid',
+      'Thing.createdAt lacks format: date-time',
+    ]);
+  });
+});
