@@ -1,20 +1,22 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, PageQueryDto } from '../common/page-query.dto';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import { AuditRepository } from '../../../../libs/persistence/src/audit/audit.repository';
+import { ApiAuthenticated, ApiErrors } from '../common/error-response.dto';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
+import { AuditPageDto } from './audit.response';
 
 export class ListAuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'caseId must be a UUID' })
   caseId?: string;
 }
 
 @ApiTags('audit')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditRepository) {}
@@ -27,6 +29,8 @@ export class AuditController {
     summary:
       "The audit trail, oldest first: an organisation's admin sees the rows its people wrote and every row of the cases it is party to; the platform auditor sees all",
   })
+  @ApiOkResponse({ type: AuditPageDto })
+  @ApiErrors(400)
   list(@Ctx() ctx: RequestContext, @Query() q: ListAuditQueryDto) {
     const all = ctx.principal.roles.includes('platform_auditor');
     ctx.audit.detail = { scope: all ? 'platform' : 'organisation', ...(q.caseId ? { caseId: q.caseId } : {}) };

@@ -49,7 +49,7 @@ export class ClaimContentDto {
 }
 
 export class StartClaimDto extends ClaimContentDto {
-  @ApiProperty({ description: 'The mandate the costs are claimed under (e.g. HDIR 20348).' })
+  @ApiProperty({ format: 'uuid', description: 'The id of the mandate the costs are claimed under (e.g. HDIR 20348).' })
   @IsUUID('all', { message: 'mandateId must be a UUID' })
   mandateId: string;
 }

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isValidPersonnummer } from '../../../../libs/domain/src/personnummer';
 import { isCalendarDate } from '../../../../libs/domain/src/time/stockholm';
@@ -48,8 +49,15 @@ export function IsPersonnummer(options?: ValidationOptions) {
     });
 }
 
+/**
+ * The OpenAPI format of a field these validators check, so the document says what the validator enforces. Put the
+ * validator below the field's @ApiProperty (decorators apply bottom-up): that one's options are merged over this.
+ */
+const documentedFormat = (format: 'date' | 'date-time') => ApiProperty({ type: String, format });
+
 export function IsCalendarDate(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
+  return (object: object, propertyName: string) => {
+    documentedFormat('date')(object, propertyName);
     registerDecorator({
       name: 'isCalendarDate',
       target: object.constructor,
@@ -57,11 +65,13 @@ export function IsCalendarDate(options?: ValidationOptions) {
       options: { message: `${propertyName} must be a date in the form YYYY-MM-DD`, ...options },
       validator: { validate: (value: unknown) => isCalendarDate(value) },
     });
+  };
 }
 
 /** An ISO 8601 instant with an explicit offset, e.g. 2026-11-23T08:15:00+01:00. */
 export function IsInstant(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
+  return (object: object, propertyName: string) => {
+    documentedFormat('date-time')(object, propertyName);
     registerDecorator({
       name: 'isInstant',
       target: object.constructor,
@@ -74,4 +84,5 @@ export function IsInstant(options?: ValidationOptions) {
           !Number.isNaN(Date.parse(value)),
       },
     });
+  };
 }

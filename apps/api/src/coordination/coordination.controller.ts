@@ -7,8 +7,9 @@ import { AgreementDecisionDto, AgreementNoticeDto, CorrectLpikDto, RegisterLpikD
 import { AgreementService } from './agreement.service';
 import { DesignateCoordinatorDto } from './area.dto';
 import { AreaService } from './area.service';
-import { AgreementStateDto, AreaCoverageDto, AreaStateDto, LpikIndexDto, LpikRegisteredDto, UndesignatedAreaDto } from './coordination.response';
+import { AgreementStateDto, AreaCoverageDto, AreaStateDto, LpikCorrectedDto, LpikIndexDto, LpikRegisteredDto, UndesignatedAreaDto } from './coordination.response';
 
+const LPIK_YEAR = ApiParam({ name: 'year', schema: { type: 'integer', minimum: 2021, maximum: 2100 } });
 const AREA_CODE = ApiParam({ name: 'areaCode', type: String, example: '0125', description: 'A municipality code, or a Stockholm city district.' });
 
 @ApiTags('coordination')
@@ -98,10 +99,10 @@ export class CoordinationController {
   @Roles('reference_admin')
   @Audit('lpik.register')
   @ApiOperation({ summary: "Register a year's LPIK, once (reference_admin at HSF); an agreement waiting for it goes on" })
-  @ApiParam({ name: 'year', schema: { type: 'integer', minimum: 2021, maximum: 2100 } })
-  @ApiOkResponse({ type: LpikRegisteredDto })
+  @LPIK_YEAR
+  @ApiOkResponse({ type: LpikRegisteredDto, description: 'Registered (or the same value again: a harmless repeat).' })
   @ApiJsonBodyErrors()
-  @ApiErrors(404, 409)
+  @ApiErrors(404, 409, 503)
   registerLpik(@Ctx() ctx: RequestContext, @Param('year', ParseIntPipe) year: number, @Body() dto: RegisterLpikDto) {
     return this.agreement.registerLpik(ctx, year, dto.percent);
   }
@@ -111,6 +112,10 @@ export class CoordinationController {
   @Roles('reference_admin')
   @Audit('lpik.correct')
   @ApiOperation({ summary: "Correct a registered year's LPIK, with a reason (reference_admin at HSF); audited with the old and new value" })
+  @LPIK_YEAR
+  @ApiOkResponse({ type: LpikCorrectedDto })
+  @ApiJsonBodyErrors()
+  @ApiErrors(404, 409)
   correctLpik(@Ctx() ctx: RequestContext, @Param('year', ParseIntPipe) year: number, @Body() dto: CorrectLpikDto) {
     return this.agreement.correctLpik(ctx, year, dto.percent, dto.reason);
   }

@@ -150,12 +150,19 @@ export class LpikIndexDto {
   @IntegerProperty({ description: 'LPIK excluding pharmaceuticals, in hundredths of a percent.' }) percentHundredths: number;
   @TextProperty() registeredBy: string;
   @InstantProperty() registeredAt: string;
+  @TextProperty({ nullable: true, description: 'Who corrected it last; null when never corrected.' }) correctedBy: string | null;
+  @InstantProperty({ nullable: true }) correctedAt: string | null;
 }
 
 export class LpikRegisteredDto {
   @IntegerProperty() year: number;
   @NumberProperty({ example: 2.6, description: 'In percent.' }) percent: number;
   @TextProperty() registeredBy: string;
+}
+
+export class LpikCorrectedDto extends LpikRegisteredDto {
+  @TextProperty() correctedBy: string;
+  @InstantProperty() correctedAt: string;
 }
 
 

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
+import { ApiAuthenticated, ApiErrors, ApiJsonBodyErrors } from '../common/error-response.dto';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
+import { DailyAmountDto } from './daily-amount.response';
 import { DailyAmountService } from './daily-amount.service';
 
 export class RegisterDailyAmountDto {
@@ -20,8 +22,10 @@ export class CorrectDailyAmountDto extends RegisterDailyAmountDto {
   reason: string;
 }
 
+const YEAR = ApiParam({ name: 'year', schema: { type: 'integer', minimum: 2018, maximum: 2100 } });
+
 @ApiTags('payment-liability')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('payment-liability/daily-amounts')
 export class DailyAmountController {
   constructor(private readonly service: DailyAmountService) {}
@@ -29,6 +33,7 @@ export class DailyAmountController {
   @Get()
   @Roles('reference_admin', 'finance')
   @ApiOperation({ summary: "Socialstyrelsen's daily amounts per year, in öre" })
+  @ApiOkResponse({ type: DailyAmountDto, isArray: true })
   list() {
     return this.service.list();
   }
@@ -37,6 +42,10 @@ export class DailyAmountController {
   @Roles('reference_admin')
   @Audit('daily_amount.register')
   @ApiOperation({ summary: 'Register a year’s daily amount, once (reference_admin at HSF); a wrong one is corrected, not registered again' })
+  @YEAR
+  @ApiOkResponse({ type: DailyAmountDto, description: 'Registered (or the same amount again: a harmless repeat).' })
+  @ApiJsonBodyErrors()
+  @ApiErrors(409, 503)
   register(@Ctx() ctx: RequestContext, @Param('year', ParseIntPipe) year: number, @Body() dto: RegisterDailyAmountDto) {
     return this.service.register(ctx, year, dto.amountOre);
   }
@@ -49,6 +58,10 @@ export class DailyAmountController {
     summary:
       'Correct a registered year’s daily amount, with a reason (reference_admin at HSF). Audited with the old and new amount; invoice bases made before keep the amount they were made with',
   })
+  @YEAR
+  @ApiOkResponse({ type: DailyAmountDto, description: 'The year after the correction.' })
+  @ApiJsonBodyErrors()
+  @ApiErrors(404, 409)
   correct(@Ctx() ctx: RequestContext, @Param('year', ParseIntPipe) year: number, @Body() dto: CorrectDailyAmountDto) {
     return this.service.correct(ctx, year, dto.amountOre, dto.reason);
   }

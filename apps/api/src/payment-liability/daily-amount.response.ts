@@ -6,4 +6,6 @@ export class DailyAmountDto {
   @OreProperty({ description: 'Per liable day, in öre.' }) amountOre: number;
   @TextProperty() registeredBy: string;
   @InstantProperty() registeredAt: string;
+  @TextProperty({ nullable: true, description: 'Who corrected it last; null when never corrected.' }) correctedBy: string | null;
+  @InstantProperty({ nullable: true }) correctedAt: string | null;
 }
