@@ -4,7 +4,7 @@
  * sets by their formats and enums. This walks the served document and names every gap.
  */
 import request from 'supertest';
-import { useTestStack } from '../support/test-app';
+import { callerFor, useTestStack } from '../support/test-app';
 
 type Schema = {
   $ref?: string;
@@ -86,7 +86,12 @@ export function openApiGaps(doc: Document): string[] {
       const checked = (p: Parameter) => p.in !== 'path' || ID_NAME.test(p.name) || !!(p.schema?.format || p.schema?.pattern || p.schema?.type === 'integer');
       const hasInput = (op.parameters ?? []).some(checked) || !!op.requestBody;
       if (hasInput && !op.responses?.['400']) gaps.push(`${name}: takes input but 400 is not documented`);
+      const body = op.requestBody?.content?.['application/json']?.schema?.$ref?.replace('#/components/schemas/', '');
+      // The validation pipe refuses a field the class does not declare: the schema says so, or a client sends one.
+      if (body && schemas[body]?.additionalProperties !== false) gaps.push(`${name}: body ${body} does not say additionalProperties: false`);
       if (op.requestBody && !op.responses?.['415']) gaps.push(`${name}: takes a body but 415 is not documented`);
+      const headers = (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name.toLowerCase());
+      for (const twice of new Set(headers.filter((h, i) => headers.indexOf(h) !== i))) gaps.push(`${name}: header ${twice} is documented twice`);
       for (const p of op.parameters ?? []) {
         if (ID_NAME.test(p.name) && p.schema?.format !== 'uuid') gaps.push(`${name}: ${p.in} parameter ${p.name} lacks format: uuid`);
       }
@@ -116,6 +121,22 @@ describe('the OpenAPI document', () => {
   it('documents every response with its schema, errors in one shape, and ids, dates and closed sets by format and enum', async () => {
     const res = await request(stack.app.getHttpServer()).get('/docs-json').expect(200);
     expect(openApiGaps(res.body as Document)).toEqual([]);
+  });
+
+  it('answers a method a path does not serve with 405, Allow and the error shape; an unknown path stays 404', async () => {
+    const server = stack.app.getHttpServer();
+    const res = await request(server).delete('/cases/7f6bc636-9093-4952-8f8f-8af41d024226').expect(405);
+    expect(res.headers.allow).toBe('GET, HEAD');
+    expect(res.body).toEqual({ statusCode: 405, code: 'METHOD_NOT_ALLOWED', message: expect.stringContaining('DELETE') });
+    expect((await request(server).patch('/tasks').expect(405)).headers.allow).toBe('GET, HEAD');
+    expect((await request(server).get('/discharge-handovers').expect(405)).headers.allow).toBe('POST');
+    await request(server).delete('/no-such-thing').expect(404);
+  });
+
+  it('refuses a year that is not a number with a 400 naming it', async () => {
+    const admin = await callerFor(stack.app, stack.config, 'HSF', ['reference_admin']);
+    const res = await admin.put('/payment-liability/daily-amounts/twenty').send({ amountOre: 930_000 }).expect(400);
+    expect(res.body).toMatchObject({ code: 'INVALID_INPUT', field: 'year' });
   });
 
   it('finds a gap in a document that has one (the walk itself works)', () => {

@@ -5,6 +5,8 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../../libs/config/src/app-config';
 import { ApiModule } from './api.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { methodNotAllowed } from './common/method-not-allowed';
+import { withValidationRules } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
 
 /** The configured API application, shared by `main.ts` and the tests so both run the same pipeline. */
@@ -19,7 +21,7 @@ export async function createApiApplication(config: AppConfig): Promise<NestExpre
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  const document = withValidationRules(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('vardflode')
@@ -27,7 +29,9 @@ export async function createApiApplication(config: AppConfig): Promise<NestExpre
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
-  );
+  ));
+  // Registered before init, so it runs ahead of the router that answers an unknown method with a 404.
+  app.use(methodNotAllowed(document));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -25,7 +25,7 @@ export class ClaimController {
   @ApiOkResponse({ type: ClaimStartedDto, description: 'This Idempotency-Key opened the claim before: the same claim again.' })
   @ApiJsonBodyErrors()
   @ApiErrors(403, 409, 422, 503)
-  async start(@Ctx() ctx: RequestContext, @Body() dto: StartClaimDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async start(@Ctx() ctx: RequestContext, @Body() dto: StartClaimDto, @Headers('Idempotency-Key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const started = await this.service.start(ctx, dto, idempotencyKey(key, true));
     res.status(started.replayed ? 200 : 201);
     return started;

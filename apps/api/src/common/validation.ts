@@ -38,8 +38,10 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
+/** A Swedish personnummer or samordningsnummer; the document's `format: personnummer` stands for the check digit. */
 export function IsPersonnummer(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
+  return (object: object, propertyName: string) => {
+    ApiProperty({ type: String, format: 'personnummer', pattern: '^(\\d{2})?\\d{6}[-+]?\\d{4}$' })(object, propertyName);
     registerDecorator({
       name: 'isPersonnummer',
       target: object.constructor,
@@ -47,6 +49,7 @@ export function IsPersonnummer(options?: ValidationOptions) {
       options: { message: `${propertyName} must be a valid personnummer (YYYYMMDD-NNNN, check digit included)`, ...options },
       validator: { validate: (value: unknown) => isValidPersonnummer(value) },
     });
+  };
 }
 
 /**

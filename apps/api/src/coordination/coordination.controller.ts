@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import { ApiAuthenticated, ApiErrors, ApiJsonBodyErrors } from '../common/error-response.dto';
+import { yearParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { AgreementDecisionDto, AgreementNoticeDto, CorrectLpikDto, RegisterLpikDto } from './agreement.dto';
 import { AgreementService } from './agreement.service';
@@ -103,7 +104,7 @@ export class CoordinationController {
   @ApiOkResponse({ type: LpikRegisteredDto, description: 'Registered (or the same value again: a harmless repeat).' })
   @ApiJsonBodyErrors()
   @ApiErrors(404, 409, 503)
-  registerLpik(@Ctx() ctx: RequestContext, @Param('year', ParseIntPipe) year: number, @Body() dto: RegisterLpikDto) {
+  registerLpik(@Ctx() ctx: RequestContext, @Param('year', yearParam()) year: number, @Body() dto: RegisterLpikDto) {
     return this.agreement.registerLpik(ctx, year, dto.percent);
   }
 
@@ -116,7 +117,7 @@ export class CoordinationController {
   @ApiOkResponse({ type: LpikCorrectedDto })
   @ApiJsonBodyErrors()
   @ApiErrors(404, 409)
-  correctLpik(@Ctx() ctx: RequestContext, @Param('year', ParseIntPipe) year: number, @Body() dto: CorrectLpikDto) {
+  correctLpik(@Ctx() ctx: RequestContext, @Param('year', yearParam()) year: number, @Body() dto: CorrectLpikDto) {
     return this.agreement.correctLpik(ctx, year, dto.percent, dto.reason);
   }
 }

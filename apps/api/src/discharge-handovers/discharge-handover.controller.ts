@@ -37,7 +37,7 @@ export class DischargeHandoverController {
   async start(
     @Ctx() ctx: RequestContext,
     @Body() dto: StartDischargeHandoverDto,
-    @Headers('idempotency-key') key: string | undefined,
+    @Headers('Idempotency-Key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseStartedDto> {
     const started = await this.service.start(ctx, dto, idempotencyKey(key, true));
@@ -78,7 +78,7 @@ export class DischargeHandoverController {
     @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: ChangeEstimatedDischargeDateDto,
-    @Headers('idempotency-key') key?: string,
+    @Headers('Idempotency-Key') key?: string,
   ) {
     return this.service.changeEstimatedDischargeDate(ctx, caseId, dto, idempotencyKey(key, false));
   }
@@ -97,7 +97,7 @@ export class DischargeHandoverController {
     @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: DeclareReadyForDischargeDto,
-    @Headers('idempotency-key') key?: string,
+    @Headers('Idempotency-Key') key?: string,
   ) {
     return this.service.declareReadyForDischarge(ctx, caseId, dto, idempotencyKey(key, false));
   }
@@ -116,7 +116,7 @@ export class DischargeHandoverController {
     @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: RevokeReadyForDischargeDto,
-    @Headers('idempotency-key') key?: string,
+    @Headers('Idempotency-Key') key?: string,
   ) {
     return this.service.revokeReadyForDischarge(ctx, caseId, dto, idempotencyKey(key, false));
   }
@@ -135,7 +135,7 @@ export class DischargeHandoverController {
     @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: RecordDischargeDto,
-    @Headers('idempotency-key') key?: string,
+    @Headers('Idempotency-Key') key?: string,
   ) {
     return this.service.recordDischarge(ctx, caseId, dto, idempotencyKey(key, false));
   }
@@ -154,7 +154,7 @@ export class DischargeHandoverController {
     @Ctx() ctx: RequestContext,
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: CancelDischargeHandoverDto,
-    @Headers('idempotency-key') key?: string,
+    @Headers('Idempotency-Key') key?: string,
   ) {
     return this.service.cancel(ctx, caseId, dto, idempotencyKey(key, false));
   }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import { ApiAuthenticated, ApiErrors, ApiJsonBodyErrors } from '../common/error-response.dto';
+import { yearParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { DailyAmountDto } from './daily-amount.response';
 import { DailyAmountService } from './daily-amount.service';
@@ -46,7 +47,7 @@ export class DailyAmountController {
   @ApiOkResponse({ type: DailyAmountDto, description: 'Registered (or the same amount again: a harmless repeat).' })
   @ApiJsonBodyErrors()
   @ApiErrors(409, 503)
-  register(@Ctx() ctx: RequestContext, @Param('year', ParseIntPipe) year: number, @Body() dto: RegisterDailyAmountDto) {
+  register(@Ctx() ctx: RequestContext, @Param('year', yearParam()) year: number, @Body() dto: RegisterDailyAmountDto) {
     return this.service.register(ctx, year, dto.amountOre);
   }
 
@@ -62,7 +63,7 @@ export class DailyAmountController {
   @ApiOkResponse({ type: DailyAmountDto, description: 'The year after the correction.' })
   @ApiJsonBodyErrors()
   @ApiErrors(404, 409)
-  correct(@Ctx() ctx: RequestContext, @Param('year', ParseIntPipe) year: number, @Body() dto: CorrectDailyAmountDto) {
+  correct(@Ctx() ctx: RequestContext, @Param('year', yearParam()) year: number, @Body() dto: CorrectDailyAmountDto) {
     return this.service.correct(ctx, year, dto.amountOre, dto.reason);
   }
 }

@@ -9,12 +9,12 @@ export class ListTasksQueryDto extends PageQueryDto {
   @IsIn(['open', 'completed', 'cancelled'])
   status?: 'open' | 'completed' | 'cancelled';
 
-  @ApiPropertyOptional({ example: 'discharge.acknowledge_notice' })
+  @ApiPropertyOptional({ example: 'discharge.acknowledge_notice', pattern: '^[a-z_.]{1,80}$' })
   @IsOptional()
   @Matches(/^[a-z_.]{1,80}$/, { message: 'kind must be a task kind such as discharge.acknowledge_notice' })
   kind?: string;
 
-  @ApiPropertyOptional({ description: 'true: only past due; false: only not yet due' })
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only past due; false: only not yet due' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'overdue must be true or false' })
