@@ -81,7 +81,7 @@ export class AuditRepository {
     if (filter.visibleTo !== undefined) {
       qb.andWhere('(a.organisation_code = :org OR a.case_id IN (SELECT c.id FROM cases c WHERE :org = ANY(c.parties)))', { org: filter.visibleTo });
     }
-    if (filter.cursor) qb.andWhere('a.id > :after::bigint', { after: decodeCursor(filter.cursor).id });
+    if (filter.cursor) qb.andWhere('a.id > :after::bigint', { after: decodeCursor(filter.cursor, { sortKey: 'none', id: 'integer' }).id });
     const rows = await qb.getMany();
     const items = rows.slice(0, filter.limit).map(toStored);
     const last = items[items.length - 1];

@@ -160,7 +160,7 @@ export class CaseRepository {
     if (filter.caseType) qb.andWhere('c.case_type = :caseType', { caseType: filter.caseType });
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.cursor) {
-      const { sortKey, id } = decodeCursor(filter.cursor);
+      const { sortKey, id } = decodeCursor(filter.cursor, { sortKey: 'instant', id: 'uuid' });
       qb.andWhere('(c.created_at, c.id) < (:sortKey::timestamptz, :id::uuid)', { sortKey, id });
     }
     const rows = await qb.getMany();

@@ -171,7 +171,7 @@ export class TaskRepository {
     if (f.overdue === true) qb.andWhere('t.dueAt < now()');
     if (f.overdue === false) qb.andWhere('t.dueAt >= now()');
     if (f.cursor) {
-      const c = decodeCursor(f.cursor);
+      const c = decodeCursor(f.cursor, { sortKey: 'instant', id: 'uuid' });
       qb.andWhere('(t.dueAt, t.id) > (:cursorDueAt::timestamptz, :cursorId::uuid)', { cursorDueAt: c.sortKey, cursorId: c.id });
     }
     return qb.orderBy('t.dueAt', 'ASC').addOrderBy('t.id', 'ASC').limit(f.limit + 1);
