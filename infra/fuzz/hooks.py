@@ -21,7 +21,7 @@ def _personnummer(draw):
     year = draw(st.integers(min_value=1900, max_value=2024))
     month = draw(st.integers(min_value=1, max_value=12))
     day = draw(st.integers(min_value=1, max_value=28))
-    serial = draw(st.integers(min_value=0, max_value=999))
+    serial = draw(st.integers(min_value=1, max_value=999))  # serial 000 is never issued
     nine = f"{year % 100:02d}{month:02d}{day:02d}{serial:03d}"
     return f"{year}{month:02d}{day:02d}-{serial:03d}{_luhn_check_digit(nine)}"
 
@@ -29,13 +29,16 @@ def _personnummer(draw):
 schemathesis.openapi.format("personnummer", _personnummer())
 
 
-@st.composite
-def _page_cursor(draw):
-    """A cursor shaped like the ones the API returns: base64url of the JSON pair [sortKey, id], any strings."""
-    sort_key = draw(st.one_of(st.text(max_size=30), st.datetimes().map(lambda d: d.isoformat() + "Z")))
-    row_id = draw(st.one_of(st.uuids().map(str), st.text(max_size=30)))
+def _cursor(sort_key, row_id):
     raw = json.dumps([sort_key, row_id], ensure_ascii=False).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-schemathesis.openapi.format("page-cursor", _page_cursor())
+# Cursors shaped like the ones the API returns (base64url of the JSON pair [sortKey, id]) pointing anywhere: a page
+# after any instant and id must be a page, never an error. Lists of cases and tasks sort by an instant, the audit
+# trail by its row number alone.
+_INSTANT = st.datetimes().map(
+    lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}T{d.hour:02d}:{d.minute:02d}:{d.second:02d}.{d.microsecond // 1000:03d}Z"
+)
+schemathesis.openapi.format("page-cursor", st.builds(_cursor, _INSTANT, st.uuids().map(str)))
+schemathesis.openapi.format("audit-cursor", st.builds(_cursor, st.just(""), st.integers(min_value=0, max_value=10**18 - 1).map(str)))

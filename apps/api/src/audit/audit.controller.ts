@@ -9,6 +9,13 @@ import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { AuditPageDto } from './audit.response';
 
 export class ListAuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: "nextCursor of the previous page, as it came (opaque: base64url); one the API did not return is a 400",
+    format: 'audit-cursor',
+    pattern: '^[A-Za-z0-9_-]*$',
+  })
+  declare cursor?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'caseId must be a UUID' })

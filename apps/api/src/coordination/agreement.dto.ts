@@ -44,7 +44,7 @@ export class AgreementNoticeDto {
 }
 
 export class RegisterLpikDto {
-  @ApiProperty({ example: 2.6, description: 'LPIK excluding pharmaceuticals for the year, in percent (at most two decimals).', minimum: -50, maximum: 50 })
+  @ApiProperty({ example: 2.6, description: 'LPIK excluding pharmaceuticals for the year, in percent (at most two decimals).', minimum: -50, maximum: 50, multipleOf: 0.01 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   percent: number;
 }
