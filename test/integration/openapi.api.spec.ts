@@ -58,6 +58,17 @@ function* propertiesOf(schema: Schema | undefined, owner: string): Generator<{ o
 const formatOf = (s: Schema): string | undefined => s.format ?? s.items?.format;
 const isStringLike = (s: Schema) => s.type === 'string' || s.items?.type === 'string';
 
+/** Every `$ref` anywhere in the document. */
+function* refsIn(node: unknown): Generator<string> {
+  if (Array.isArray(node)) for (const item of node) yield* refsIn(item);
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') yield value;
+      else yield* refsIn(value);
+    }
+  }
+}
+
 export function openApiGaps(doc: Document): string[] {
   const gaps: string[] = [];
   const schemas = doc.components?.schemas ?? {};
@@ -96,6 +107,10 @@ export function openApiGaps(doc: Document): string[] {
         if (ID_NAME.test(p.name) && p.schema?.format !== 'uuid') gaps.push(`${name}: ${p.in} parameter ${p.name} lacks format: uuid`);
       }
     }
+  }
+
+  for (const ref of new Set(refsIn(doc))) {
+    if (!schemas[ref.replace('#/components/schemas/', '')]) gaps.push(`${ref} does not resolve`);
   }
 
   for (const [component, schema] of Object.entries(schemas)) {
@@ -162,7 +177,10 @@ describe('the OpenAPI document', () => {
       },
       components: {
         schemas: {
-          Thing: { type: 'object', properties: { id: { type: 'string' }, createdAt: { type: 'string' }, dueDate: { type: 'string', format: 'date' } } },
+          Thing: {
+            type: 'object',
+            properties: { id: { type: 'string' }, createdAt: { type: 'string' }, dueDate: { type: 'string', format: 'date' }, part: { $ref: '#/components/schemas/' } },
+          },
         },
       },
     };
@@ -172,6 +190,7 @@ describe('the OpenAPI document', () => {
       'GET /things/{thingId}: authenticated but 401 is not documented',
       'GET /things/{thingId}: takes input but 400 is not documented',
       'GET /things/{thingId}: path parameter thingId lacks format: uuid',
+      '#/components/schemas/ does not resolve',
       'Thing.id lacks format: uuid',
       'Thing.createdAt lacks format: date-time',
     ]);

@@ -35,7 +35,8 @@ export const EnumArrayProperty = (values: readonly string[], enumName: string, e
   property({ enum: [...values], enumName, isArray: true, type: String }, extra);
 export const TextArrayProperty = (extra?: Extra) => property({ type: [String] }, extra);
 /** An object of another response class (`type` as a thunk: classes may be declared below). */
-export const NestedProperty = (type: () => unknown, extra?: Extra & { isArray?: boolean }) =>
-  property({ type: type as ApiPropertyOptions['type'], ...(extra?.isArray ? { isArray: true } : {}) } as ApiPropertyOptions, extra);
+export const NestedProperty = (thunk: () => unknown, extra?: Extra & { isArray?: boolean }) =>
+  // @nestjs/swagger resolves a lazy type only from a function named `type` (any other is a `$ref` with no name).
+  property({ type: () => thunk(), ...(extra?.isArray ? { isArray: true } : {}) } as ApiPropertyOptions, extra);
 /** Free-form JSON the process defines (a task's input and answer, a timeline event's detail, a list summary). */
 export const JsonObjectProperty = (extra?: Extra) => property({ type: 'object', additionalProperties: true }, extra);
