@@ -10,7 +10,7 @@
  * exits non-zero on any failure, and stops everything it started.
  *
  * Schemathesis comes from PyPI, pinned, into a virtualenv cached under node_modules/.cache/api-fuzz.
- * FUZZ_MAX_EXAMPLES (default 15) bounds the cases per operation and phase; FUZZ_SEED fixes the generator.
+ * FUZZ_MAX_EXAMPLES (default 25) bounds the cases per operation and phase; FUZZ_SEED fixes the generator.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,7 +34,7 @@ const repoRoot = resolve(distRoot, '..');
 const cacheDir = join(repoRoot, 'node_modules', '.cache', 'api-fuzz');
 const venv = join(cacheDir, 'venv');
 const configFile = join(repoRoot, 'infra', 'fuzz', 'schemathesis.toml');
-const maxExamples = Number(process.env.FUZZ_MAX_EXAMPLES ?? 15);
+const maxExamples = Number(process.env.FUZZ_MAX_EXAMPLES ?? 25);
 const fuzzSeed = process.env.FUZZ_SEED ?? '20261130';
 
 const log = (line: string) => console.log(`[api-fuzz] ${line}`);
