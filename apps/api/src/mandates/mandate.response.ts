@@ -1,4 +1,5 @@
-import { DateProperty, NestedProperty, OreProperty, TextProperty, UuidProperty } from '../common/api-properties';
+import { COST_CATEGORIES } from '../../../../libs/domain/src/reimbursement/claim.types';
+import { DateProperty, EnumProperty, NestedProperty, OreProperty, TextProperty, UuidProperty } from '../common/api-properties';
 
 export class MandateDto {
   @UuidProperty() id: string;
@@ -20,7 +21,7 @@ export class MandateFiguresDto {
 }
 
 export class CategoryFiguresDto extends MandateFiguresDto {
-  @TextProperty({ example: 'staff' }) category: string;
+  @EnumProperty(COST_CATEGORIES, 'CostCategory') category: string;
 }
 
 /** Claimed, approved, paid and outstanding under a mandate, per category and in total. */
