@@ -12,6 +12,7 @@ import { AuditController } from './audit/audit.controller';
 import { CaseModule } from './cases/case.module';
 import { AuditInterceptor } from './common/audit.interceptor';
 import { AuthGuard } from './common/auth.guard';
+import { RateLimitGuard, rateLimitModule } from './common/rate-limit';
 import { OrganisationModule } from './organisations/organisation.module';
 import { PaymentLiabilityModule } from './payment-liability/payment-liability.module';
 import { ClaimModule } from './claims/claim.module';
@@ -29,6 +30,7 @@ export class ApiModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
+        rateLimitModule(config),
         PersistenceModule.forRoot(),
         TemporalClientModule.forRoot(),
         AccessModule,
@@ -45,7 +47,9 @@ export class ApiModule {
       controllers: [AuditController],
       providers: [
         TokenVerifier,
-        // Every route is authenticated unless @Public(); every change and every case read is audited.
+        // The rate limit first, so that requests without a (valid) token are limited by IP too. Then every route
+        // is authenticated unless @Public(); every change and every case read is audited.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       ],
