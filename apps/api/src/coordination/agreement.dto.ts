@@ -44,7 +44,14 @@ export class AgreementNoticeDto {
 }
 
 export class RegisterLpikDto {
-  @ApiProperty({ example: 2.6, description: 'LPIK excluding pharmaceuticals for the year, in percent (at most two decimals).' })
+  @ApiProperty({ example: 2.6, description: 'LPIK excluding pharmaceuticals for the year, in percent (at most two decimals).', minimum: -50, maximum: 50 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   percent: number;
+}
+
+export class CorrectLpikDto extends RegisterLpikDto {
+  @ApiProperty({ example: 'Prognos registrerad i stället för utfall', minLength: 1, maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  reason: string;
 }

@@ -18,7 +18,7 @@ export class OrganisationController {
   }
 
   @Post()
-  @Roles('admin')
+  @Roles('register_admin')
   @Audit('organisation.create')
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateOrganisationDto) {
     return this.service.create(ctx, dto);
@@ -26,7 +26,7 @@ export class OrganisationController {
 
   @Post(':code/deactivate')
   @HttpCode(200)
-  @Roles('admin')
+  @Roles('register_admin')
   @Audit('organisation.deactivate')
   deactivate(@Ctx() ctx: RequestContext, @Param('code') code: string) {
     return this.service.setActive(ctx, code, false);
@@ -34,7 +34,7 @@ export class OrganisationController {
 
   @Post(':code/activate')
   @HttpCode(200)
-  @Roles('admin')
+  @Roles('register_admin')
   @Audit('organisation.activate')
   activate(@Ctx() ctx: RequestContext, @Param('code') code: string) {
     return this.service.setActive(ctx, code, true);
