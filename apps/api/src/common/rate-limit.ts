@@ -1,10 +1,16 @@
 import { DynamicModule, ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerException, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModule } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerException, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModule } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import type { AppConfig } from '../../../../libs/config/src/app-config';
 
 const MINUTE_MS = 60_000;
+
+/** The named limits; `@SkipThrottle()` alone would skip only a limit named 'default'. */
+const LIMITS = ['token', 'ip'] as const;
+
+/** Exempts a controller or route from both limits (health probes). */
+export const NotRateLimited = () => SkipThrottle(Object.fromEntries(LIMITS.map((name) => [name, true])));
 
 /** The bearer token as sent (unverified: the throttler runs before authentication), or undefined. */
 function bearerToken(req: Request): string | undefined {
@@ -22,13 +28,13 @@ export function rateLimitModule(config: AppConfig): DynamicModule {
   return ThrottlerModule.forRoot({
     throttlers: [
       {
-        name: 'token',
+        name: LIMITS[0],
         ttl: MINUTE_MS,
         limit: config.RATE_LIMIT_PER_TOKEN_PER_MINUTE,
         skipIf: (context) => bearerToken(context.switchToHttp().getRequest<Request>()) === undefined,
         getTracker: (req) => sha256(bearerToken(req as Request) ?? ''),
       },
-      { name: 'ip', ttl: MINUTE_MS, limit: config.RATE_LIMIT_PER_IP_PER_MINUTE },
+      { name: LIMITS[1], ttl: MINUTE_MS, limit: config.RATE_LIMIT_PER_IP_PER_MINUTE },
     ],
     // One budget over all routes, not one per route (the library's default key names the handler).
     generateKey: (_context, tracker, name) => `${name}:${tracker}`,

@@ -1,13 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../../../../libs/auth/src/auth.decorators';
+import { NotRateLimited } from '../common/rate-limit';
 import { TemporalHealthIndicator } from './temporal.health';
 
 @ApiTags('health')
 @Public()
-@SkipThrottle()
+@NotRateLimited()
 @Controller('health')
 export class HealthController {
   constructor(
