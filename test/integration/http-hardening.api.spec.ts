@@ -186,7 +186,21 @@ describe('rate limit per token and per IP', () => {
     expect(statuses.length).toBeLessThanOrEqual(5);
     expectTooMany(last as request.Response);
     expectTooMany(await server().get('/cases').set('Authorization', await bearer('ks-third')));
+    // No proxy is trusted by default: a forged X-Forwarded-For does not buy a new budget.
+    expectTooMany(await server().get('/cases').set('X-Forwarded-For', '203.0.113.9'));
     await server().get('/health').expect(200);
+  });
+});
+
+describe('rate limit per IP behind a trusted proxy (HTTP_TRUSTED_PROXIES=1)', () => {
+  const stack = useTestStack({ HTTP_TRUSTED_PROXIES: '1', RATE_LIMIT_PER_IP_PER_MINUTE: '2' }, { worker: false });
+  const from = (ip: string) => request(stack.app.getHttpServer()).get('/cases').set('X-Forwarded-For', ip);
+
+  it('counts each client the proxy names, not the proxy', async () => {
+    await from('203.0.113.1').expect(401);
+    await from('203.0.113.1').expect(401);
+    expect((await from('203.0.113.1').expect(429)).headers['retry-after']).toMatch(/^\d+$/);
+    await from('203.0.113.2').expect(401);
   });
 });
 

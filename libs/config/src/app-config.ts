@@ -75,6 +75,16 @@ export class AppConfig {
   @Max(64)
   HTTP_JSON_MAX_DEPTH = 16;
 
+  /**
+   * Reverse proxies in front of the API whose X-Forwarded-For is trusted (0: none, the client IP is the socket's
+   * peer). Behind one load balancer set 1, or every client shares the proxy's IP and its rate limit.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  HTTP_TRUSTED_PROXIES = 0;
+
   /** Requests a minute one bearer token may make, over all routes of one API process (health exempt). */
   @Transform(toInt)
   @IsInt()

@@ -83,6 +83,8 @@ function securityHeaders(): RequestHandler[] {
  */
 export function configureHttpEdge(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
+  // The client's IP (the rate limit's key) is read from X-Forwarded-For only past trusted proxies.
+  app.set('trust proxy', config.HTTP_TRUSTED_PROXIES);
   for (const handler of securityHeaders()) app.use(handler);
   app.use(requireJsonBodies);
   app.useBodyParser('raw', { type: 'application/json', limit: config.HTTP_BODY_LIMIT_BYTES });
