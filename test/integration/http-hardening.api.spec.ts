@@ -54,7 +54,9 @@ describe('HTTP hardening (real API, PostgreSQL and Temporal)', () => {
 
     it('answers a body over HTTP_BODY_LIMIT_BYTES with 413 PAYLOAD_TOO_LARGE', async () => {
       const text = JSON.stringify(dischargeNotice({ patientName: 'x'.repeat(stack.config.HTTP_BODY_LIMIT_BYTES) }));
-      expectErrorBody((await startRaw(text).expect(413)).body, 413, 'PAYLOAD_TOO_LARGE');
+      const res = await startRaw(text).expect(413);
+      expectErrorBody(res.body, 413, 'PAYLOAD_TOO_LARGE');
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     });
 
     it.each(['application/xml', 'text/plain', 'application/x-www-form-urlencoded'])(
@@ -107,8 +109,11 @@ describe('HTTP hardening (real API, PostgreSQL and Temporal)', () => {
         await server().get('/cases').expect(401),
         await server().get('/no-such-route').expect(404),
         await startRaw('<x/>', 'application/xml').expect(415),
+        await startRaw('{"a":1,"a":2}').expect(400),
       ]) {
         expect(res.headers['x-powered-by']).toBeUndefined();
+        // A refused body too is logged, and answered with the id to quote.
+        expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
         expect(res.headers).toMatchObject({
           'x-content-type-options': 'nosniff',
           'x-frame-options': 'SAMEORIGIN',
@@ -219,6 +224,7 @@ describe('an unexpected error', () => {
     const res = await request(app.getHttpServer()).get('/boom').expect(500);
     expectErrorBody(res.body, 500, 'INTERNAL_ERROR');
     expect(JSON.stringify(res.body)).not.toMatch(/1212|Tolvan|TypeError|personnummer/);
+    expect(res.body.message).toContain('X-Request-Id');
     expect(res.headers['cache-control']).toBe('no-store');
   });
 });

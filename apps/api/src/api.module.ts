@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../../libs/config/src/app-config';
@@ -12,6 +12,7 @@ import { AuditController } from './audit/audit.controller';
 import { CaseModule } from './cases/case.module';
 import { AuditInterceptor } from './common/audit.interceptor';
 import { AuthGuard } from './common/auth.guard';
+import { jsonBodyHandlers } from './common/http-edge';
 import { RateLimitGuard, rateLimitModule } from './common/rate-limit';
 import { OrganisationModule } from './organisations/organisation.module';
 import { PaymentLiabilityModule } from './payment-liability/payment-liability.module';
@@ -23,7 +24,14 @@ import { DischargeHandoverModule } from './discharge-handovers/discharge-handove
 import { HealthModule } from './health/health.module';
 
 @Module({})
-export class ApiModule {
+export class ApiModule implements NestModule {
+  constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
+
+  /** Request bodies, on every path; a global module's middleware (the request logger) runs before these. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(...jsonBodyHandlers(this.config)).forRoutes({ path: '{/*splat}', method: RequestMethod.ALL });
+  }
+
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,

@@ -1,5 +1,6 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { raw } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { MIMEType } from 'node:util';
@@ -77,16 +78,21 @@ function securityHeaders(): RequestHandler[] {
 }
 
 /**
- * Everything that happens to a request before Nest routes it, in order: security headers, the media type check,
- * the body read within the size limit, and the strict JSON parse. Errors here reach the same exception filters
- * as a route's (Nest's error layer), so they answer in the one error shape.
+ * What every request meets first, before the request logger: no X-Powered-By, the client IP only through trusted
+ * proxies (the rate limit's key), and the security and no-store headers, so that every answer carries them.
  */
 export function configureHttpEdge(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
-  // The client's IP (the rate limit's key) is read from X-Forwarded-For only past trusted proxies.
   app.set('trust proxy', config.HTTP_TRUSTED_PROXIES);
   for (const handler of securityHeaders()) app.use(handler);
-  app.use(requireJsonBodies);
-  app.useBodyParser('raw', { type: 'application/json', limit: config.HTTP_BODY_LIMIT_BYTES });
-  app.use(parseJsonBodies(config.HTTP_JSON_MAX_DEPTH));
+}
+
+/**
+ * The request body, in order: the media type check, the body read raw within HTTP_BODY_LIMIT_BYTES, and the strict
+ * JSON parse. Mounted as Nest middleware (ApiModule) so it runs after the request logger: a refused body is logged
+ * and answered with its X-Request-Id. Errors here reach the global exception filters, so they answer in the one
+ * error shape.
+ */
+export function jsonBodyHandlers(config: AppConfig): RequestHandler[] {
+  return [requireJsonBodies, raw({ type: 'application/json', limit: config.HTTP_BODY_LIMIT_BYTES }), parseJsonBodies(config.HTTP_JSON_MAX_DEPTH)];
 }
