@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CASE_DATA_ERROR } from '../../libs/contracts/src/case-runtime.contract';
 import type { CaseReadActivities, CaseRuntimeActivities, CaseStep, MandateTotals, ProjectedCase, StepResult } from '../../libs/contracts/src/case-runtime.contract';
 import { refuse, Refusal } from '../../libs/domain/src/case/case';
 import { CaseEffect, ReferenceKey, referenceKeyString } from '../../libs/domain/src/case/effects';
@@ -14,7 +12,6 @@ import { LedgerRepository } from '../../libs/persistence/src/repositories/ledger
 import { LpikRepository } from '../../libs/persistence/src/repositories/lpik.repository';
 import { OrganisationRepository } from '../../libs/persistence/src/repositories/organisation.repository';
 import { TaskRepository } from '../../libs/persistence/src/repositories/task.repository';
-import { isDataError, sqlStateOf } from '../../libs/persistence/src/query-logger';
 
 /** Cancelled tasks by reason, in order: one statement per reason. */
 function groupBy(cancelled: { taskId: string; reason: string }[]): Map<string, string[]> {
@@ -94,13 +91,7 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
       return { ok: true, ...(notify.length ? { notify } : {}) };
     } catch (err) {
       if (err instanceof StepRefused) return { ok: false, refusal: err.refusal };
-      // The data itself was refused: the same step fails the same way every time, so it is not retried. The case
-      // records the fault (without the data); the failure names only PostgreSQL's SQLSTATE, never a value.
-      if (isDataError(err)) {
-        const sqlState = sqlStateOf(err);
-        throw ApplicationFailure.create({ type: CASE_DATA_ERROR, message: `the database refused the case's data (SQLSTATE ${sqlState})`, details: [{ sqlState }], nonRetryable: true });
-      }
-      throw err;
+      throw err; // a data error is made final where every activity is registered (activitiesFrom)
     }
   }
 
