@@ -5,6 +5,8 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../../libs/config/src/app-config';
 import { ApiModule } from './api.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { configureHttpEdge } from './common/http-edge';
+import { HttpErrorFilter } from './common/http-error.filter';
 import { methodNotAllowed } from './common/method-not-allowed';
 import { withValidationRules } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
@@ -16,9 +18,10 @@ export async function createApiApplication(config: AppConfig): Promise<NestExpre
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT_BYTES });
+  configureHttpEdge(app, config);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DomainErrorFilter());
+  // The filter registered last is tried first: domain errors, then everything else, all in one error shape.
+  app.useGlobalFilters(new HttpErrorFilter(), new DomainErrorFilter());
   app.enableShutdownHooks();
 
   const document = withValidationRules(SwaggerModule.createDocument(
@@ -30,8 +33,10 @@ export async function createApiApplication(config: AppConfig): Promise<NestExpre
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   ));
-  // Registered before init, so it runs ahead of the router that answers an unknown method with a 404.
+  // Registered before init, so it runs ahead of the router that answers an unknown method with a 404. The routes
+  // come from the document, which is therefore built even where it is not served.
   app.use(methodNotAllowed(document));
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // Swagger UI at /docs and the OpenAPI document at /docs-json, unless switched off (off in production by default).
+  if (config.apiDocsEnabled) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -29,9 +29,9 @@ export function createValidationPipe(): ValidationPipe {
       const problems = flatten(errors);
       return new BadRequestException({
         statusCode: 400,
-        error: 'Bad Request',
         code: 'INVALID_INPUT',
         message: problems.map((p) => p.message).join('; '),
+        field: problems[0]?.field,
         fields: problems,
       });
     },

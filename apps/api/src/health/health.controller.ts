@@ -2,12 +2,13 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../../../../libs/auth/src/auth.decorators';
-import { ApiErrors } from '../common/error-response.dto';
+import { NotRateLimited } from '../common/rate-limit';
 import { LivenessDto, ReadinessDto } from './health.response';
 import { TemporalHealthIndicator } from './temporal.health';
 
 @ApiTags('health')
 @Public()
+@NotRateLimited()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -19,7 +20,6 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Liveness: the process answers' })
   @ApiOkResponse({ type: LivenessDto })
-  @ApiErrors(429)
   alive() {
     return { status: 'ok' };
   }
@@ -29,7 +29,6 @@ export class HealthController {
   @ApiOperation({ summary: 'Readiness: PostgreSQL, Temporal and a polling worker; 503 names the failing part' })
   @ApiOkResponse({ type: ReadinessDto })
   @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'A part is down: `error` names it (the readiness shape, not the error shape).' })
-  @ApiErrors(429)
   ready() {
     return this.health.check([
       () => this.db.pingCheck('postgresql', { timeout: 3_000 }),
