@@ -1,5 +1,4 @@
-import { COST_CATEGORIES } from '../../../../libs/domain/src/reimbursement/claim.types';
-import { DateProperty, EnumProperty, NestedProperty, OreProperty, TextProperty, UuidProperty } from '../common/api-properties';
+import { DateProperty, NestedProperty, OreProperty, TextProperty, UuidProperty } from '../common/api-properties';
 
 export class MandateDto {
   @UuidProperty() id: string;
@@ -21,7 +20,8 @@ export class MandateFiguresDto {
 }
 
 export class CategoryFiguresDto extends MandateFiguresDto {
-  @EnumProperty(COST_CATEGORIES, 'CostCategory') category: string;
+  @TextProperty({ example: 'staff', description: 'A cost category of the claims, or what else is booked under the mandate (e.g. support_agreement).' })
+  category: string;
 }
 
 /** Claimed, approved, paid and outstanding under a mandate, per category and in total. */
