@@ -115,6 +115,7 @@ function withExamples(doc: OpenApi, ids: Record<string, string | number>): OpenA
 interface RunResult {
   label: string;
   exitCode: number;
+  cases: number;
   tests: number;
   failures: number;
   errors: number;
@@ -146,6 +147,9 @@ function runSchemathesis(st: string, args: string[], logFile: string): Promise<n
     });
   });
 }
+
+const figures = (r: RunResult) =>
+  `${r.cases} cases over ${r.tests} tests (an operation each, and the stateful phase), ${r.failures} failed, ${r.errors} errors, ${r.seconds.toFixed(0)} s`;
 
 /** Tests, failures and errors from Schemathesis' JUnit report. */
 function junitFigures(path: string): { tests: number; failures: number; errors: number } {
@@ -251,18 +255,20 @@ async function main(): Promise<number> {
         ],
         logFile,
       );
-      const result = { label, exitCode, ...junitFigures(junit), seconds: (Date.now() - t) / 1000, log: logFile };
+      const cases = Number(/(\d+) generated/.exec(readFileSync(logFile, 'utf8'))?.[1] ?? 0);
+      const result = { label, exitCode, cases, ...junitFigures(junit), seconds: (Date.now() - t) / 1000, log: logFile };
       results.push(result);
-      log(`${label}: ${result.tests} operations, ${result.failures} failed, ${result.errors} errors, ${result.seconds.toFixed(0)} s (exit ${exitCode})`);
+      log(`${label}: ${figures(result)} (exit ${exitCode})`);
       if (exitCode !== 0) console.log(readFileSync(logFile, 'utf8').split('\n').slice(-120).join('\n'));
     }
 
     console.log('\napi-fuzz summary (schemathesis ' + SCHEMATHESIS_VERSION + `, --checks all, --max-examples ${maxExamples}, --seed ${fuzzSeed})`);
     for (const r of results) {
-      console.log(`  ${r.exitCode === 0 ? 'PASS' : 'FAIL'}  ${r.label}: ${r.tests} operations, ${r.failures} failed, ${r.errors} errors, ${r.seconds.toFixed(0)} s — ${r.log}`);
+      console.log(`  ${r.exitCode === 0 ? 'PASS' : 'FAIL'}  ${r.label}: ${figures(r)}\n        ${r.log}`);
     }
     const failed = results.filter((r) => r.exitCode !== 0).length;
-    console.log(`  total ${((Date.now() - t0) / 1000).toFixed(0)} s; ${results.length - failed} of ${results.length} tokens passed`);
+    const cases = results.reduce((n, r) => n + r.cases, 0);
+    console.log(`  total ${cases} cases in ${((Date.now() - t0) / 1000).toFixed(0)} s (stack and seed included); ${results.length - failed} of ${results.length} tokens passed`);
     return failed === 0 ? 0 : 1;
   } finally {
     await stopAll();
