@@ -1,15 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { CASE_STATUSES, CASE_TYPES, CaseType } from '../../../../libs/contracts/src/case-catalogue';
 import { PageQueryDto } from '../common/page-query.dto';
 
 export class ListCasesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'discharge_handover' })
+  @ApiPropertyOptional({ enum: CASE_TYPES })
   @IsOptional()
-  @Matches(/^[a-z_]{1,64}$/, { message: 'type must be a case type such as discharge_handover' })
-  type?: string;
+  @IsIn(CASE_TYPES)
+  type?: CaseType;
 
-  @ApiPropertyOptional({ example: 'planning' })
+  @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'A status of any case type (with `type`, one of its own).' })
   @IsOptional()
-  @Matches(/^[a-z_]{1,64}$/, { message: 'status must be a status such as planning' })
+  @IsIn(CASE_STATUSES)
   status?: string;
 }

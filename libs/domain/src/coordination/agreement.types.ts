@@ -31,7 +31,8 @@ export interface YearRecord {
   payments: { instalment: number; dueOn: string; amountOre: number; paymentReference?: string; paidOn?: string }[];
 }
 
-export type AgreementStatus = 'awaiting_decisions' | 'in_effect' | 'terminating' | 'ended';
+export const AGREEMENT_STATUSES = ['awaiting_decisions', 'in_effect', 'terminating', 'ended'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 /** The mandate the agreement's payments are booked under (HSN 2020-1821). */
 export interface AgreementMandate {

@@ -8,7 +8,8 @@ import type { Actor } from '../case/case';
 /** No coordinating responsibility starts before 1 February 2021. */
 export const COORDINATION_EARLIEST_START = '2021-02-01';
 
-export type AreaStatus = 'none' | 'designated' | 'onboarding' | 'active' | 'handing_over';
+export const AREA_STATUSES = ['none', 'designated', 'onboarding', 'active', 'handing_over'] as const;
+export type AreaStatus = (typeof AREA_STATUSES)[number];
 
 export interface AreaPolicy {
   acceptDueMs: number;

@@ -15,7 +15,8 @@ export type RegionNeed = (typeof REGION_NEEDS)[number];
 export const CANCELLATION_REASONS = ['patient_died', 'moved_to_other_inpatient_care', 'opened_in_error'] as const;
 export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
 
-export type DischargeHandoverStatus = 'planning' | 'ready_for_discharge' | 'discharged' | 'cancelled';
+export const DISCHARGE_HANDOVER_STATUSES = ['planning', 'ready_for_discharge', 'discharged', 'cancelled'] as const;
+export type DischargeHandoverStatus = (typeof DISCHARGE_HANDOVER_STATUSES)[number];
 
 export type Acknowledgement = PartyAction;
 

@@ -37,7 +37,8 @@ export interface ClaimPolicy {
   secondApprovalThresholdOre: number;
 }
 
-export type ClaimStatus = 'draft' | 'under_review' | 'sent_back' | 'awaiting_second_approval' | 'approved' | 'paid' | 'rejected' | 'withdrawn';
+export const CLAIM_STATUSES = ['draft', 'under_review', 'sent_back', 'awaiting_second_approval', 'approved', 'paid', 'rejected', 'withdrawn'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 export interface LineDecision {
   lineNo: number;

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { TaskStatus } from '../../../contracts/src/human-task.contract';
 
-export type TaskStatus = 'open' | 'completed' | 'cancelled';
+export type { TaskStatus };
 
 /** A human task in one organisation's inbox, for one role. The inbox reads it on tasks_inbox_idx. */
 @Entity({ name: 'tasks' })

@@ -1,0 +1,41 @@
+/**
+ * What text a request may carry. Pure: the API's field decorators and the task answers' schema check share it.
+ *
+ * - `plain` (names, codes, references): no control characters at all, no bidirectional formatting characters
+ *   (which can make a name display as another), no lone surrogates.
+ * - `free` (reasons, comments, descriptions): as plain, but tab and newline are allowed, and so are the bidi
+ *   formatting characters that right-to-left writing needs.
+ *
+ * Either way the text must not be blank and must fit its maximum length (UTF-16 code units, as JSON counts them).
+ */
+export type TextKind = 'plain' | 'free';
+
+export interface TextRule {
+  kind: TextKind;
+  max: number;
+  /** Default 1: a required text is never empty or only whitespace. */
+  min?: number;
+}
+
+// C0 controls (U+0000–U+001F), DEL (U+007F) and C1 controls (U+0080–U+009F).
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// The same without tab (U+0009) and line feed (U+000A).
+const CONTROL_BUT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+// Embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
+const BIDI_FORMATTING = /[\u202a-\u202e\u2066-\u2069]/;
+// With the u flag a surrogate pair is one code point outside this range: only a lone half matches.
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
+/** What is wrong with `value` as text of `rule` (e.g. `must not contain control characters`), or null. */
+export function textProblem(value: unknown, rule: TextRule): string | null {
+  if (typeof value !== 'string') return 'must be a string';
+  const min = rule.min ?? 1;
+  if (value.length > rule.max) return `must be at most ${rule.max} characters long`;
+  if (LONE_SURROGATE.test(value)) return 'must be well-formed Unicode (no lone surrogates)';
+  if (rule.kind === 'plain' && ANY_CONTROL.test(value)) return 'must not contain control characters';
+  if (rule.kind === 'free' && CONTROL_BUT_TAB_AND_NEWLINE.test(value)) return 'must not contain control characters other than tab and newline';
+  if (rule.kind === 'plain' && BIDI_FORMATTING.test(value)) return 'must not contain bidirectional formatting characters';
+  if (value.length < min) return `must be at least ${min} characters long`;
+  if (min > 0 && value.trim() === '') return 'must not be blank';
+  return null;
+}
