@@ -1,17 +1,41 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { applyDecorators, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { answerValueProblem } from '../../../../libs/contracts/src/answer-schema';
 import { isValidPersonnummer } from '../../../../libs/domain/src/personnummer';
-import { isCalendarDate } from '../../../../libs/domain/src/time/stockholm';
+import { TextKind, textProblem } from '../../../../libs/domain/src/text';
+import { hasPlausibleYear, isCalendarDate, isInstant, PLAUSIBLE_YEARS } from '../../../../libs/domain/src/time/stockholm';
 
-/** `needs.municipal.0 must be one of …`: every message names the field by its full path. */
-function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * `needs.municipal.0 must be one of …`: every message names the field by its full path. A validator that looks
+ * inside its value (a task's `decision`) names the path within it first in its message (`decision.comment must …`),
+ * and that path is the field.
+ */
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((m) => ({
-      field,
-      message: m.startsWith(e.property) ? `${field}${m.slice(e.property.length)}` : `${field}: ${m}`,
-    }));
+    const own = Object.values(e.constraints ?? {}).map((m) => {
+      const inner = /^(\S+) /.exec(m)?.[1];
+      if (inner?.startsWith(`${e.property}.`)) return { field: `${parent ? `${parent}.` : ''}${inner}`, message: `${parent ? `${parent}.` : ''}${m}` };
+      return { field, message: m.startsWith(e.property) ? `${field}${m.slice(e.property.length)}` : `${field}: ${m}` };
+    });
     return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/** The agreed error body of a refused request: the first field at fault in `field`, all of them in `fields`. */
+export function invalidInput(problems: FieldProblem[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    code: 'INVALID_INPUT',
+    message: problems.map((p) => p.message).join('; '),
+    ...(problems[0] ? { field: problems[0].field } : {}),
+    fields: problems,
   });
 }
 
@@ -24,54 +48,121 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const problems = flatten(errors);
-      return new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'INVALID_INPUT',
-        message: problems.map((p) => p.message).join('; '),
-        fields: problems,
-      });
-    },
+    exceptionFactory: (errors) => invalidInput(flatten(errors)),
   });
 }
 
+/**
+ * A class-validator constraint whose message is the first problem `problem` finds, computed from the value and
+ * starting with the property's name (or a path within it, e.g. `decision.comment`).
+ */
+function constraint(name: string, problem: (value: unknown, property: string) => string | null, options?: ValidationOptions): PropertyDecorator {
+  return (object: object, key: string | symbol) => {
+    const propertyName = String(key);
+    registerDecorator({
+      name,
+      target: object.constructor,
+      propertyName,
+      options: { message: (args: ValidationArguments) => problem(args.value, args.property) ?? `${args.property} is invalid`, ...options },
+      validator: { validate: (value: unknown, args?: ValidationArguments) => problem(value, args?.property ?? propertyName) === null },
+    });
+  };
+}
+
+/** `problem` of a value as `<property> <problem>`. */
+const named = (problem: (value: unknown) => string | null) => (value: unknown, property: string) => {
+  const found = problem(value);
+  return found === null ? null : `${property} ${found}`;
+};
+
+export interface TextOptions {
+  /** The documented maximum length (also in the OpenAPI as maxLength). */
+  max: number;
+  /** Default 1; a required text is never blank. */
+  min?: number;
+}
+
+function textField(kind: TextKind, name: string, { max, min = 1 }: TextOptions, options?: ValidationOptions) {
+  return applyDecorators(
+    ApiProperty({ maxLength: max, minLength: min }),
+    constraint(name, named((value) => textProblem(value, { kind, max, min })), options),
+  );
+}
+
+/**
+ * A name, code or reference: no control characters, no bidi formatting characters, no lone surrogates, not
+ * blank, at most `max` characters (libs/domain/src/text.ts).
+ */
+export const IsPlainText = (text: TextOptions, options?: ValidationOptions) => textField('plain', 'isPlainText', text, options);
+
+/** A reason, comment or description: as IsPlainText, but tab, newline and right-to-left formatting are allowed. */
+export const IsFreeText = (text: TextOptions, options?: ValidationOptions) => textField('free', 'isFreeText', text, options);
+
+/**
+ * A code of a fixed alphabet (an organisation code, a municipality's four digits): `pattern` must admit no
+ * control or formatting character, and bound the length to `max`. `what` reads after "must be".
+ */
+export function IsCode(code: { pattern: RegExp; max: number; what: string }, options?: ValidationOptions) {
+  return applyDecorators(
+    ApiProperty({ pattern: code.pattern.source, maxLength: code.max }),
+    constraint('isCode', named((value) => (typeof value === 'string' && value.length <= code.max && code.pattern.test(value) ? null : `must be ${code.what}`)), options),
+  );
+}
+
+export const ORGANISATION_CODE = { pattern: /^[A-Za-z0-9-]{2,40}$/, max: 40, what: 'an organisation code' };
+export const MUNICIPALITY_CODE = { pattern: /^\d{4}$/, max: 4, what: 'a four-digit municipality code' };
+
 export function IsPersonnummer(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isPersonnummer',
-      target: object.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a valid personnummer (YYYYMMDD-NNNN, check digit included)`, ...options },
-      validator: { validate: (value: unknown) => isValidPersonnummer(value) },
-    });
+  return applyDecorators(
+    ApiProperty({ maxLength: 13, pattern: '^(\\d{2})?\\d{6}[-+]?\\d{4}$' }),
+    constraint('isPersonnummer', (value, property) => (isValidPersonnummer(value) ? null : `${property} must be a valid personnummer (YYYYMMDD-NNNN, check digit included)`), options),
+  );
 }
 
+const YEARS = `${PLAUSIBLE_YEARS.from}–${PLAUSIBLE_YEARS.to}`;
+
+/** A real calendar date (no 2027-02-30) in the years PLAUSIBLE_YEARS. */
 export function IsCalendarDate(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: object.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a date in the form YYYY-MM-DD`, ...options },
-      validator: { validate: (value: unknown) => isCalendarDate(value) },
-    });
+  return applyDecorators(
+    ApiProperty({ format: 'date', description: `A calendar date YYYY-MM-DD in the years ${YEARS}.` }),
+    constraint(
+      'isCalendarDate',
+      named((value) => (!isCalendarDate(value) ? 'must be a date in the form YYYY-MM-DD' : !hasPlausibleYear(value) ? `must be a date in the years ${YEARS}` : null)),
+      options,
+    ),
+  );
 }
 
-/** An ISO 8601 instant with an explicit offset, e.g. 2026-11-23T08:15:00+01:00. */
+/**
+ * An ISO 8601 instant with a time zone offset, e.g. 2026-11-23T08:15:00+01:00: a real calendar date, hours
+ * 00–23, minutes and seconds 00–59, an offset within ±23:59, and a year in PLAUSIBLE_YEARS.
+ */
 export function IsInstant(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isInstant',
-      target: object.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be an ISO 8601 date-time with a time zone offset`, ...options },
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' &&
-          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
-          !Number.isNaN(Date.parse(value)),
-      },
-    });
+  return applyDecorators(
+    ApiProperty({ format: 'date-time' }),
+    constraint(
+      'isInstant',
+      named((value) =>
+        !isInstant(value)
+          ? 'must be an ISO 8601 date-time with a time zone offset (a real date, hours 00-23)'
+          : !hasPlausibleYear(value)
+            ? `must be a date-time in the years ${YEARS}`
+            : null,
+      ),
+      options,
+    ),
+  );
+}
+
+/**
+ * A task's answer, before its task's schema is looked up (the workflow checks that): an object of plain keys,
+ * shallow and bounded, its strings free text. A 400 names the path within it, e.g. `decision.comment`.
+ */
+export function IsAnswer(options?: ValidationOptions) {
+  return constraint(
+    'isAnswer',
+    (value, property) =>
+      typeof value !== 'object' || value === null || Array.isArray(value) ? `${property} must be an object` : answerValueProblem(value, property),
+    options,
+  );
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
+import { codeParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { AgreementDecisionDto, AgreementNoticeDto, RegisterLpikDto } from './agreement.dto';
 import { AgreementService } from './agreement.service';
@@ -25,7 +26,7 @@ export class CoordinationController {
   @Get('coordination/areas/:areaCode')
   @Audit('case.read')
   @ApiOperation({ summary: "An area's case: its vårdcentral, onboarding, history and timeline (the area's parties only)" })
-  area(@Ctx() ctx: RequestContext, @Param('areaCode') areaCode: string) {
+  area(@Ctx() ctx: RequestContext, @Param('areaCode', codeParam('areaCode')) areaCode: string) {
     return this.areas.state(ctx, areaCode);
   }
 
@@ -34,7 +35,7 @@ export class CoordinationController {
   @Roles('approver')
   @Audit('coordination.designate')
   @ApiOperation({ summary: "HSN designates the area's coordinating vårdcentral (or another one: handover without a gap)" })
-  designate(@Ctx() ctx: RequestContext, @Param('areaCode') areaCode: string, @Body() dto: DesignateCoordinatorDto) {
+  designate(@Ctx() ctx: RequestContext, @Param('areaCode', codeParam('areaCode')) areaCode: string, @Body() dto: DesignateCoordinatorDto) {
     return this.areas.designate(ctx, areaCode, dto);
   }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
+import { codeParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { CreateOrganisationDto, ListOrganisationsQueryDto } from './organisation.dto';
 import { OrganisationService } from './organisation.service';
@@ -28,7 +29,7 @@ export class OrganisationController {
   @HttpCode(200)
   @Roles('admin')
   @Audit('organisation.deactivate')
-  deactivate(@Ctx() ctx: RequestContext, @Param('code') code: string) {
+  deactivate(@Ctx() ctx: RequestContext, @Param('code', codeParam('code')) code: string) {
     return this.service.setActive(ctx, code, false);
   }
 
@@ -36,7 +37,7 @@ export class OrganisationController {
   @HttpCode(200)
   @Roles('admin')
   @Audit('organisation.activate')
-  activate(@Ctx() ctx: RequestContext, @Param('code') code: string) {
+  activate(@Ctx() ctx: RequestContext, @Param('code', codeParam('code')) code: string) {
     return this.service.setActive(ctx, code, true);
   }
 }
