@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { AuditLogEntity } from '../entities/audit-log.entity';
 import { jsonb } from '../entities/jsonb';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { CURSORS, decodeCursor, encodeCursor, Page } from '../pagination';
 import { auditHash, AuditEntry, ChainVerdict, GENESIS_HASH, StoredAuditRow, verifyChain } from './audit-chain';
 
 // Serialises appends so each row links to the one before it. Held only for the length of one transaction.
@@ -75,11 +75,11 @@ export class AuditRepository {
   async list(filter: { caseId?: string; limit: number; cursor?: string }): Promise<Page<StoredAuditRow>> {
     const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a').orderBy('a.id', 'ASC').limit(filter.limit + 1);
     if (filter.caseId) qb.andWhere('a.caseId = :caseId', { caseId: filter.caseId });
-    if (filter.cursor) qb.andWhere('a.id > :after::bigint', { after: decodeCursor(filter.cursor).id });
+    if (filter.cursor) qb.andWhere('a.id > :after::bigint', { after: decodeCursor(CURSORS.audit, filter.cursor).id });
     const rows = await qb.getMany();
     const items = rows.slice(0, filter.limit).map(toStored);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor({ sortKey: '', id: last.id }) : null };
+    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(CURSORS.audit, { sortKey: '', id: last.id }) : null };
   }
 
   /** Walks the whole chain in batches. */
