@@ -36,13 +36,13 @@ async function main(): Promise<void> {
     slso: await person('Sara, SLSO controller', 'SLSO', 'case_handler', 'sara.slso'),
     approver: await person('Harald, HSF approver', 'HSF', 'approver', 'harald.hsf'),
     finance: await person('Fia, HSF finance', 'HSF-FIN', 'finance', 'fia.hsf-fin'),
-    admin: await person('Adam, HSF administrator', 'HSF', 'admin', 'adam.hsf'),
+    admin: await person('Adam, keeper of HSF’s register of mandates', 'HSF', 'register_admin', 'adam.hsf'),
   });
   await coordinationScenario(api, {
     hsn: await person('Helena, HSN approver', 'HSN', 'approver', 'helena.hsn'),
     slso: await person('Stina, SLSO support', 'SLSO', 'case_handler', 'stina.slso'),
     slsoApprover: await person('Sven, SLSO director', 'SLSO', 'approver', 'sven.slso'),
-    hsfAdmin: await person('Adam, HSF administrator', 'HSF', 'admin', 'adam.hsf'),
+    hsfAdmin: await person('Rut, registers HSF’s reference data', 'HSF', 'reference_admin', 'rut.hsf'),
     finance: await person('Fia, HSF finance', 'HSF-FIN', 'finance', 'fia.hsf-fin'),
     vardcentral: await person('Vera, Solna vårdcentral', 'VC-SOLNA', 'case_handler', 'vera.vc-solna'),
     vardcentralCode: 'VC-SOLNA',

@@ -31,12 +31,20 @@ interface Fixture {
   /** A case whose patient the hospital has declared ready for discharge. */
   readyCase(): Promise<string>;
   taskOf(caseId: string): Promise<string>;
+  /** A year whose LPIK is registered (1.5 %), a new one each call. */
+  lpikYear(): Promise<number>;
 }
 
 const hospital: Who = { org: 'KS', roles: ['case_handler'] };
 const ekero: Who = { org: '0125', roles: ['case_handler'] }; // party: the patient's municipality
 const huddinge: Who = { org: '0126', roles: ['case_handler'] }; // not a party
-const admin: Who = { org: 'HSF', roles: ['admin'] };
+// Platform roles count only at the organisation that owns the data (HSF); held elsewhere they grant nothing.
+const registerAdmin: Who = { org: 'HSF', roles: ['register_admin'] };
+const referenceAdmin: Who = { org: 'HSF', roles: ['reference_admin'] };
+const huddingeAdmin: Who = { org: '0126', roles: ['admin'] }; // an organisation's admin administers only it
+const misplacedRegisterAdmin: Who = { org: '0126', roles: ['register_admin'] };
+const ekeroFinance: Who = { org: '0125', roles: ['finance'] }; // a party's role without need to know of a discharge
+const slsoAdmin: Who = { org: 'SLSO', roles: ['admin'] };
 const slso: Who = { org: 'SLSO', roles: ['case_handler'] };
 const hsfApprover: Who = { org: 'HSF', roles: ['approver'] };
 const hsnApprover: Who = { org: 'HSN', roles: ['approver'] };
@@ -55,6 +63,7 @@ const newMandate = () => ({
 const today = () => new Date().toISOString();
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
 let n = 0;
+let lpikYears = 0;
 const newOrg = () => ({ code: `VC-T${Date.now() % 1_000_000}${(n += 1)}`, kind: 'vardcentral', name: 'Testvårdcentralen' });
 
 const ROWS: Row[] = [
@@ -63,15 +72,15 @@ const ROWS: Row[] = [
   { route: 'GET /organisations', method: 'get', make: async () => ({ path: '/organisations?kind=municipality' }), party: ekero, partyStatus: 200 },
   {
     route: 'POST /organisations', method: 'post', make: async () => ({ path: '/organisations', body: newOrg() }),
-    party: admin, partyStatus: 201, nonParty: ekero, nonPartyStatus: 403,
+    party: registerAdmin, partyStatus: 201, nonParty: huddingeAdmin, nonPartyStatus: 403, wrongParty: misplacedRegisterAdmin, wrongPartyStatus: 403,
   },
   {
     route: 'POST /organisations/{code}/deactivate', method: 'post', make: async () => ({ path: '/organisations/VC-NACKA/deactivate' }),
-    party: admin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403,
+    party: registerAdmin, partyStatus: 200, nonParty: huddingeAdmin, nonPartyStatus: 403, wrongParty: misplacedRegisterAdmin, wrongPartyStatus: 403,
   },
   {
     route: 'POST /organisations/{code}/activate', method: 'post', make: async () => ({ path: '/organisations/VC-NACKA/activate' }),
-    party: admin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403,
+    party: registerAdmin, partyStatus: 200, nonParty: huddingeAdmin, nonPartyStatus: 403, wrongParty: { org: 'HSF', roles: ['admin'] }, wrongPartyStatus: 403,
   },
   { route: 'GET /tasks', method: 'get', make: async () => ({ path: '/tasks' }), party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 200 },
   {
@@ -94,7 +103,7 @@ const ROWS: Row[] = [
   { route: 'GET /cases', method: 'get', make: async () => ({ path: '/cases' }), party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 200 },
   {
     route: 'GET /cases/{caseId}', method: 'get', make: async (f) => ({ path: `/cases/${await f.openCase()}` }),
-    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404,
+    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: ekeroFinance, wrongPartyStatus: 403,
   },
   {
     route: 'POST /discharge-handovers', method: 'post',
@@ -103,7 +112,7 @@ const ROWS: Row[] = [
   },
   {
     route: 'GET /discharge-handovers/{caseId}', method: 'get', make: async (f) => ({ path: `/discharge-handovers/${await f.openCase()}` }),
-    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404,
+    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: ekeroFinance, wrongPartyStatus: 403,
   },
   {
     route: 'PUT /discharge-handovers/{caseId}/estimated-discharge-date', method: 'put',
@@ -122,7 +131,7 @@ const ROWS: Row[] = [
   },
   {
     route: 'GET /discharge-handovers/{caseId}/summary', method: 'get', make: async (f) => ({ path: `/discharge-handovers/${await f.openCase()}/summary` }),
-    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404,
+    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: { org: '0125', roles: ['admin'] }, wrongPartyStatus: 403,
   },
   {
     route: 'POST /discharge-handovers/{caseId}/revoke-ready', method: 'post',
@@ -141,16 +150,23 @@ const ROWS: Row[] = [
   },
   {
     route: 'PUT /payment-liability/daily-amounts/{year}', method: 'put', make: async () => ({ path: '/payment-liability/daily-amounts/2022', body: { amountOre: 930_000 } }),
-    party: admin, partyStatus: 200, nonParty: { org: 'HSF-FIN', roles: ['finance'] }, nonPartyStatus: 403,
+    party: referenceAdmin, partyStatus: 200, nonParty: huddingeAdmin, nonPartyStatus: 403, wrongParty: { org: 'HSF-FIN', roles: ['finance'] }, wrongPartyStatus: 403,
   },
-  { route: 'GET /mandates', method: 'get', make: async () => ({ path: '/mandates' }), party: admin, partyStatus: 200, nonParty: slso, nonPartyStatus: 403 },
+  {
+    // 2019 is seeded; each call corrects it to an amount it does not have yet.
+    route: 'POST /payment-liability/daily-amounts/{year}/corrections', method: 'post',
+    make: async () => ({ path: '/payment-liability/daily-amounts/2019/corrections', body: { amountOre: 780_000 + (n += 1), reason: 'Rättelse enligt beslut' } }),
+    party: referenceAdmin, partyStatus: 200, nonParty: huddingeAdmin, nonPartyStatus: 403, wrongParty: { org: '0126', roles: ['reference_admin'] }, wrongPartyStatus: 403,
+  },
+  // Everyone may ask; each sees the mandates their organisation is party to (the register's keeper: all).
+  { route: 'GET /mandates', method: 'get', make: async () => ({ path: '/mandates' }), party: slso, partyStatus: 200, nonParty: huddingeAdmin, nonPartyStatus: 200 },
   {
     route: 'POST /mandates', method: 'post', make: async () => ({ path: '/mandates', body: newMandate() }),
-    party: admin, partyStatus: 201, nonParty: hsfApprover, nonPartyStatus: 403,
+    party: registerAdmin, partyStatus: 201, nonParty: huddingeAdmin, nonPartyStatus: 403, wrongParty: hsfApprover, wrongPartyStatus: 403,
   },
   {
     route: 'GET /mandates/{mandateId}/summary', method: 'get', make: async (f) => ({ path: `/mandates/${await f.mandateId()}/summary` }),
-    party: slso, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404,
+    party: slso, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404, wrongParty: slsoAdmin, wrongPartyStatus: 403,
   },
   {
     route: 'POST /claims', method: 'post',
@@ -159,7 +175,7 @@ const ROWS: Row[] = [
   },
   {
     route: 'GET /claims/{claimId}', method: 'get', make: async (f) => ({ path: `/claims/${await f.openClaim()}` }),
-    party: hsfApprover, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404,
+    party: hsfApprover, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404, wrongParty: slsoAdmin, wrongPartyStatus: 403,
   },
   {
     route: 'PUT /claims/{claimId}/draft', method: 'put',
@@ -175,7 +191,10 @@ const ROWS: Row[] = [
     party: slso, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404, wrongParty: { org: 'HSF', roles: ['case_handler'] }, wrongPartyStatus: 403,
   },
   { route: 'GET /coordination/areas', method: 'get', make: async () => ({ path: '/coordination/areas' }), party: ekero, partyStatus: 200 },
-  { route: 'GET /coordination/areas/{areaCode}', method: 'get', make: async () => ({ path: '/coordination/areas/0125' }), party: ekero, partyStatus: 200 },
+  {
+    route: 'GET /coordination/areas/{areaCode}', method: 'get', make: async () => ({ path: '/coordination/areas/0125' }),
+    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: ekeroFinance, wrongPartyStatus: 403,
+  },
   {
     route: 'POST /coordination/areas/{areaCode}/designations', method: 'post',
     make: async () => ({ path: '/coordination/areas/0138/designations', body: { vardcentralCode: 'VC-NACKA', startDate: '2021-02-01' } }),
@@ -184,7 +203,7 @@ const ROWS: Row[] = [
   {
     // The agreement exists once SLSO (or HSN) has decided.
     route: 'GET /coordination/agreement', method: 'get', make: async (f) => ({ path: await f.agreementStarted() }),
-    party: slsoApprover, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404,
+    party: slsoApprover, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404, wrongParty: slsoAdmin, wrongPartyStatus: 403,
   },
   {
     route: 'POST /coordination/agreement/decisions', method: 'post',
@@ -198,9 +217,19 @@ const ROWS: Row[] = [
   { route: 'GET /indices/lpik', method: 'get', make: async () => ({ path: '/indices/lpik' }), party: ekero, partyStatus: 200 },
   {
     route: 'PUT /indices/lpik/{year}', method: 'put', make: async () => ({ path: '/indices/lpik/2030', body: { percent: 1.5 } }),
-    party: admin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: { org: 'HSN', roles: ['admin'] }, wrongPartyStatus: 403,
+    party: referenceAdmin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: { org: 'HSF', roles: ['admin'] }, wrongPartyStatus: 403,
   },
-  { route: 'GET /audit', method: 'get', make: async () => ({ path: '/audit' }), party: admin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403 },
+  {
+    // A year registered for the purpose, then corrected.
+    route: 'POST /indices/lpik/{year}/corrections', method: 'post',
+    make: async (f) => ({ path: `/indices/lpik/${await f.lpikYear()}/corrections`, body: { percent: 3.1, reason: 'Prognos i stället för utfall' } }),
+    party: referenceAdmin, partyStatus: 200, nonParty: huddingeAdmin, nonPartyStatus: 403, wrongParty: { org: 'HSN', roles: ['reference_admin'] }, wrongPartyStatus: 403,
+  },
+  // An organisation's admin reads its own audit trail; the platform auditor (at HSF) all of it.
+  {
+    route: 'GET /audit', method: 'get', make: async () => ({ path: '/audit' }),
+    party: huddingeAdmin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: { org: '0126', roles: ['platform_auditor'] }, wrongPartyStatus: 403,
+  },
 ];
 
 
@@ -222,7 +251,7 @@ describe('authorization on every endpoint: a party, a non-party, and no token', 
       return res.body.caseId;
     },
     mandateId: async () => {
-      const res = await call(admin, 'get', { path: '/mandates' });
+      const res = await call(registerAdmin, 'get', { path: '/mandates' });
       return res.body.find((m: { reference: string }) => m.reference === 'HDIR 20348').id;
     },
     openClaim: async () => {
@@ -241,6 +270,12 @@ describe('authorization on every endpoint: a party, a non-party, and no token', 
       const res = await call(hospital, 'post', { path: `/discharge-handovers/${caseId}/ready-for-discharge`, body: { declaredAt: today() } });
       if (res.status !== 200) throw new Error(`could not declare ready: ${res.status} ${JSON.stringify(res.body)}`);
       return caseId;
+    },
+    lpikYear: async () => {
+      const year = 2030 + (lpikYears += 1); // 2030 itself is the PUT row's
+      const res = await call(referenceAdmin, 'put', { path: `/indices/lpik/${year}`, body: { percent: 1.5 } });
+      if (res.status !== 200) throw new Error(`could not register LPIK ${year}: ${res.status} ${JSON.stringify(res.body)}`);
+      return year;
     },
     taskOf: async (caseId) => (await waitForTask(await callerFor(stack.app, stack.config, '0125', ['case_handler']), caseId, 'discharge.acknowledge_notice')).id,
   };

@@ -43,7 +43,7 @@ async function dischargeStay(stack: TestStack, caseId: string, readyAt: string, 
 }
 
 async function mandateWithCeiling(stack: TestStack, ceilingOre: number): Promise<string> {
-  const admin = await as(stack, 'HSF', 'admin');
+  const admin = await as(stack, 'HSF', 'register_admin');
   const res = await admin
     .post('/mandates')
     .send({ reference: key('mandate'), title: 'Mandat med tak', decidedOn: '2020-11-02', validFrom: '2020-11-02', validTo: '2021-01-31', payerOrg: 'HSF', payeeOrg: 'SLSO', ceilingOre })
@@ -150,13 +150,18 @@ describe('3 and 4. parties who joined later see the case; an area is for its par
     await (await as(stack, '0126', 'case_handler')).get(`/discharge-handovers/${caseId}`).expect(404);
   });
 
-  it('HSF finance, invoicing the payment liability, reads the case', async () => {
+  it('HSF finance, invoicing the payment liability, gets the basis in its task and, by need to know, not the case', async () => {
     // Ready on Tuesday 1 March 2022 at 09:00, discharged on 7 March: liable from 4 March (2022's amount is seeded).
     const caseId = await openStay(stack, { admittedAt: '2022-02-20T08:00:00+01:00', estimatedDischargeDate: '2022-03-01' });
     await dischargeStay(stack, caseId, '2022-03-01T09:00:00+01:00', '2022-03-07T10:00:00+01:00');
     const finance = await as(stack, 'HSF-FIN', 'finance');
-    await waitForTask(finance, caseId, KIND.invoice);
-    expect((await finance.get(`/discharge-handovers/${caseId}`).expect(200)).body.discharge.paymentLiability).toMatchObject({ liableDays: 4, totalOre: 3_720_000 });
+    const invoice = await waitForTask(finance, caseId, KIND.invoice);
+    expect((await finance.get(`/tasks/${invoice.id}`).expect(200)).body.input.basis).toMatchObject({ liableDays: 4, totalOre: 3_720_000 });
+    // HSF-FIN is a party now, but finance has no need to read a patient's discharge: 403, and not in its list.
+    await finance.get(`/discharge-handovers/${caseId}`).expect(403);
+    await finance.get(`/cases/${caseId}`).expect(403);
+    expect((await finance.get('/cases?limit=200').expect(200)).body.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    expect((await sql<{ parties: string[] }>(stack.config, 'SELECT parties FROM cases WHERE id = $1', [caseId]))[0].parties).toContain('HSF-FIN');
   });
 
   it("an area's case is for the area, HSN, SLSO and its vårdcentraler; another municipality gets 404", async () => {
@@ -183,7 +188,7 @@ describe('5. payment liability waits for each missing daily amount once, and wak
     const caseId = await openStay(stack, { admittedAt: '2023-12-20T08:00:00+01:00', estimatedDischargeDate: '2023-12-28' });
     const done = await dischargeStay(stack, caseId, '2023-12-28T09:00:00+01:00', '2024-01-02T10:00:00+01:00');
     expect(done.discharge).toMatchObject({ paymentLiability: null, awaitingDailyAmounts: [2023, 2024] });
-    const admin = await as(stack, 'HSF', 'admin');
+    const admin = await as(stack, 'HSF', 'reference_admin');
     for (let i = 0; i < 4; i++) {
       const open = (await admin.get(`/tasks?caseId=${caseId}&kind=${KIND.registerDailyAmount}`).expect(200)).body.items;
       if (open.length === 0) break;
@@ -205,7 +210,7 @@ describe('5. payment liability waits for each missing daily amount once, and wak
     // 2021 has no seeded amount: ready on Monday 1 March 2021, discharged on 8 March, liable from 4 March.
     const caseId = await openStay(stack, { admittedAt: '2021-02-20T08:00:00+01:00', estimatedDischargeDate: '2021-03-01' });
     await dischargeStay(stack, caseId, '2021-03-01T09:00:00+01:00', '2021-03-08T10:00:00+01:00');
-    const admin = await as(stack, 'HSF', 'admin');
+    const admin = await as(stack, 'HSF', 'reference_admin');
     const registration = await waitForTask(admin, caseId, KIND.registerDailyAmount);
     await admin.put('/payment-liability/daily-amounts/2021').send({ amountOre: 850_000 }).expect(200);
     await waitForTask(await as(stack, 'HSF-FIN', 'finance'), caseId, KIND.invoice);

@@ -164,7 +164,7 @@ async function agreementParties(stack: TestStack) {
   return {
     hsn: await as(stack, 'HSN', 'approver', 'hsn-nämndsekreterare'),
     slso: await as(stack, 'SLSO', 'approver', 'slso-direktör'),
-    hsfAdmin: await as(stack, 'HSF', 'admin'),
+    hsfAdmin: await as(stack, 'HSF', 'reference_admin'),
     finance: await as(stack, 'HSF-FIN', 'finance'),
   };
 }

@@ -40,7 +40,7 @@ async function partiesFor(app: INestApplication, config: AppConfig): Promise<Par
     vardcentral: await as('VC-EKERO', 'case_handler'),
     asih: await as('ASIH-NORR', 'case_handler'),
     finance: await as('HSF-FIN', 'finance'),
-    hsfAdmin: await as('HSF', 'admin'),
+    hsfAdmin: await as('HSF', 'reference_admin'),
     vardcentralCoordinator: await as('VC-EKERO', 'coordinator'),
   };
 }

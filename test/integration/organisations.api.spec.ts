@@ -16,8 +16,8 @@ describe('organisations (real PostgreSQL)', () => {
     await (await as('0125', ['case_handler'])).get('/organisations?kind=castle').expect(400);
   });
 
-  it('lets an admin create an organisation once, with the change and its audit row together', async () => {
-    const admin = await as('HSF', ['admin']);
+  it('lets HSF’s register admin create an organisation once, with the change and its audit row together', async () => {
+    const admin = await as('HSF', ['register_admin']);
     const created = await admin.post('/organisations').send({ code: 'VC-VALLENTUNA', kind: 'vardcentral', name: 'Vallentuna vårdcentral' }).expect(201);
     expect(created.body).toEqual({ code: 'VC-VALLENTUNA', kind: 'vardcentral', name: 'Vallentuna vårdcentral', active: true });
     const dup = await admin.post('/organisations').send({ code: 'VC-VALLENTUNA', kind: 'vardcentral', name: 'Igen' }).expect(409);
@@ -30,7 +30,7 @@ describe('organisations (real PostgreSQL)', () => {
   });
 
   it("shuts out a deactivated organisation's people until it is activated again", async () => {
-    const admin = await as('HSF', ['admin']);
+    const admin = await as('HSF', ['register_admin']);
     const nacka = await as('0182', ['case_handler']);
     await nacka.get('/tasks').expect(200);
     await admin.post('/organisations/0182/deactivate').expect(200);

@@ -35,7 +35,7 @@ async function people(stack: TestStack): Promise<People> {
     secondApprover: await as('HSF', 'approver', 'hanna.hsf'),
     finance: await as('HSF-FIN', 'finance', 'fia.hsf-fin'),
     coordinator: await as('HSF', 'coordinator', 'cecilia.hsf'),
-    admin: await as('HSF', 'admin', 'adam.hsf'),
+    admin: await as('HSF', 'register_admin', 'adam.hsf'),
     submitterAtHsf: await as('HSF', 'approver', 'sara.slso'),
   };
 }

@@ -14,7 +14,7 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
   const ekero = (person?: string) => as('0125', ['case_handler'], person); // the patient's municipality
   const huddinge = () => as('0126', ['case_handler']); // another municipality
   const vardcentral = () => as('VC-EKERO', ['case_handler']);
-  const admin = () => as('HSF', ['admin']);
+  const auditor = () => as('HSF', ['platform_auditor']);
 
   let seq = 0;
   const openCase = async () => {
@@ -160,7 +160,7 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     ]);
     expect(rows.every((r) => r.request_id)).toBe(true);
 
-    const trail = await (await admin()).get(`/audit?caseId=${caseId}`).expect(200);
+    const trail = await (await auditor()).get(`/audit?caseId=${caseId}`).expect(200);
     expect(trail.body.items).toHaveLength(rows.length);
     await (await ekero()).get(`/audit?caseId=${caseId}`).expect(403);
   });

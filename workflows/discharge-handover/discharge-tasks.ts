@@ -39,11 +39,11 @@ const SCHEMAS = {
   invoice: object({ invoiceReference: text(100) }, ['invoiceReference']),
 };
 
-/** Socialstyrelsen's daily amount of a year, registered by HSF's admin when a case needs it (never guessed). */
+/** Socialstyrelsen's daily amount of a year, registered by HSF's reference_admin when a case needs it (never guessed). */
 export const dailyAmountReference = (policy: Policy): ReferencePolicy => ({
   taskKind: KIND.registerDailyAmount,
   assignedOrg: 'HSF',
-  requiredRole: 'admin',
+  requiredRole: 'reference_admin',
   dueInMs: policy.escalationDueMs,
   input: (key) => ({ year: key.year, note: "Register Socialstyrelsen's daily amount for payment liability, in öre" }),
   answerSchema: object({ amountOre: { type: 'integer', minimum: 1, maximum: 100_000_000 } }, ['amountOre']),

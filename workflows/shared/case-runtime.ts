@@ -613,7 +613,7 @@ export class CaseRuntime<S extends object> {
         this.closeTask(c.taskId);
         this.step().completed = { taskId: c.taskId, kind: t.kind, decision: c.decision, outcome, by: c.by, requestId: c.requestId, requestHash: c.requestHash };
         await spec.then?.(c.decision, c.by);
-        return { taskId: c.taskId, kind: t.kind, outcome };
+        return { taskId: c.taskId, kind: t.kind, outcome, auditedRequestId: c.requestId };
       });
     } finally {
       this.completing.delete(c.taskId);

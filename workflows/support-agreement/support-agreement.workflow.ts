@@ -50,7 +50,7 @@ export async function supportAgreementV2(input: AgreementInput): Promise<Agreeme
       lpik: {
         taskKind: KIND.registerLpik,
         assignedOrg: 'HSF',
-        requiredRole: 'admin',
+        requiredRole: 'reference_admin',
         dueInMs: policy.lpikDueMs,
         input: (key) => ({ year: key.year, note: 'LPIK excluding pharmaceuticals (outcome), in hundredths of a percent: 2.6 % = 260' }),
         answerSchema: object({ percentHundredths: { type: 'integer', minimum: -5000, maximum: 5000 } }, ['percentHundredths']),

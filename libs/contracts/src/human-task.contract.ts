@@ -35,7 +35,7 @@ export interface TaskCompletion {
   by: TaskActor;
   /** The HTTP request that delivered it, for the audit row. */
   requestId: string;
-  /** Hash of the request body: a repeated request is recognised and answered with the first result. */
+  /** Hash of the decision: the same person repeating the same answer is answered with the first result. */
   requestHash: string;
 }
 
@@ -44,6 +44,12 @@ export interface TaskCompletionResult {
   kind: string;
   /** The workflow's own note of what the decision did (e.g. the case's new status). */
   outcome: Record<string, unknown>;
+  /**
+   * The request whose completion this is (its audit row was written with the step). Another request id means the
+   * answer is Temporal's for an earlier delivery of the same update (the same person's retry). Absent from cases
+   * started before the case runtime.
+   */
+  auditedRequestId?: string;
 }
 
 export const completeTaskUpdate = defineUpdate<TaskCompletionResult, [TaskCompletion]>('completeTask');

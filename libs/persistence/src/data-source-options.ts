@@ -23,6 +23,7 @@ import { Coordination1763899200000 } from './migrations/1763899200000-coordinati
 import { CaseEventsSystemActor1763902800000 } from './migrations/1763902800000-case-events-system-actor';
 import { CaseRuntime1763906400000 } from './migrations/1763906400000-case-runtime';
 import { CaseRunChain1763910000000 } from './migrations/1763910000000-case-run-chain';
+import { ReferenceCorrections1763913600000 } from './migrations/1763913600000-reference-corrections';
 
 /** Every table the application reads or writes has an entity; the migrations own their DDL. */
 export const ENTITIES = [
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   Reimbursement1763895600000,
   Coordination1763899200000,
   CaseEventsSystemActor1763902800000, CaseRuntime1763906400000, CaseRunChain1763910000000,
+  ReferenceCorrections1763913600000,
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */

@@ -5,12 +5,13 @@ import type { CaseEntity } from '../../../../libs/persistence/src/entities/case.
 import { CaseRepository } from '../../../../libs/persistence/src/repositories/case.repository';
 import { TaskRepository, TaskRow } from '../../../../libs/persistence/src/repositories/task.repository';
 import type { RequestContext } from '../common/request-context';
+import { readableCaseTypes, readersOf } from './need-to-know';
 
 /**
  * The one place that decides who sees what. A case exists for the organisations that are party to it, as its
  * workflow last projected them (organisations that joined later included); for anyone else it does not exist
- * (404). A party without the role an action needs gets 403. A task exists for the people of its organisation
- * who hold its role.
+ * (404). Within a party, only the roles with a need to know read it (NEED_TO_KNOW), and a person without the
+ * role an action needs gets 403. A task exists for the people of its organisation who hold its role.
  */
 @Injectable()
 export class AccessService {
@@ -19,17 +20,26 @@ export class AccessService {
     private readonly tasks: TaskRepository,
   ) {}
 
-  /** The case, for a party of it (and of `caseType`, when given); notes the case on the request's audit row. */
-  async requireCase(ctx: RequestContext, caseId: string, opts: { caseType?: string; roles?: Role[]; what?: string } = {}): Promise<CaseEntity> {
+  /**
+   * The case, for a party of it (and of `caseType`, when given) holding a role with a need to know; notes the case
+   * on the request's audit row.
+   */
+  async requireCase(ctx: RequestContext, caseId: string, opts: { caseType?: string; what?: string } = {}): Promise<CaseEntity> {
     ctx.audit.caseId = caseId;
     const found = await this.cases.findById(caseId);
     if (!found || !this.isParty(ctx.principal, found) || (opts.caseType && found.caseType !== opts.caseType)) {
       throw new DomainError(DomainErrorCode.NotFound, `${opts.what ?? 'case'} ${caseId} not found`);
     }
-    if (opts.roles && !opts.roles.some((r) => ctx.principal.roles.includes(r))) {
-      throw new DomainError(DomainErrorCode.Forbidden, `this needs the role ${opts.roles.join(' or ')}`);
+    const readers = readersOf(found.caseType);
+    if (!readers.some((r) => ctx.principal.roles.includes(r))) {
+      throw new DomainError(DomainErrorCode.Forbidden, `reading this ${opts.what ?? 'case'} needs the role ${readers.join(' or ')}`);
     }
     return found;
+  }
+
+  /** The case types `p` may see in lists: those their roles have a need to know. */
+  readableCaseTypes(p: Principal): string[] {
+    return readableCaseTypes(p.roles);
   }
 
   isParty(p: Principal, c: Pick<CaseEntity, 'parties'>): boolean {

@@ -4,6 +4,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, PageQueryDto } from '../common/page-query.dto';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import { AuditRepository } from '../../../../libs/persistence/src/audit/audit.repository';
+import { Audit, Ctx, RequestContext } from '../common/request-context';
 
 export class ListAuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
@@ -18,10 +19,22 @@ export class ListAuditQueryDto extends PageQueryDto {
 export class AuditController {
   constructor(private readonly audit: AuditRepository) {}
 
+  /** Every read of the audit trail is itself audited, with its scope. */
   @Get()
-  @Roles('admin')
-  @ApiOperation({ summary: 'The audit trail, oldest first (admin only)' })
-  list(@Query() q: ListAuditQueryDto) {
-    return this.audit.list({ caseId: q.caseId, limit: q.limit ?? DEFAULT_PAGE_SIZE, cursor: q.cursor });
+  @Roles('admin', 'platform_auditor')
+  @Audit('audit.read')
+  @ApiOperation({
+    summary:
+      "The audit trail, oldest first: an organisation's admin sees the rows its people wrote and every row of the cases it is party to; the platform auditor sees all",
+  })
+  list(@Ctx() ctx: RequestContext, @Query() q: ListAuditQueryDto) {
+    const all = ctx.principal.roles.includes('platform_auditor');
+    ctx.audit.detail = { scope: all ? 'platform' : 'organisation', ...(q.caseId ? { caseId: q.caseId } : {}) };
+    return this.audit.list({
+      caseId: q.caseId,
+      visibleTo: all ? undefined : ctx.principal.organisationCode,
+      limit: q.limit ?? DEFAULT_PAGE_SIZE,
+      cursor: q.cursor,
+    });
   }
 }

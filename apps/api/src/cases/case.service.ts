@@ -35,6 +35,7 @@ export class CaseService {
   async list(p: Principal, query: ListCasesQueryDto) {
     const page = await this.cases.list({
       partyOrg: p.organisationCode,
+      readableTypes: this.access.readableCaseTypes(p),
       caseType: query.type,
       status: query.status,
       limit: query.limit ?? DEFAULT_PAGE_SIZE,

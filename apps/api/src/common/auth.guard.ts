@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES } from '../../../../libs/auth/src/auth.decorators';
-import { Principal, Role } from '../../../../libs/auth/src/principal';
+import { effectiveRoles, PLATFORM_DUTIES, PLATFORM_ROLES, PlatformRole, Principal, Role } from '../../../../libs/auth/src/principal';
 import { TokenVerifier } from '../../../../libs/auth/src/token-verifier';
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
 import { OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
@@ -32,13 +32,17 @@ export class AuthGuard implements CanActivate {
     if (!org || !org.active) {
       throw new DomainError(DomainErrorCode.Forbidden, `organisation ${claims.organisationCode} is unknown or not active`);
     }
-    const principal: Principal = { ...claims, organisationKind: org.kind };
+    // Roles hold within the token's organisation; a platform role only at the organisation that owns its data.
+    const principal: Principal = { ...claims, roles: effectiveRoles(claims.roles, claims.organisationCode), organisationKind: org.kind };
     req.principal = principal;
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required?.length && !required.some((r) => principal.roles.includes(r))) {
-      throw new DomainError(DomainErrorCode.Forbidden, `this needs the role ${required.join(' or ')}`);
+      throw new DomainError(DomainErrorCode.Forbidden, `this needs the role ${required.map(describeRole).join(' or ')}`);
     }
     return true;
   }
 }
+
+const describeRole = (r: Role) =>
+  (PLATFORM_ROLES as readonly string[]).includes(r) ? `${r} at ${PLATFORM_DUTIES[r as PlatformRole].owner}` : r;

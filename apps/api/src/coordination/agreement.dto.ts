@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsPlainText } from '../common/validation';
+import { IsCalendarDate, IsFreeText, IsPlainText } from '../common/validation';
 
 export class SignatoryDto {
   @ApiProperty({ example: 'Björn Eriksson' })
@@ -41,7 +41,13 @@ export class AgreementNoticeDto {
 }
 
 export class RegisterLpikDto {
-  @ApiProperty({ example: 2.6, description: 'LPIK excluding pharmaceuticals for the year, in percent (at most two decimals).' })
+  @ApiProperty({ example: 2.6, description: 'LPIK excluding pharmaceuticals for the year, in percent (at most two decimals).', minimum: -50, maximum: 50 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   percent: number;
+}
+
+export class CorrectLpikDto extends RegisterLpikDto {
+  @ApiProperty({ example: 'Prognos registrerad i stället för utfall' })
+  @IsFreeText({ max: 500 })
+  reason: string;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { actorOf } from '../../../../libs/auth/src/principal';
 import { AppConfig } from '../../../../libs/config/src/app-config';
 import {
@@ -17,12 +18,14 @@ import { agreementDecisionProblem } from '../../../../libs/domain/src/coordinati
 import { percentToHundredths } from '../../../../libs/domain/src/coordination/support-agreement';
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
 import { durationMs } from '../../../../libs/domain/src/time/duration';
+import { AuditRepository } from '../../../../libs/persistence/src/audit/audit.repository';
 import { LpikRepository } from '../../../../libs/persistence/src/repositories/lpik.repository';
 import { MandateRepository } from '../../../../libs/persistence/src/repositories/mandate.repository';
 import { SigningDelegationRepository } from '../../../../libs/persistence/src/repositories/signing-delegation.repository';
 import { refusalError } from '../../../../libs/temporal/src/temporal-errors';
 import { AccessService } from '../access/access.service';
 import { CaseWorkflows } from '../access/case-workflows';
+import { auditInTransaction } from '../common/audit-in-transaction';
 import type { RequestContext } from '../common/request-context';
 import { AgreementDecisionDto, AgreementNoticeDto } from './agreement.dto';
 
@@ -36,6 +39,8 @@ export class AgreementService {
     private readonly lpik: LpikRepository,
     private readonly delegations: SigningDelegationRepository,
     private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
   ) {}
 
   private async mandate() {
@@ -102,13 +107,10 @@ export class AgreementService {
 
   /** HSF registers a year's LPIK once; a case waiting for that year is told at once. */
   async registerLpik(ctx: RequestContext, year: number, percent: number) {
-    if (ctx.principal.organisationCode !== 'HSF') throw new DomainError(DomainErrorCode.Forbidden, 'LPIK is registered by HSF');
-    if (!Number.isInteger(year) || year < 2021 || year > 2100) throw new DomainError(DomainErrorCode.InvalidInput, 'year must be 2021–2100', { field: 'year' });
-    const hundredths = percentToHundredths(percent);
-    if (hundredths === null) throw new DomainError(DomainErrorCode.InvalidInput, 'percent must have at most two decimals, between -50 and 50', { field: 'percent' });
+    const hundredths = lpikValue(year, percent);
     const stored = await this.lpik.register(year, hundredths, ctx.principal.personId);
     if (stored.percentHundredths !== hundredths) {
-      throw new DomainError(DomainErrorCode.Conflict, `LPIK ${year} is already registered as ${stored.percentHundredths / 100} %`);
+      throw new DomainError(DomainErrorCode.Conflict, `LPIK ${year} is already registered as ${stored.percentHundredths / 100} %: a wrong value is corrected (POST …/corrections)`);
     }
     await this.workflows.referenceRegistered({ kind: 'lpik', year });
     // An agreement started before the case runtime listens for its own signal.
@@ -116,7 +118,32 @@ export class AgreementService {
     return { year, percent: stored.percentHundredths / 100, registeredBy: stored.registeredBy };
   }
 
+  /**
+   * HSF corrects a registered year's LPIK: the old and new value and the reason go in the same transaction's audit
+   * row. Instalments already computed keep the index they were computed with.
+   */
+  async correctLpik(ctx: RequestContext, year: number, percent: number, reason: string) {
+    const hundredths = lpikValue(year, percent);
+    return this.dataSource.transaction(async (em) => {
+      const corrected = await this.lpik.correct(year, hundredths, ctx.principal.personId, em);
+      if (!corrected) throw new DomainError(DomainErrorCode.NotFound, `no LPIK is registered for ${year}: register it instead`, { field: 'year' });
+      if (corrected.before.percentHundredths === hundredths) {
+        throw new DomainError(DomainErrorCode.Conflict, `LPIK ${year} is already ${percent} %`, { field: 'percent' });
+      }
+      await auditInTransaction(this.audit, em, ctx, 'lpik.correct', { year, fromHundredths: corrected.before.percentHundredths, toHundredths: hundredths, reason });
+      return { year, percent: hundredths / 100, registeredBy: corrected.after.registeredBy, correctedBy: corrected.after.correctedBy, correctedAt: corrected.after.correctedAt };
+    });
+  }
+
   private async agreement(ctx: RequestContext) {
     return this.access.requireCase(ctx, (await this.mandate()).id, { what: 'agreement' });
   }
+}
+
+/** A year's LPIK in hundredths of a percent, or a 400 naming the field. */
+function lpikValue(year: number, percent: number): number {
+  if (!Number.isInteger(year) || year < 2021 || year > 2100) throw new DomainError(DomainErrorCode.InvalidInput, 'year must be 2021–2100', { field: 'year' });
+  const hundredths = percentToHundredths(percent);
+  if (hundredths === null) throw new DomainError(DomainErrorCode.InvalidInput, 'percent must have at most two decimals, between -50 and 50', { field: 'percent' });
+  return hundredths;
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import { codeParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
-import { AgreementDecisionDto, AgreementNoticeDto, RegisterLpikDto } from './agreement.dto';
+import { AgreementDecisionDto, AgreementNoticeDto, CorrectLpikDto, RegisterLpikDto } from './agreement.dto';
 import { AgreementService } from './agreement.service';
 import { DesignateCoordinatorDto } from './area.dto';
 import { AreaService } from './area.service';
@@ -70,10 +70,19 @@ export class CoordinationController {
   }
 
   @Put('indices/lpik/:year')
-  @Roles('admin')
+  @Roles('reference_admin')
   @Audit('lpik.register')
-  @ApiOperation({ summary: "Register a year's LPIK (HSF admin); an agreement waiting for it goes on" })
+  @ApiOperation({ summary: "Register a year's LPIK, once (reference_admin at HSF); an agreement waiting for it goes on" })
   registerLpik(@Ctx() ctx: RequestContext, @Param('year', ParseIntPipe) year: number, @Body() dto: RegisterLpikDto) {
     return this.agreement.registerLpik(ctx, year, dto.percent);
+  }
+
+  @Post('indices/lpik/:year/corrections')
+  @HttpCode(200)
+  @Roles('reference_admin')
+  @Audit('lpik.correct')
+  @ApiOperation({ summary: "Correct a registered year's LPIK, with a reason (reference_admin at HSF); audited with the old and new value" })
+  correctLpik(@Ctx() ctx: RequestContext, @Param('year', ParseIntPipe) year: number, @Body() dto: CorrectLpikDto) {
+    return this.agreement.correctLpik(ctx, year, dto.percent, dto.reason);
   }
 }

@@ -14,21 +14,23 @@ export class MandateController {
   constructor(private readonly service: MandateService) {}
 
   @Get()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Mandates: the decisions that make costs reimbursable (admin)' })
-  list() {
-    return this.service.list();
+  @ApiOperation({
+    summary:
+      "Mandates: the decisions that make costs reimbursable. The register's keeper (register_admin at HSF) sees all; others the mandates their organisation pays, receives or accounts for",
+  })
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.service.list(principal);
   }
 
   @Post()
-  @Roles('admin')
+  @Roles('register_admin')
   @Audit('mandate.create')
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateMandateDto) {
     return this.service.create(ctx, dto);
   }
 
   @Get(':mandateId/summary')
-  @ApiOperation({ summary: 'Claimed, approved, paid and outstanding per category (payer, payee and HSF finance)' })
+  @ApiOperation({ summary: 'Claimed, approved, paid and outstanding per category (payer, payee and HSF finance: their handlers, approvers, finance staff and coordinators)' })
   summary(@CurrentPrincipal() principal: Principal, @Param('mandateId', uuidParam('mandateId')) id: string) {
     return this.service.summary(principal, id);
   }

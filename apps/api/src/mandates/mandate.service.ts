@@ -7,6 +7,7 @@ import { Mandate, MandateRepository } from '../../../../libs/persistence/src/rep
 import { OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
 import { auditInTransaction } from '../common/audit-in-transaction';
 import type { RequestContext } from '../common/request-context';
+import { MANDATE_READERS } from '../access/need-to-know';
 import { CreateMandateDto } from './mandate.dto';
 
 @Injectable()
@@ -18,8 +19,12 @@ export class MandateService {
     private readonly audit: AuditRepository,
   ) {}
 
-  list() {
-    return this.mandates.list();
+  /** All mandates for the register's keeper; for anyone else those their organisation is party to, by need to know. */
+  async list(p: Principal): Promise<Mandate[]> {
+    const all = await this.mandates.list();
+    if (p.roles.includes('register_admin')) return all;
+    if (!MANDATE_READERS.some((r) => p.roles.includes(r))) return [];
+    return all.filter((m) => mandateParties(m).includes(p.organisationCode));
   }
 
   async create(ctx: RequestContext, dto: CreateMandateDto): Promise<Mandate> {
@@ -39,8 +44,11 @@ export class MandateService {
   /** Claimed, approved, paid and outstanding, per category and in total; for the mandate's parties. */
   async summary(p: Principal, id: string) {
     const mandate = await this.mandates.find(id);
-    const parties = mandate ? [mandate.payerOrg, mandate.payeeOrg, 'HSF-FIN'] : [];
-    if (!mandate || !parties.includes(p.organisationCode)) throw new DomainError(DomainErrorCode.NotFound, `mandate ${id} not found`);
+    const keeper = p.roles.includes('register_admin');
+    if (!mandate || !(keeper || mandateParties(mandate).includes(p.organisationCode))) throw new DomainError(DomainErrorCode.NotFound, `mandate ${id} not found`);
+    if (!keeper && !MANDATE_READERS.some((r) => p.roles.includes(r))) {
+      throw new DomainError(DomainErrorCode.Forbidden, `reading a mandate needs the role ${MANDATE_READERS.join(' or ')}`);
+    }
     const categories = await this.mandates.figures(id);
     const sum = (k: 'claimedOre' | 'approvedOre' | 'paidOre' | 'outstandingOre') => categories.reduce((n, c) => n + c[k], 0);
     return {
@@ -51,3 +59,6 @@ export class MandateService {
     };
   }
 }
+
+/** Who is party to a mandate: its payer, its payee, and HSF's finance unit that pays and accounts for it. */
+const mandateParties = (m: Mandate) => [m.payerOrg, m.payeeOrg, 'HSF-FIN'];

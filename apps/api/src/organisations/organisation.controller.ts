@@ -19,7 +19,7 @@ export class OrganisationController {
   }
 
   @Post()
-  @Roles('admin')
+  @Roles('register_admin')
   @Audit('organisation.create')
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateOrganisationDto) {
     return this.service.create(ctx, dto);
@@ -27,7 +27,7 @@ export class OrganisationController {
 
   @Post(':code/deactivate')
   @HttpCode(200)
-  @Roles('admin')
+  @Roles('register_admin')
   @Audit('organisation.deactivate')
   deactivate(@Ctx() ctx: RequestContext, @Param('code', codeParam('code')) code: string) {
     return this.service.setActive(ctx, code, false);
@@ -35,7 +35,7 @@ export class OrganisationController {
 
   @Post(':code/activate')
   @HttpCode(200)
-  @Roles('admin')
+  @Roles('register_admin')
   @Audit('organisation.activate')
   activate(@Ctx() ctx: RequestContext, @Param('code', codeParam('code')) code: string) {
     return this.service.setActive(ctx, code, true);

@@ -25,11 +25,11 @@ export class DailyAmountService {
    * waiting for the year's amount (to make an invoice basis) are told at once.
    */
   async register(ctx: RequestContext, year: number, amountOre: number) {
-    if (year < 2018 || year > 2100) throw new DomainError(DomainErrorCode.InvalidInput, 'year must be between 2018 and 2100', { field: 'year' });
+    checkYear(year);
     const stored = await this.dataSource.transaction(async (em) => {
       const row = await this.amounts.register(year, amountOre, ctx.principal.personId, em);
       if (row.amountOre !== amountOre) {
-        throw new DomainError(DomainErrorCode.Conflict, `the daily amount for ${year} is already registered as ${row.amountOre} öre`);
+        throw new DomainError(DomainErrorCode.Conflict, `the daily amount for ${year} is already registered as ${row.amountOre} öre: a wrong amount is corrected (POST …/corrections)`);
       }
       await auditInTransaction(this.audit, em, ctx, 'daily_amount.register', { year, amountOre });
       return row;
@@ -37,4 +37,22 @@ export class DailyAmountService {
     await this.workflows.referenceRegistered({ kind: 'daily_amount', year });
     return stored;
   }
+
+  /** The owner corrects a registered year: the old and new amount and the reason go in the same transaction's audit row. */
+  async correct(ctx: RequestContext, year: number, amountOre: number, reason: string) {
+    checkYear(year);
+    return this.dataSource.transaction(async (em) => {
+      const corrected = await this.amounts.correct(year, amountOre, ctx.principal.personId, em);
+      if (!corrected) throw new DomainError(DomainErrorCode.NotFound, `no daily amount is registered for ${year}: register it instead`, { field: 'year' });
+      if (corrected.before.amountOre === amountOre) {
+        throw new DomainError(DomainErrorCode.Conflict, `the daily amount for ${year} is already ${amountOre} öre`, { field: 'amountOre' });
+      }
+      await auditInTransaction(this.audit, em, ctx, 'daily_amount.correct', { year, fromOre: corrected.before.amountOre, toOre: amountOre, reason });
+      return corrected.after;
+    });
+  }
+}
+
+function checkYear(year: number): void {
+  if (year < 2018 || year > 2100) throw new DomainError(DomainErrorCode.InvalidInput, 'year must be between 2018 and 2100', { field: 'year' });
 }

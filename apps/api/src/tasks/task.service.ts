@@ -97,30 +97,38 @@ export class TaskService {
   /**
    * Delivers the decision to the case's workflow as an update. The workflow validates it (refusing changes
    * nothing), applies it and closes the task with its audit row in one step; only then does this answer.
+   * Each person's answer is their own: the update id and the repeat check include who sends it, so two people's
+   * identical answers are never merged, and every attempt has its own audit row.
    */
   async complete(ctx: RequestContext, id: string, dto: CompleteTaskDto) {
     const task = await this.access.requireTask(ctx, id);
+    const me = ctx.principal.personId;
     const requestHash = hashRequest(dto.decision);
     if (task.status === 'completed') {
-      if (task.completionRequestHash === requestHash) {
+      if (task.completionRequestHash === requestHash && task.completedBy === me) {
         ctx.audit.outcome = 'replayed';
         return { task: taskDetail(task), outcome: task.result, replayed: true };
       }
-      throw new DomainError(DomainErrorCode.Conflict, 'the task is already completed with another decision');
+      throw new DomainError(DomainErrorCode.Conflict, task.completedBy === me ? 'you already completed the task with another decision' : 'the task is already completed by someone else', {
+        completedBy: task.completedBy,
+      });
     }
     if (task.status === 'cancelled') throw new DomainError(DomainErrorCode.Conflict, 'the task was cancelled');
-    if (task.claimedBy && task.claimedBy !== ctx.principal.personId) {
+    if (task.claimedBy && task.claimedBy !== me) {
       throw new DomainError(DomainErrorCode.Conflict, 'the task is claimed by someone else', { claimedBy: task.claimedBy });
     }
     try {
       const result = await this.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
         args: [{ taskId: id, decision: dto.decision, by: actorOf(ctx.principal), requestId: ctx.requestId, requestHash }],
-        // The same request again is the same update: Temporal answers it with the first result.
-        updateId: `task-${id}-${requestHash.slice(0, 32)}`,
+        // The same person's same answer again is the same update: Temporal answers it with the first result.
+        updateId: completionUpdateId(id, me, requestHash),
       });
-      ctx.audit.recorded = true; // the workflow's step wrote it with the task's change
+      // The step wrote this request's audit row; an answer for an earlier delivery of the update gets a row of its own.
+      const replayed = result.auditedRequestId !== undefined && result.auditedRequestId !== ctx.requestId;
+      if (replayed) ctx.audit.outcome = 'replayed';
+      else ctx.audit.recorded = true;
       const closed = await this.tasks.find(id);
-      return { task: closed ? taskDetail(closed) : null, outcome: result.outcome, replayed: false };
+      return { task: closed ? taskDetail(closed) : null, outcome: result.outcome, replayed };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
         await this.closure.closeIfEnded(task.caseId, task.workflowId);
@@ -144,3 +152,7 @@ export class TaskService {
     });
   }
 }
+
+/** One update per person, task and answer: another person's identical answer is another update. */
+export const completionUpdateId = (taskId: string, personId: string, requestHash: string) =>
+  `task-${taskId}-${hashRequest({ personId, requestHash }).slice(0, 32)}`;

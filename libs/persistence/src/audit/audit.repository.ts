@@ -71,10 +71,16 @@ export class AuditRepository {
     await em.createQueryBuilder().insert().into(AuditLogEntity).values(rows).updateEntity(false).execute();
   }
 
-  /** Oldest first, for one case (admin view). */
-  async list(filter: { caseId?: string; limit: number; cursor?: string }): Promise<Page<StoredAuditRow>> {
+  /**
+   * Oldest first. `visibleTo` scopes the rows to one organisation's: those its people wrote, and every row of a case
+   * it is party to. Without it, every row (the platform auditor's view).
+   */
+  async list(filter: { caseId?: string; visibleTo?: string; limit: number; cursor?: string }): Promise<Page<StoredAuditRow>> {
     const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a').orderBy('a.id', 'ASC').limit(filter.limit + 1);
     if (filter.caseId) qb.andWhere('a.caseId = :caseId', { caseId: filter.caseId });
+    if (filter.visibleTo !== undefined) {
+      qb.andWhere('(a.organisation_code = :org OR a.case_id IN (SELECT c.id FROM cases c WHERE :org = ANY(c.parties)))', { org: filter.visibleTo });
+    }
     if (filter.cursor) qb.andWhere('a.id > :after::bigint', { after: decodeCursor(CURSORS.audit, filter.cursor).id });
     const rows = await qb.getMany();
     const items = rows.slice(0, filter.limit).map(toStored);

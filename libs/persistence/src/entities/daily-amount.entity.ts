@@ -15,4 +15,11 @@ export class DailyAmountEntity {
 
   @CreateDateColumn({ name: 'registered_at', type: 'timestamptz' })
   registeredAt: Date;
+
+  /** Who last corrected the registered value (an audited correction by its owner), and when. */
+  @Column({ name: 'corrected_by', type: 'text', nullable: true })
+  correctedBy: string | null;
+
+  @Column({ name: 'corrected_at', type: 'timestamptz', nullable: true })
+  correctedAt: Date | null;
 }

@@ -13,6 +13,8 @@ const EVENTS_PER_INSERT = 1_000;
 export interface CaseListFilter {
   /** Only cases this organisation is a party to. */
   partyOrg: string;
+  /** Only cases of these types (those the caller's roles have a need to know). */
+  readableTypes: string[];
   caseType?: string;
   status?: string;
   limit: number;
@@ -153,7 +155,8 @@ export class CaseRepository {
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(filter.limit + 1)
-      .where(':partyOrg = ANY(c.parties)', { partyOrg: filter.partyOrg });
+      .where(':partyOrg = ANY(c.parties)', { partyOrg: filter.partyOrg })
+      .andWhere('c.case_type = ANY(:readableTypes)', { readableTypes: filter.readableTypes });
     if (filter.caseType) qb.andWhere('c.case_type = :caseType', { caseType: filter.caseType });
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.cursor) {

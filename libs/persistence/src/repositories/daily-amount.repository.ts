@@ -6,6 +6,8 @@ import { DailyAmountEntity } from '../entities/daily-amount.entity';
 export interface RegisteredDailyAmount extends DailyAmount {
   registeredBy: string;
   registeredAt: Date;
+  correctedBy: string | null;
+  correctedAt: Date | null;
 }
 
 @Injectable()
@@ -30,5 +32,17 @@ export class DailyAmountRepository {
       .updateEntity(false)
       .execute();
     return em.getRepository(DailyAmountEntity).findOneByOrFail({ year });
+  }
+
+  /**
+   * Corrects a registered year's amount in `em`'s transaction, the row locked: what was stored before, or null when
+   * the year is not registered.
+   */
+  async correct(year: number, amountOre: number, correctedBy: string, em: EntityManager): Promise<{ before: RegisteredDailyAmount; after: RegisteredDailyAmount } | null> {
+    const repo = em.getRepository(DailyAmountEntity);
+    const before = await repo.findOne({ where: { year }, lock: { mode: 'pessimistic_write' } });
+    if (!before) return null;
+    await repo.update({ year }, { amountOre, correctedBy, correctedAt: () => 'now()' });
+    return { before, after: await repo.findOneByOrFail({ year }) };
   }
 }

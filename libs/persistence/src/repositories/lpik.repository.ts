@@ -7,6 +7,8 @@ export interface LpikIndex {
   percentHundredths: number;
   registeredBy: string;
   registeredAt: Date;
+  correctedBy: string | null;
+  correctedAt: Date | null;
 }
 
 /** LPIK excluding pharmaceuticals per year, registered once by HSF (the outcome published by SKR). */
@@ -33,5 +35,14 @@ export class LpikRepository {
       .updateEntity(false)
       .execute();
     return em.getRepository(LpikIndexEntity).findOneByOrFail({ year });
+  }
+
+  /** Corrects a registered year in `em`'s transaction, the row locked: what was stored before, or null when unregistered. */
+  async correct(year: number, hundredths: number, correctedBy: string, em: EntityManager): Promise<{ before: LpikIndex; after: LpikIndex } | null> {
+    const repo = em.getRepository(LpikIndexEntity);
+    const before = await repo.findOne({ where: { year }, lock: { mode: 'pessimistic_write' } });
+    if (!before) return null;
+    await repo.update({ year }, { percentHundredths: hundredths, correctedBy, correctedAt: () => 'now()' });
+    return { before, after: await repo.findOneByOrFail({ year }) };
   }
 }

@@ -1,0 +1,37 @@
+import type { Role } from '../../../../libs/auth/src/principal';
+import { AREA_CASE_TYPE } from '../../../../libs/contracts/src/coordination-area.contract';
+import { DISCHARGE_HANDOVER_CASE_TYPE } from '../../../../libs/contracts/src/discharge-handover.contract';
+import { CLAIM_CASE_TYPE } from '../../../../libs/contracts/src/reimbursement-claim.contract';
+import { AGREEMENT_CASE_TYPE } from '../../../../libs/contracts/src/support-agreement.contract';
+
+/**
+ * Need to know: which roles of a party organisation may read a case of each type (the case itself, its state, its
+ * timeline, and its place in `/cases`). Tasks are not governed by this: a task is for its organisation's holders of
+ * its role, and carries what they need (HSF finance's invoice basis of a discharge, for example, without the case).
+ *
+ * - discharge handovers carry a patient's care: the people who plan it (case handlers) and those who take
+ *   escalations (coordinators). Finance, approvers and organisation admins do not read them.
+ * - reimbursement claims and the support agreement are money: the handlers who file, the approvers who decide,
+ *   the finance staff who pay, and coordinators.
+ * - coordination areas: the handlers and approvers who designate and onboard, and coordinators. Not finance.
+ *
+ * Organisation admins read their organisation's audit trail, not its cases; platform roles read no case.
+ */
+export const NEED_TO_KNOW: Readonly<Record<string, readonly Role[]>> = {
+  [DISCHARGE_HANDOVER_CASE_TYPE]: ['case_handler', 'coordinator'],
+  [CLAIM_CASE_TYPE]: ['case_handler', 'approver', 'finance', 'coordinator'],
+  [AGREEMENT_CASE_TYPE]: ['case_handler', 'approver', 'finance', 'coordinator'],
+  [AREA_CASE_TYPE]: ['case_handler', 'approver', 'coordinator'],
+};
+
+/** Mandates and their figures are read like the claims made under them. */
+export const MANDATE_READERS = NEED_TO_KNOW[CLAIM_CASE_TYPE];
+
+/** The roles that may read a case of `caseType` (none for a type the table does not name). */
+export const readersOf = (caseType: string): readonly Role[] => NEED_TO_KNOW[caseType] ?? [];
+
+/** The case types a holder of `roles` may read. */
+export const readableCaseTypes = (roles: readonly Role[]): string[] =>
+  Object.entries(NEED_TO_KNOW)
+    .filter(([, readers]) => readers.some((r) => roles.includes(r)))
+    .map(([type]) => type);
