@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { DEFAULT_CASES_TASK_QUEUE } from '../../contracts/src/task-queues';
+import { DEFAULT_ADMISSION_MAX_AGE_DAYS } from '../../domain/src/discharge/discharge.rules';
 import {
   IsBoolean,
   IsIn,
@@ -142,6 +143,16 @@ export class AppConfig {
   @Min(1)
   @Max(24 * 14)
   DISCHARGE_NOTICE_DEADLINE_HOURS = 24;
+
+  /**
+   * An inskrivningsmeddelande whose admission is longer ago than this is refused (a typo such as 2016 for 2026).
+   * Raise it to record older stays, e.g. when migrating history.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(36_500)
+  DISCHARGE_ADMISSION_MAX_AGE_DAYS = DEFAULT_ADMISSION_MAX_AGE_DAYS;
 
   /**
    * Local token issuer for development and tests: signs tokens with a key kept under DATA_DIR. Defaults to on

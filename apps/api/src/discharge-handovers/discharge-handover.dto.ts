@@ -49,14 +49,14 @@ export class StartDischargeHandoverDto {
 
   @ApiProperty({
     example: '2026-11-23T08:15:00+01:00',
-    description: 'Not in the future (5 minutes of clock skew allowed), and at most DISCHARGE_ADMISSION_MAX_AGE_DAYS (default 365) ago.',
+    description: 'Not in the future (5 minutes of clock skew allowed), and at most DISCHARGE_ADMISSION_MAX_AGE_DAYS (default 365) days ago.',
   })
   @IsInstant()
   admittedAt: string;
 
   @ApiProperty({
     example: '2026-11-27',
-    description: 'Not before the admission date, and at most DISCHARGE_ESTIMATED_DATE_MAX_AHEAD_DAYS (default 365) days from today.',
+    description: 'Not before the admission date (Stockholm), and at most 365 days after today (Stockholm).',
   })
   @IsCalendarDate()
   estimatedDischargeDate: string;
@@ -80,7 +80,7 @@ export class StartDischargeHandoverDto {
 export class ChangeEstimatedDischargeDateDto {
   @ApiProperty({
     example: '2026-11-28',
-    description: 'Not before the admission date, and at most DISCHARGE_ESTIMATED_DATE_MAX_AHEAD_DAYS (default 365) days from today.',
+    description: 'Not before the admission date (Stockholm), and at most 365 days after today (Stockholm).',
   })
   @IsCalendarDate()
   estimatedDischargeDate: string;
