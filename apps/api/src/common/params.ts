@@ -13,3 +13,21 @@ export const codeParam = (name: string): PipeTransform<unknown, string> => ({
   },
 });
 
+
+/**
+ * The query of a list that takes no parameters (it is not paginated): any parameter, a `cursor` or a filter,
+ * is a 400 naming it instead of being ignored. A name that is not short printable ASCII is not echoed back.
+ */
+export const noQueryParameters: PipeTransform<unknown, undefined> = {
+  transform(query: unknown): undefined {
+    const names = query && typeof query === 'object' ? Object.keys(query) : [];
+    if (names.length === 0) return undefined;
+    throw invalidInput(
+      names.map((name) =>
+        /^[\x21-\x7e]{1,64}$/.test(name)
+          ? { field: name, message: `${name} is not a parameter of this list` }
+          : { field: 'query', message: 'query has a parameter this list does not take' },
+      ),
+    );
+  },
+};

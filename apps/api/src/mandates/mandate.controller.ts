@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../../../../libs/auth/src/auth.decorators';
 import type { Principal } from '../../../../libs/auth/src/principal';
-import { uuidParam } from '../common/params';
+import { noQueryParameters, uuidParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { CreateMandateDto } from './mandate.dto';
 import { MandateService } from './mandate.service';
@@ -18,7 +18,7 @@ export class MandateController {
     summary:
       "Mandates: the decisions that make costs reimbursable. The register's keeper (register_admin at HSF) sees all; others the mandates their organisation pays, receives or accounts for",
   })
-  list(@CurrentPrincipal() principal: Principal) {
+  list(@CurrentPrincipal() principal: Principal, @Query(noQueryParameters) _query: undefined) {
     return this.service.list(principal);
   }
 
