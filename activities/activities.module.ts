@@ -1,4 +1,7 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { CASE_DATA_ERROR } from '../libs/contracts/src/case-runtime.contract';
+import { isDataError, sqlStateOf } from '../libs/persistence/src/query-logger';
 import type { CaseReadActivities, CaseRuntimeActivities } from '../libs/contracts/src/case-runtime.contract';
 import type { CaseProjectionActivities } from '../libs/contracts/src/case-projection.contract';
 import type { CoordinationActivities } from '../workflows/legacy/contracts/coordination-area.contract';
@@ -46,7 +49,7 @@ export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
   const reimbursement = ctx.get(ReimbursementActivitiesService);
   const coordination = ctx.get(CoordinationActivitiesService);
   const supportAgreement = ctx.get(SupportAgreementActivitiesService);
-  return {
+  return dataErrorsAreFinal({
     applyCaseStep: step.applyCaseStep.bind(step),
     // Reads: the case runtime calls them as local activities, the legacy workflows as activities.
     referenceValues: step.referenceValues.bind(step),
@@ -67,5 +70,27 @@ export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
     lpikFor: supportAgreement.lpikFor.bind(supportAgreement),
     registerLpik: supportAgreement.registerLpik.bind(supportAgreement),
     bookAgreementPayment: supportAgreement.bookAgreementPayment.bind(supportAgreement),
-  };
+  });
+}
+
+/**
+ * An activity whose data PostgreSQL refuses (a NUL in a text, a value out of range) fails the same way on every
+ * try: it fails at once with a non-retryable `CaseDataError` that names only the SQLSTATE, never a value. The case
+ * runtime records such a fault and tells an operator; a legacy workflow fails, and its case is closed on its next
+ * read, instead of retrying forever.
+ */
+function dataErrorsAreFinal<T extends object>(activities: T): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(activities) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await fn(...args);
+      } catch (err) {
+        if (!isDataError(err)) throw err;
+        const sqlState = sqlStateOf(err);
+        throw ApplicationFailure.create({ type: CASE_DATA_ERROR, message: `the database refused the case's data (SQLSTATE ${sqlState})`, details: [{ sqlState }], nonRetryable: true });
+      }
+    };
+  }
+  return wrapped as T;
 }

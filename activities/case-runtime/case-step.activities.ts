@@ -91,7 +91,7 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
       return { ok: true, ...(notify.length ? { notify } : {}) };
     } catch (err) {
       if (err instanceof StepRefused) return { ok: false, refusal: err.refusal };
-      throw err;
+      throw err; // a data error is made final where every activity is registered (activitiesFrom)
     }
   }
 

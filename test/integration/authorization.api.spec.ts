@@ -28,6 +28,8 @@ interface Fixture {
   openClaim(): Promise<string>;
   /** Records SLSO's decision on the support agreement once; returns the agreement's path. */
   agreementStarted(): Promise<string>;
+  /** Ekerö's area, its case started (HSN has designated its vårdcentral). */
+  areaStarted(): Promise<string>;
   /** A case whose patient the hospital has declared ready for discharge. */
   readyCase(): Promise<string>;
   taskOf(caseId: string): Promise<string>;
@@ -192,7 +194,7 @@ const ROWS: Row[] = [
   },
   { route: 'GET /coordination/areas', method: 'get', make: async () => ({ path: '/coordination/areas' }), party: ekero, partyStatus: 200 },
   {
-    route: 'GET /coordination/areas/{areaCode}', method: 'get', make: async () => ({ path: '/coordination/areas/0125' }),
+    route: 'GET /coordination/areas/{areaCode}', method: 'get', make: async (f) => ({ path: await f.areaStarted() }),
     party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: ekeroFinance, wrongPartyStatus: 403,
   },
   {
@@ -264,6 +266,11 @@ describe('authorization on every endpoint: a party, a non-party, and no token', 
       const res = await call(slsoApprover, 'post', { path: '/coordination/agreement/decisions', body: { decidedOn: '2021-02-10', reference: 'SLSO § 4' } });
       if (res.status !== 200 && res.status !== 409) throw new Error(`could not record SLSO's decision: ${res.status} ${JSON.stringify(res.body)}`);
       return '/coordination/agreement';
+    },
+    areaStarted: async () => {
+      const res = await call(hsnApprover, 'post', { path: '/coordination/areas/0125/designations', body: { vardcentralCode: 'VC-NACKA', startDate: '2021-02-01' } });
+      if (res.status !== 200 && res.status !== 409) throw new Error(`could not designate Ekerö's vårdcentral: ${res.status} ${JSON.stringify(res.body)}`);
+      return '/coordination/areas/0125';
     },
     readyCase: async () => {
       const caseId = await fixture.openCase();

@@ -6,10 +6,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import { DataSource } from 'typeorm';
 import { activitiesFrom, AllActivities } from '../../activities/activities.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import type { CaseStep } from '../../libs/contracts/src/case-runtime.contract';
 import type { AppConfig } from '../../libs/config/src/app-config';
+import { QueryLogger } from '../../libs/persistence/src/query-logger';
 import { sql, testConfig } from '../support/test-app';
 
 const by = { actor: 'karin.ks', organisationCode: 'KS' };
@@ -76,5 +79,33 @@ describe('the step write (applyCaseStep) on PostgreSQL', () => {
     expect(await activities.applyCaseStep(step(caseId, 'chain-b', 3))).toEqual({ ok: true });
     const [row] = await sql<{ version: number; run_chain: string; status: string }>(config, 'SELECT version, run_chain, status FROM cases WHERE id = $1', [caseId]);
     expect(row).toEqual({ version: 3, run_chain: 'chain-b', status: 'v3' });
+  });
+
+  it('a step whose data the database refuses fails at once, not retried, writes nothing, and no log line holds the data', async () => {
+    const logger = ctx.get(DataSource).logger;
+    expect(logger).toBeInstanceOf(QueryLogger);
+    const logged: unknown[] = [];
+    const sink = (logger as unknown as { sink: { error: (obj: object, msg: string) => void } }).sink;
+    const spy = jest.spyOn(sink, 'error').mockImplementation((obj, msg) => void logged.push(obj, msg));
+    try {
+      const caseId = randomUUID();
+      const good = step(caseId, 'chain-a', 1);
+      // A NUL in the patient's name: PostgreSQL refuses it in text and in jsonb, the same way on every try.
+      const bad = step(caseId, 'chain-a', 1, { projection: { ...good.projection, subject: { personnummer: '191212121212', name: 'Tolvan\u0000Tolvansson' } } });
+      const err = await activities.applyCaseStep(bad).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(ApplicationFailure);
+      expect(err).toMatchObject({ type: 'CaseDataError', nonRetryable: true, details: [{ sqlState: expect.stringMatching(/^22/) }] });
+      expect((err as Error).message).not.toMatch(/Tolvan|191212121212/);
+      expect(await counts(caseId)).toEqual({ events: 0, tasks: 0, audit: 0 });
+      expect(logged).toContainEqual(expect.objectContaining({ sqlState: expect.stringMatching(/^22/), statement: expect.stringMatching(/^INSERT INTO "cases"/) }));
+      expect(JSON.stringify(logged)).not.toMatch(/Tolvan|191212121212|1212/);
+      // The same case with clean data is written as if nothing had happened.
+      expect(await activities.applyCaseStep(good)).toEqual({ ok: true });
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -18,6 +18,7 @@
  * Deterministic: no I/O but activities, the SDK's clock and uuid4 only.
  */
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   CancellationScope,
@@ -26,6 +27,7 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   log,
+  patched,
   proxyLocalActivities,
   setHandler,
   uuid4,
@@ -33,7 +35,9 @@ import {
 } from '@temporalio/workflow';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { ACKNOWLEDGE, AnswerSchema, answerProblem } from '../../libs/contracts/src/answer-schema';
+import { PLATFORM_DUTIES } from '../../libs/auth/src/principal';
 import {
+  CASE_DATA_ERROR,
   CASE_REFUSAL,
   CaseReadActivities,
   CaseRuntimeActivities,
@@ -41,6 +45,7 @@ import {
   CaseStep,
   CaseCarry,
   CommandResult,
+  FAULTED_STATUS,
   OpenTaskView,
   ProcessProjection,
   referenceRegisteredSignal,
@@ -169,6 +174,20 @@ interface StepBuffer {
   newWaits: boolean;
 }
 
+/** The database refused a step's data: deterministic, never retried (see applyCaseStep). */
+function dataFault(err: unknown): { sqlState: string | null } | null {
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  if (!(cause instanceof ApplicationFailure) || cause.type !== CASE_DATA_ERROR) return null;
+  const sqlState = (cause.details?.[0] as { sqlState?: string } | undefined)?.sqlState;
+  return { sqlState: typeof sqlState === 'string' ? sqlState : null };
+}
+
+/** Cases in flight before data faults were handled: a fault then failed the step's write again and again. */
+const DATA_FAULT_PATCH = 'case-data-fault';
+
+/** The operator's task about a data fault: answered within a working day (a named policy, see the README). */
+const FAULT_TASK = { kind: 'case_data_fault', org: PLATFORM_DUTIES.operator.owner, role: 'operator', dueInMs: 24 * 3_600_000 };
+
 /** A refusal as the update's failure; the API maps its kind to a status. */
 export function refusalFailure(r: Refusal): ApplicationFailure {
   return ApplicationFailure.create({ type: CASE_REFUSAL, message: r.message, details: [r], nonRetryable: true });
@@ -200,6 +219,13 @@ export class CaseRuntime<S extends object> {
   private closedBy?: string;
   /** Timeline seqs another run wrote before this chain took the case over. */
   private seqBase = 0;
+  /**
+   * The case's own data cannot be written (a data fault in its state): from then on only its fault, the operator's
+   * answer and its closing are projected, with an empty summary and status `faulted`.
+   */
+  private redacted = false;
+  /** An operator closed a redacted case. */
+  private faultClosed = false;
 
   constructor(private readonly def: CaseDefinition<S>) {
     this.state = def.initial;
@@ -215,6 +241,7 @@ export class CaseRuntime<S extends object> {
       for (const w of carried.waits) this.waits.set(w.id, w);
       for (const key of carried.failedAlarms ?? []) this.failedAlarms.add(key);
       this.seqBase = carried.seqBase ?? 0;
+      this.redacted = carried.redacted ?? false;
     }
     setHandler(completeTaskUpdate, (c) => this.complete(c), { validator: (c) => this.validateCompletion(c) });
     setHandler(referenceRegisteredSignal, (key) => {
@@ -260,6 +287,7 @@ export class CaseRuntime<S extends object> {
       },
       {
         validator: (cmd: C) => {
+          if (this.redacted) throw refusalFailure(refuse('conflict', 'the case is stopped by a data fault; an operator decides'));
           const d = spec.decide(this.state, cmd, this.now());
           if (isRefusal(d)) throw refusalFailure(d);
         },
@@ -271,6 +299,7 @@ export class CaseRuntime<S extends object> {
   openedUpdate(update: UpdateDefinition<CommandResult<CaseView<S>>, []>, auditedRequestId?: string): void {
     setHandler(update, async () => {
       await condition(() => this.opened);
+      if (this.redacted) throw refusalFailure(refuse('invalid_input', 'the database refused the data of this case; nothing of it was kept, and an operator was told'));
       return { ...this.view(), ...(auditedRequestId ? { auditedRequestId } : {}) };
     });
   }
@@ -389,7 +418,10 @@ export class CaseRuntime<S extends object> {
       if (this.def.carried) this.resumeCarried();
       else {
         if (this.def.takesOver) await this.takeOver();
-        await this.inStep(open);
+        // A data fault in the opening step leaves a redacted case that waits for its operator's answer.
+        await this.inStep(open).catch((err: unknown) => {
+          if (!this.redacted) throw err;
+        });
       }
       this.opened = true;
       // One loop, judged only between steps (a step under way may close a task and then be undone): the case's
@@ -397,13 +429,13 @@ export class CaseRuntime<S extends object> {
       let seenNudges = 0;
       for (;;) {
         const due = this.nextDue();
-        const wake = () => !this.locked && (this.def.ended(this.state) || this.continueAsNewDue() || this.nudged(seenNudges) || this.nextDue()?.key !== due?.key);
+        const wake = () => !this.locked && (this.ended() || this.continueAsNewDue() || this.nudged(seenNudges) || this.nextDue()?.key !== due?.key);
         const ms = due ? due.at - Date.now() : undefined;
         const woken = ms === undefined ? await condition(wake).then(() => true) : ms > 0 ? await condition(wake, ms) : false;
-        if (this.def.ended(this.state)) break;
-        if (woken && this.continueAsNewDue() && !this.def.ended(this.state)) {
+        if (this.ended()) break;
+        if (woken && this.continueAsNewDue() && !this.ended()) {
           await condition(allHandlersFinished);
-          if (this.locked || this.def.ended(this.state)) continue;
+          if (this.locked || this.ended()) continue;
           await continueAsNew<(input: unknown) => Promise<unknown>>(this.def.continueWith(this.carry()));
         }
         if (woken && this.nudged(seenNudges)) {
@@ -413,7 +445,7 @@ export class CaseRuntime<S extends object> {
         }
         if (!woken && due) await this.fireDue(due.key);
       }
-      await this.inStep(() => this.cancelAll(`the case is ${this.def.status(this.state)}`));
+      await this.inStep(() => this.cancelAll(this.faultClosed ? (this.closedBy as string) : `the case is ${this.def.status(this.state)}`));
       await condition(allHandlersFinished);
       return this.view();
     } catch (err) {
@@ -447,14 +479,7 @@ export class CaseRuntime<S extends object> {
     // One step at a time, in the order they came; the lock is handed over by release().
     if (this.locked) await new Promise<void>((resolve) => this.lockWaiters.push(resolve));
     else this.locked = true;
-    const before = {
-      state: this.state,
-      version: this.version,
-      timeline: this.timeline.length,
-      open: new Map(this.open),
-      timers: new Map(this.timers),
-      waits: new Map(this.waits),
-    };
+    const before = this.snapshot();
     this.buffer = { opened: [], cancelled: [], effects: [], audit: [], dirty: false, newWaits: false };
     try {
       const pending = fn();
@@ -465,12 +490,11 @@ export class CaseRuntime<S extends object> {
       if (step.newWaits) this.referenceNudges += 1; // read once more: a value may have arrived meanwhile
       return result;
     } catch (err) {
-      this.state = before.state;
-      this.version = before.version;
-      this.timeline.length = before.timeline;
-      for (const [target, saved] of [[this.open, before.open], [this.timers, before.timers], [this.waits, before.waits]] as const) {
-        (target as Map<string, unknown>).clear();
-        for (const [k, v] of saved as Map<string, unknown>) (target as Map<string, unknown>).set(k, v);
+      this.restore(before);
+      const fault = dataFault(err);
+      if (fault && patched(DATA_FAULT_PATCH)) {
+        await this.recordFault(fault.sqlState);
+        throw refusalFailure(refuse('invalid_input', 'the database refused the data of this request; nothing of it was kept, and an operator was told'));
       }
       throw err;
     } finally {
@@ -479,26 +503,84 @@ export class CaseRuntime<S extends object> {
     }
   }
 
+  private snapshot() {
+    return { state: this.state, version: this.version, timeline: this.timeline.length, open: new Map(this.open), timers: new Map(this.timers), waits: new Map(this.waits) };
+  }
+
+  private restore(before: ReturnType<CaseRuntime<S>['snapshot']>): void {
+    this.state = before.state;
+    this.version = before.version;
+    this.timeline.length = before.timeline;
+    for (const [target, saved] of [[this.open, before.open], [this.timers, before.timers], [this.waits, before.waits]] as const) {
+      (target as Map<string, unknown>).clear();
+      for (const [k, v] of saved as Map<string, unknown>) (target as Map<string, unknown>).set(k, v);
+    }
+  }
+
+  /**
+   * The database refused a step's data (the step is already undone): the case records the fault in a step of its
+   * own and an operator gets a task. When even that step cannot be written, the fault is in the case's state (its
+   * opening data): the case goes on redacted, projecting only its fault, and waits for the operator to close it.
+   * Called with the step lock held.
+   */
+  private async recordFault(sqlState: string | null): Promise<void> {
+    log.error('the database refused the data of a step of the case; the step is undone and an operator is told', { caseType: this.def.caseType, sqlState });
+    for (const redact of this.redacted ? [true] : [false, true]) {
+      const before = this.snapshot();
+      this.redacted = redact;
+      this.buffer = { opened: [], cancelled: [], effects: [], audit: [], dirty: true, newWaits: false };
+      this.record({ type: 'data_fault', by: SYSTEM, detail: { sqlState, redacted: redact } });
+      this.addTask({
+        kind: FAULT_TASK.kind,
+        params: { sqlState },
+        builtIn: 'fault',
+        level: 0,
+        escalate: false,
+        spec: {
+          ...this.acknowledgeSpec(),
+          assignedOrg: FAULT_TASK.org,
+          requiredRole: FAULT_TASK.role,
+          dueInMs: FAULT_TASK.dueInMs,
+          input: { caseId: this.def.caseId, caseType: this.def.caseType, sqlState, caseStopped: redact },
+        },
+      });
+      try {
+        await this.commit(this.buffer);
+        return;
+      } catch (err) {
+        this.restore(before);
+        this.redacted = false;
+        if (!dataFault(err) || redact) throw err;
+      } finally {
+        this.buffer = undefined;
+      }
+    }
+  }
+
+  private ended(): boolean {
+    return this.faultClosed || this.def.ended(this.state);
+  }
+
   private async commit(step: StepBuffer): Promise<void> {
     const changed = step.dirty || step.opened.length || step.cancelled.length || step.completed || step.effects.length || step.audit.length;
     if (!changed) return;
     this.version += 1;
-    const sendSubject = !this.subjectSent && !!this.def.subject;
+    const sendSubject = !this.subjectSent && !!this.def.subject && !this.redacted;
     const result = await store.applyCaseStep({
       caseId: this.def.caseId,
       caseType: this.def.caseType,
       workflowId: workflowInfo().workflowId,
       runChain: workflowInfo().firstExecutionRunId,
       projection: {
-        status: this.def.status(this.state),
+        status: this.redacted ? FAULTED_STATUS : this.def.status(this.state),
         parties: this.def.parties(this.state),
         version: this.version,
-        summary: this.def.summary(this.state),
+        summary: this.redacted ? {} : this.def.summary(this.state),
         waitingFor: this.waitingFor(),
         ...(sendSubject ? { subject: this.def.subject } : {}),
         events: this.timeline.slice(this.committedEvents),
       },
-      processProjections: this.def.processProjections?.(this.state, this.version) ?? [],
+      processProjections: this.redacted ? [] : (this.def.processProjections?.(this.state, this.version) ?? []),
       opened: step.opened,
       ...(step.completed ? { completed: step.completed } : {}),
       cancelled: step.cancelled,
@@ -574,8 +656,9 @@ export class CaseRuntime<S extends object> {
 
   private specOf(t: TaskRecord): TaskSpec<S, Record<string, unknown>> {
     if (t.builtIn === 'escalation') return this.escalationSpec(t);
-    if (t.builtIn === 'reminder') return { ...this.acknowledgeSpec(t), result: () => ({ acknowledged: true }) };
+    if (t.builtIn === 'reminder') return { ...this.acknowledgeSpec(), result: () => ({ acknowledged: true }) };
     if (t.builtIn === 'reference') return this.referenceSpec(t);
+    if (t.builtIn === 'fault') return this.faultSpec(t);
     return this.kinds[t.kind](t.params) as TaskSpec<S, Record<string, unknown>>;
   }
 
@@ -594,6 +677,7 @@ export class CaseRuntime<S extends object> {
   private validateCompletion(c: TaskCompletion): void {
     const t = this.open.get(c.taskId);
     if (!t) throw refusalFailure(refuse('conflict', `task ${c.taskId} is not open in this case`));
+    if (this.redacted && t.builtIn !== 'fault') throw refusalFailure(refuse('conflict', 'the case is stopped by a data fault; an operator decides'));
     if (this.completing.has(c.taskId)) throw refusalFailure(refuse('conflict', 'the task is being completed; try again'));
     const refused = this.answerRefusal(t, this.specOf(t), c);
     if (refused) throw refusalFailure(refused);
@@ -620,15 +704,29 @@ export class CaseRuntime<S extends object> {
     }
   }
 
-  private acknowledgeSpec(_t: TaskRecord): TaskSpec<S, Record<string, unknown>> {
+  private acknowledgeSpec(): TaskSpec<S, Record<string, unknown>> {
     return { assignedOrg: '', requiredRole: '', input: {}, answerSchema: ACKNOWLEDGE, decide: (s) => ({ state: s, events: [] }) };
   }
 
   private escalationSpec(t: TaskRecord): TaskSpec<S, Record<string, unknown>> {
     return {
-      ...this.acknowledgeSpec(t),
+      ...this.acknowledgeSpec(),
       decide: (s, d, by) => ({ state: s, events: [{ type: 'escalation_handled', by, detail: { taskId: t.parentTaskId, comment: (d.comment as string | undefined) ?? null } }] }),
       result: () => ({ escalatedTaskId: t.parentTaskId }),
+    };
+  }
+
+  /** The operator has seen the fault; on a redacted case that closes it (nothing else of it can be written). */
+  private faultSpec(t: TaskRecord): TaskSpec<S, Record<string, unknown>> {
+    return {
+      ...this.acknowledgeSpec(),
+      decide: (s, d, by) => ({ state: s, events: [{ type: 'data_fault_handled', by, detail: { taskId: t.taskId, comment: (d.comment as string | undefined) ?? null } }] }),
+      then: () => {
+        if (!this.redacted) return;
+        this.faultClosed = true;
+        this.closedBy = 'closed by an operator after a data fault';
+      },
+      result: () => ({ caseClosed: this.redacted }),
     };
   }
 
@@ -642,7 +740,7 @@ export class CaseRuntime<S extends object> {
     const key = (t.params as { key: ReferenceKey }).key;
     const policy = this.referencePolicy(key.kind);
     return {
-      ...this.acknowledgeSpec(t),
+      ...this.acknowledgeSpec(),
       answerSchema: policy.answerSchema,
       decide: (s, d, by) => {
         const value = policy.valueOf(d);
@@ -657,6 +755,7 @@ export class CaseRuntime<S extends object> {
 
   /** What falls due first (a task's deadline to escalate, a reminder, a timer), leaving out what was set aside. */
   private nextDue(): { key: string; at: number } | undefined {
+    if (this.redacted) return undefined; // a stopped case waits only for its operator
     let next: { key: string; at: number } | undefined;
     const consider = (key: string, at: number) => {
       if (!this.failedAlarms.has(key) && (next === undefined || at < next.at || (at === next.at && key < next.key))) next = { key, at };
@@ -704,7 +803,7 @@ export class CaseRuntime<S extends object> {
       level,
       escalate: !!policy.to({ assignedOrg: to.org, requiredRole: to.role }, level + 1),
       spec: {
-        ...this.acknowledgeSpec(t),
+        ...this.acknowledgeSpec(),
         assignedOrg: to.org,
         requiredRole: to.role,
         dueInMs: policy.dueInMs,
@@ -728,7 +827,7 @@ export class CaseRuntime<S extends object> {
       parentTaskId: taskId,
       level: 0,
       escalate: false,
-      spec: { ...this.acknowledgeSpec(t), assignedOrg: t.assignedOrg, requiredRole: t.requiredRole, dueAt: t.dueAt, input: { ...reminder.input, remindedTaskId: taskId } },
+      spec: { ...this.acknowledgeSpec(), assignedOrg: t.assignedOrg, requiredRole: t.requiredRole, dueAt: t.dueAt, input: { ...reminder.input, remindedTaskId: taskId } },
     });
   }
 
@@ -833,6 +932,7 @@ export class CaseRuntime<S extends object> {
       subjectSent: this.subjectSent,
       seqBase: this.seqBase,
       failedAlarms: [...this.failedAlarms],
+      ...(this.redacted ? { redacted: true } : {}),
     };
   }
 

@@ -139,7 +139,7 @@ export interface TaskRecord {
   reminderAt?: string;
   referenceKey?: string;
   /** Tasks the runtime itself opens. */
-  builtIn?: 'escalation' | 'reminder' | 'reference';
+  builtIn?: 'escalation' | 'reminder' | 'reference' | 'fault';
 }
 
 export interface TimerRecord {
@@ -172,6 +172,8 @@ export interface CaseCarry<S> {
   seqBase?: number;
   /** Due items whose step failed and that were set aside (absent in runs carried before it existed). */
   failedAlarms?: string[];
+  /** The case's own data could not be written (a data fault): only its fault and its closing are projected. */
+  redacted?: boolean;
 }
 
 /** Reference data was registered through the API (key as `lpik:2022`): a case waiting for it reads again. */
@@ -179,6 +181,15 @@ export const referenceRegisteredSignal = defineSignal<[string]>('referenceRegist
 
 /** ApplicationFailure type of a refusal by a case's rules; its details carry the Refusal. */
 export const CASE_REFUSAL = 'CaseRefusal';
+
+/**
+ * ApplicationFailure type of a step the database refused for its data (SQLSTATE class 22, e.g. a NUL in a text):
+ * deterministic, so never retried. Its details carry `{ sqlState }`, never the data.
+ */
+export const CASE_DATA_ERROR = 'CaseDataError';
+
+/** The status of a case whose own data could not be written; an operator's task says what happened. */
+export const FAULTED_STATUS = 'faulted';
 
 /** What a command's update returns: the case view, and the request whose audit row the step wrote. */
 export type CommandResult<V> = V & { auditedRequestId?: string };

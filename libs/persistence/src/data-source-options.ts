@@ -24,6 +24,7 @@ import { CaseEventsSystemActor1763902800000 } from './migrations/1763902800000-c
 import { CaseRuntime1763906400000 } from './migrations/1763906400000-case-runtime';
 import { CaseRunChain1763910000000 } from './migrations/1763910000000-case-run-chain';
 import { ReferenceCorrections1763913600000 } from './migrations/1763913600000-reference-corrections';
+import { LogSink, QueryLogger } from './query-logger';
 
 /** Every table the application reads or writes has an entity; the migrations own their DDL. */
 export const ENTITIES = [
@@ -56,7 +57,7 @@ export const MIGRATIONS = [
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */
-export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, poolSize = 10, log?: LogSink): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -65,7 +66,9 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed statements are logged without their parameters (a case's personal data).
+    logging: ['error', 'warn', 'migration'],
+    logger: new QueryLogger(log),
     extra: { max: poolSize, connectionTimeoutMillis: 5_000 },
   };
 }

@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import pino from 'pino';
 import { DataSource } from 'typeorm';
+import { pinoOptions } from '../../logging/src/logger-options';
 import { AppConfig, requireDatabaseUrl } from '../../config/src/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { migrateAndSeed } from './migrate';
@@ -43,7 +45,7 @@ export class PersistenceModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions(requireDatabaseUrl(config)),
+            ...dataSourceOptions(requireDatabaseUrl(config), 10, pino(pinoOptions(config, 'database'))),
             retryAttempts: 5,
             retryDelay: 2_000,
           }),

@@ -1,0 +1,110 @@
+/**
+ * A step whose data the database refuses (SQLSTATE class 22, e.g. a NUL in a text) is never retried: the case
+ * records the fault, an operator at HSF gets a task, and no case is stuck where nobody sees it. Such data comes
+ * past the API's edge only by a defect, so these cases are started and driven through Temporal directly.
+ */
+import { randomUUID } from 'node:crypto';
+import { DischargeHandoverService } from '../../apps/api/src/discharge-handovers/discharge-handover.service';
+import type { Role } from '../../libs/auth/src/principal';
+import {
+  DISCHARGE_HANDOVER_WORKFLOW_TYPE,
+  dischargeHandoverOpenedUpdate,
+  DischargeHandoverInput,
+  dischargeHandoverWorkflowId,
+  DischargePolicy,
+} from '../../libs/contracts/src/discharge-handover.contract';
+import { completeTaskUpdate } from '../../libs/contracts/src/human-task.contract';
+import { callerFor, dischargeNotice, sql, temporalClient, TestStack, useTestStack, waitForTask } from '../support/test-app';
+
+const as = (stack: TestStack, org: string, role: Role) => callerFor(stack.app, stack.config, org, [role], `${org.toLowerCase()}-${role}`);
+
+describe('a step the database refuses for its data', () => {
+  const stack = useTestStack();
+
+  const input = (caseId: string, name: string): DischargeHandoverInput => ({
+    caseId,
+    openedBy: { actor: 'karin.ks', organisationCode: 'KS' },
+    requestId: `req-${caseId}`,
+    hospitalCode: 'KS',
+    patient: { personnummer: '191212121212', name },
+    municipalityCode: '0125',
+    vardcentralCode: 'VC-EKERO',
+    admittedAt: '2025-02-25T07:00:00.000Z',
+    openedAt: '2025-02-25T08:00:00.000Z',
+    estimatedDischargeDate: '2025-03-05',
+    careType: 'somatic',
+    needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
+    // This deployment's policy, as the API fixes it into each case.
+    policy: (stack.app.get(DischargeHandoverService) as unknown as { policy(): DischargePolicy }).policy(),
+  });
+
+  it('in the opening data: the case is projected redacted, an operator is told, and closes it', async () => {
+    const caseId = randomUUID();
+    const workflowId = dischargeHandoverWorkflowId(caseId);
+    const temporal = await temporalClient(stack.config);
+    try {
+      const handle = await temporal.client.workflow.start(DISCHARGE_HANDOVER_WORKFLOW_TYPE, {
+        taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
+        workflowId,
+        args: [input(caseId, 'Tolvan\u0000Tolvansson')],
+      });
+      // The opening is refused with a reason (no endless retry, no hanging request).
+      await expect(handle.executeUpdate(dischargeHandoverOpenedUpdate)).rejects.toMatchObject({ cause: { type: 'CaseRefusal', message: expect.stringMatching(/refused the data of this case/) } });
+
+      const operator = await as(stack, 'HSF', 'operator');
+      const task = await waitForTask(operator, caseId, 'case_data_fault');
+      const shown = (await operator.get(`/tasks/${task.id}`).expect(200)).body;
+      expect(shown.input).toEqual({ caseId, caseType: 'discharge_handover', sqlState: expect.stringMatching(/^22/), caseStopped: true });
+      // The parties see a stopped case, without its data; a non-party still sees nothing.
+      const hospital = await as(stack, 'KS', 'case_handler');
+      const seen = (await hospital.get(`/cases/${caseId}`).expect(200)).body;
+      expect(seen).toMatchObject({ status: 'faulted', summary: {}, waitingFor: { what: 'tasks', description: 'case_data_fault (HSF)' } });
+      expect(JSON.stringify(seen)).not.toMatch(/Tolvan|191212121212/);
+      await (await as(stack, '0126', 'case_handler')).get(`/cases/${caseId}`).expect(404);
+      const [row] = await sql<{ subject: unknown }>(stack.config, 'SELECT subject FROM cases WHERE id = $1', [caseId]);
+      expect(row.subject).toBeNull();
+      // Only the operator answers (the task is not in another role's inbox).
+      await (await as(stack, 'HSF', 'admin')).post(`/tasks/${task.id}/complete`).send({ decision: { acknowledged: true } }).expect(404);
+      const done = await operator.post(`/tasks/${task.id}/complete`).send({ decision: { acknowledged: true, comment: 'Fel i inläsningen; nytt meddelande skickat.' } }).expect(200);
+      expect(done.body).toMatchObject({ outcome: { caseClosed: true } });
+      await handle.result();
+      const closed = (await hospital.get(`/cases/${caseId}`).expect(200)).body;
+      expect(closed).toMatchObject({ status: 'faulted', waitingFor: { what: 'nothing', description: 'closed by an operator after a data fault' } });
+      const events = await sql<{ type: string }>(stack.config, 'SELECT type FROM case_events WHERE case_id = $1 ORDER BY seq', [caseId]);
+      expect(events.map((e) => e.type)).toEqual(['data_fault', 'data_fault_handled']);
+      const audit = await sql<{ action: string; actor: string }>(stack.config, `SELECT action, actor FROM audit_log WHERE case_id = $1 AND action = 'task.complete'`, [caseId]);
+      expect(audit).toEqual([{ action: 'task.complete', actor: 'hsf-operator' }]);
+    } finally {
+      await temporal.close();
+    }
+  });
+
+  it('in a request: the request is refused, the case goes on untouched, and an operator is told', async () => {
+    const hospital = await as(stack, 'KS', 'case_handler');
+    const municipality = await as(stack, '0125', 'case_handler');
+    const caseId = (await hospital.post('/discharge-handovers').set('Idempotency-Key', `fault-${randomUUID()}`).send(dischargeNotice()).expect(201)).body.caseId;
+    const ack = await waitForTask(municipality, caseId, 'discharge.acknowledge_notice');
+    const before = (await hospital.get(`/cases/${caseId}`).expect(200)).body;
+    const temporal = await temporalClient(stack.config);
+    try {
+      const handle = temporal.client.workflow.getHandle(dischargeHandoverWorkflowId(caseId));
+      const sent = handle.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: ack.id, decision: { acknowledged: true, comment: 'Mottaget\u0000' }, by: { actor: '0125-case_handler', organisationCode: '0125' }, requestId: 'r-nul', requestHash: 'h-nul' }],
+      });
+      await expect(sent).rejects.toMatchObject({ cause: { type: 'CaseRefusal', message: expect.stringMatching(/refused the data of this request/) } });
+    } finally {
+      await temporal.close();
+    }
+    const operator = await as(stack, 'HSF', 'operator');
+    const fault = await waitForTask(operator, caseId, 'case_data_fault');
+    expect((await operator.get(`/tasks/${fault.id}`).expect(200)).body.input).toMatchObject({ caseId, caseStopped: false });
+    const after = (await hospital.get(`/cases/${caseId}`).expect(200)).body;
+    expect(after).toMatchObject({ status: before.status, summary: before.summary });
+    // The same task, answered cleanly, goes through: the case was never stuck.
+    await municipality.post(`/tasks/${ack.id}/complete`).send({ decision: { acknowledged: true, comment: 'Mottaget' } }).expect(200);
+    await operator.post(`/tasks/${fault.id}/complete`).send({ decision: { acknowledged: true } }).expect(200);
+    const events = await sql<{ type: string }>(stack.config, 'SELECT type FROM case_events WHERE case_id = $1 ORDER BY seq', [caseId]);
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['data_fault', 'data_fault_handled']));
+    await hospital.get(`/discharge-handovers/${caseId}`).expect(200);
+  });
+});
