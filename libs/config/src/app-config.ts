@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { DEFAULT_CASES_TASK_QUEUE } from '../../contracts/src/task-queues';
 import { DEFAULT_ADMISSION_MAX_AGE_DAYS } from '../../domain/src/discharge/discharge.rules';
+import { ORGANISATION_CODE } from '../../domain/src/text';
 import {
   IsBoolean,
   IsIn,
@@ -271,7 +272,7 @@ export class AppConfig {
   AGREEMENT_PAYMENT_DUE = '30d';
 
   /** The ASIH unit that takes over weekend and holiday discharges when the notice names none. */
-  @Matches(/^[A-Za-z0-9-]{2,40}$/, { message: 'must be an organisation code' })
+  @Matches(ORGANISATION_CODE.pattern, { message: 'must be an organisation code' })
   DISCHARGE_DEFAULT_ASIH = 'ASIH-NORR';
 
   get devIssuerEnabled(): boolean {

@@ -2,7 +2,7 @@
  * The shape of an answer a human task expects: a small JSON-Schema subset, stored with the task for the
  * person's client and enforced by the workflow's update validator. Pure code: safe inside workflows.
  */
-import { textProblem } from '../../domain/src/text';
+import { isEchoableName, textProblem } from '../../domain/src/text';
 import { isCalendarDate, isInstant } from '../../domain/src/time/stockholm';
 
 export type AnswerSchema =
@@ -126,7 +126,7 @@ export function answerValueProblem(value: unknown, path = 'decision', depth = 0)
   for (const [key, v] of entries) {
     if (!ANSWER_KEY.test(key)) {
       // A printable key is named in the path; any other is not echoed back.
-      return /^[\x21-\x7e]{1,64}$/.test(key) ? `${path}.${key} is not an allowed field name` : `${path} has a field name that is not allowed`;
+      return isEchoableName(key) ? `${path}.${key} is not an allowed field name` : `${path} has a field name that is not allowed`;
     }
     const problem = answerValueProblem(v, `${path}.${key}`, depth + 1);
     if (problem) return problem;

@@ -17,9 +17,11 @@ export interface TextRule {
   min?: number;
 }
 
-// C0 controls (U+0000–U+001F), DEL (U+007F) and C1 controls (U+0080–U+009F).
+// C0 controls (U+0000–U+001F), DEL (U+007F) and C1 controls (U+0080–U+009F): matching them is the point.
+// eslint-disable-next-line no-control-regex
 const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // The same without tab (U+0009) and line feed (U+000A).
+// eslint-disable-next-line no-control-regex
 const CONTROL_BUT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 // Embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
 const BIDI_FORMATTING = /[\u202a-\u202e\u2066-\u2069]/;
@@ -38,4 +40,25 @@ export function textProblem(value: unknown, rule: TextRule): string | null {
   if (value.length < min) return `must be at least ${min} characters long`;
   if (min > 0 && value.trim() === '') return 'must not be blank';
   return null;
+}
+
+/** A code of a fixed alphabet: `pattern` admits no control or formatting character and bounds the length to `max`. */
+export interface CodeFormat {
+  pattern: RegExp;
+  max: number;
+  /** Reads after "must be". */
+  what: string;
+}
+
+export const ORGANISATION_CODE: CodeFormat = { pattern: /^[A-Za-z0-9-]{2,40}$/, max: 40, what: 'an organisation code' };
+export const MUNICIPALITY_CODE: CodeFormat = { pattern: /^\d{4}$/, max: 4, what: 'a four-digit municipality code' };
+
+/** What is wrong with `value` as a code of `format` (`must be an organisation code`), or null. */
+export function codeProblem(value: unknown, format: CodeFormat): string | null {
+  return typeof value === 'string' && value.length <= format.max && format.pattern.test(value) ? null : `must be ${format.what}`;
+}
+
+/** Whether a name the caller sent (a field name, a query parameter) may be echoed in an error: short printable ASCII. */
+export function isEchoableName(name: string): boolean {
+  return /^[\x21-\x7e]{1,64}$/.test(name);
 }

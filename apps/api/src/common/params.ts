@@ -1,5 +1,6 @@
 import { ParseUUIDPipe, PipeTransform } from '@nestjs/common';
-import { invalidInput, ORGANISATION_CODE } from './validation';
+import { codeProblem, isEchoableName, ORGANISATION_CODE } from '../../../../libs/domain/src/text';
+import { invalidInput } from './validation';
 
 /** A path id that must be a UUID, with a 400 that names the parameter. */
 export const uuidParam = (name: string) =>
@@ -8,8 +9,9 @@ export const uuidParam = (name: string) =>
 /** A path parameter that must be an organisation (or area) code, with a 400 that names the parameter. */
 export const codeParam = (name: string): PipeTransform<unknown, string> => ({
   transform(value: unknown): string {
-    if (typeof value === 'string' && value.length <= ORGANISATION_CODE.max && ORGANISATION_CODE.pattern.test(value)) return value;
-    throw invalidInput([{ field: name, message: `${name} must be ${ORGANISATION_CODE.what}` }]);
+    const problem = codeProblem(value, ORGANISATION_CODE);
+    if (problem === null) return value as string;
+    throw invalidInput([{ field: name, message: `${name} ${problem}` }]);
   },
 });
 
@@ -24,7 +26,7 @@ export const noQueryParameters: PipeTransform<unknown, undefined> = {
     if (names.length === 0) return undefined;
     throw invalidInput(
       names.map((name) =>
-        /^[\x21-\x7e]{1,64}$/.test(name)
+        isEchoableName(name)
           ? { field: name, message: `${name} is not a parameter of this list` }
           : { field: 'query', message: 'query has a parameter this list does not take' },
       ),

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { answerValueProblem } from '../../../../libs/contracts/src/answer-schema';
 import { isValidPersonnummer } from '../../../../libs/domain/src/personnummer';
-import { TextKind, textProblem } from '../../../../libs/domain/src/text';
+import { CodeFormat, codeProblem, MUNICIPALITY_CODE, ORGANISATION_CODE, TextKind, textProblem } from '../../../../libs/domain/src/text';
 import { hasPlausibleYear, isCalendarDate, isInstant, PLAUSIBLE_YEARS } from '../../../../libs/domain/src/time/stockholm';
 
 export interface FieldProblem {
@@ -134,15 +134,14 @@ export const IsFreeText = (text: TextOptions, options?: ValidationOptions) => te
  * A code of a fixed alphabet (an organisation code, a municipality's four digits): `pattern` must admit no
  * control or formatting character, and bound the length to `max`. `what` reads after "must be".
  */
-export function IsCode(code: { pattern: RegExp; max: number; what: string }, options?: ValidationOptions) {
+export function IsCode(code: CodeFormat, options?: ValidationOptions) {
   return applyDecorators(
     ApiProperty({ pattern: code.pattern.source, maxLength: code.max }),
-    constraint('isCode', named((value) => (typeof value === 'string' && value.length <= code.max && code.pattern.test(value) ? null : `must be ${code.what}`)), options),
+    constraint('isCode', named((value) => codeProblem(value, code)), options),
   );
 }
 
-export const ORGANISATION_CODE = { pattern: /^[A-Za-z0-9-]{2,40}$/, max: 40, what: 'an organisation code' };
-export const MUNICIPALITY_CODE = { pattern: /^\d{4}$/, max: 4, what: 'a four-digit municipality code' };
+export { MUNICIPALITY_CODE, ORGANISATION_CODE };
 
 export function IsPersonnummer(options?: ValidationOptions) {
   return applyDecorators(
