@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log('  vardflode is ready');
     console.log(`  API            ${base}`);
-    console.log(`  OpenAPI docs   ${base}/docs   (JSON: ${base}/docs-json)`);
+    if (config.apiDocsEnabled) console.log(`  OpenAPI docs   ${base}/docs   (JSON: ${base}/docs-json)`);
     if (uiUrl) console.log(`  Temporal UI    ${uiUrl}`);
     console.log(`  Data           ${config.DATABASE_URL ? 'external PostgreSQL' : dataDir}`);
     console.log('  Stop with Ctrl-C.');

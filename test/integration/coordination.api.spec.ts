@@ -42,15 +42,16 @@ describe('coordinating vårdcentraler: designation, onboarding, handover, covera
   }
 
   it('a designation accepted and onboarded makes the area active', async () => {
-    const designated = await designate('0125', 'VC-EKERO').expect(200);
+    // An area no other test file designates: area workflow ids are per area, and the files share one namespace.
+    const designated = await designate('0114', 'VC-EKERO').expect(200);
     expect(designated.body).toMatchObject({ status: 'designated', pending: { vardcentralCode: 'VC-EKERO', startDate: '2021-02-01' } });
     await complete(await as(stack, 'VC-EKERO', 'case_handler'), designated.body.caseId, KIND.accept, { accept: true });
-    expect((await area('0125')).status).toBe('onboarding');
-    await onboard('0125', 'VC-EKERO');
-    const active = await area('0125');
+    expect((await area('0114')).status).toBe('onboarding');
+    await onboard('0114', 'VC-EKERO');
+    const active = await area('0114');
     expect(active).toMatchObject({ status: 'active', current: { vardcentralCode: 'VC-EKERO', onboarding: { coordinatorName: 'Kim Samordnare', firstMeetingOn: '2021-03-15' } } });
     const coverage = (await hsn.get('/coordination/areas').expect(200)).body;
-    expect(coverage.find((a: { areaCode: string }) => a.areaCode === '0125')).toMatchObject({
+    expect(coverage.find((a: { areaCode: string }) => a.areaCode === '0114')).toMatchObject({
       status: 'active',
       vardcentralCode: 'VC-EKERO',
       slsoContact: 'Stina Stödberg, SLSO',
@@ -115,7 +116,7 @@ describe('coordinating vårdcentraler: designation, onboarding, handover, covera
     expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
     expect(coverage[0].status).toBe('none');
     const byCode = Object.fromEntries(coverage.map((a) => [a.areaCode, a.status]));
-    expect(byCode).toMatchObject({ '0125': 'active', '0182': 'onboarding', '0126': 'onboarding', '0127': 'none' });
+    expect(byCode).toMatchObject({ '0114': 'active', '0182': 'onboarding', '0126': 'onboarding', '0127': 'none' });
   });
 });
 

@@ -15,7 +15,9 @@ describe('readiness names the failing part with 503', () => {
     await request(app.getHttpServer()).get('/health').expect(200, { status: 'ok' });
     const res = await request(app.getHttpServer()).get('/health/ready').expect(503);
     expect(res.body.details).toMatchObject({ postgresql: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'down' } });
-    expect(JSON.stringify(res.body.error.worker)).toContain('no worker is polling task queue');
+    expect(res.body).not.toHaveProperty('error');
+    expect(res.body).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE', message: 'not ready: worker down' });
+    expect(JSON.stringify(res.body.details.worker)).toContain('no worker is polling task queue');
   });
 
   it('reports Temporal down when its frontend does not answer', async () => {

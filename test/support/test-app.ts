@@ -44,6 +44,9 @@ export async function testConfig(overrides: Record<string, string> = {}): Promis
     TEMPORAL_TASK_QUEUE: `test-${suffix}`,
     // The dev token issuer keeps its key here; each test file has its own.
     DATA_DIR: mkdtempSync(join(tmpdir(), 'vardflode-test-data-')),
+    // Tests make many requests from one token and one IP: no rate limit unless a test sets one.
+    RATE_LIMIT_PER_TOKEN_PER_MINUTE: '10000000',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '10000000',
     ...overrides,
   });
 }

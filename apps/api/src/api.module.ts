@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../../libs/config/src/app-config';
@@ -12,6 +12,8 @@ import { AuditController } from './audit/audit.controller';
 import { CaseModule } from './cases/case.module';
 import { AuditInterceptor } from './common/audit.interceptor';
 import { AuthGuard } from './common/auth.guard';
+import { jsonBodyHandlers } from './common/http-edge';
+import { RateLimitGuard, rateLimitModule } from './common/rate-limit';
 import { OrganisationModule } from './organisations/organisation.module';
 import { PaymentLiabilityModule } from './payment-liability/payment-liability.module';
 import { ClaimModule } from './claims/claim.module';
@@ -22,13 +24,21 @@ import { DischargeHandoverModule } from './discharge-handovers/discharge-handove
 import { HealthModule } from './health/health.module';
 
 @Module({})
-export class ApiModule {
+export class ApiModule implements NestModule {
+  constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
+
+  /** Request bodies, on every path; a global module's middleware (the request logger) runs before these. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(...jsonBodyHandlers(this.config)).forRoutes({ path: '{/*splat}', method: RequestMethod.ALL });
+  }
+
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
+        rateLimitModule(config),
         PersistenceModule.forRoot(),
         TemporalClientModule.forRoot(),
         AccessModule,
@@ -45,7 +55,9 @@ export class ApiModule {
       controllers: [AuditController],
       providers: [
         TokenVerifier,
-        // Every route is authenticated unless @Public(); every change and every case read is audited.
+        // The rate limit first, so that requests without a (valid) token are limited by IP too. Then every route
+        // is authenticated unless @Public(); every change and every case read is audited.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       ],

@@ -5,6 +5,8 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../../libs/config/src/app-config';
 import { ApiModule } from './api.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { configureHttpEdge } from './common/http-edge';
+import { HttpErrorFilter } from './common/http-error.filter';
 import { createValidationPipe } from './common/validation';
 
 /** The configured API application, shared by `main.ts` and the tests so both run the same pipeline. */
@@ -14,10 +16,13 @@ export async function createApiApplication(config: AppConfig): Promise<NestExpre
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT_BYTES });
+  configureHttpEdge(app, config);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DomainErrorFilter());
+  // The filter registered last is tried first: domain errors, then everything else, all in one error shape.
+  app.useGlobalFilters(new HttpErrorFilter(), new DomainErrorFilter());
   app.enableShutdownHooks();
+  // Swagger UI at /docs and the OpenAPI document at /docs-json, unless switched off (off in production by default).
+  if (!config.apiDocsEnabled) return app;
 
   const document = SwaggerModule.createDocument(
     app,

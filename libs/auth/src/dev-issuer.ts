@@ -42,7 +42,10 @@ export interface DevTokenRequest {
   personId: string;
   name?: string;
   audience: string;
+  /** Lifetime from now, e.g. '12h' (the default)… */
   expiresIn?: string;
+  /** …or an explicit expiry instant (tests of expired tokens). */
+  expiresAt?: Date;
 }
 
 /** A bearer token as an OIDC provider would issue it, with `org` and `roles` claims. */
@@ -55,6 +58,6 @@ export async function signDevToken(dataDir: string, r: DevTokenRequest): Promise
     .setAudience(r.audience)
     .setSubject(r.personId)
     .setIssuedAt()
-    .setExpirationTime(r.expiresIn ?? '12h')
+    .setExpirationTime(r.expiresAt ?? r.expiresIn ?? '12h')
     .sign(key);
 }

@@ -34,7 +34,7 @@ export class TokenVerifier {
       ({ payload } = await jwtVerify(token, await this.keySet(), {
         issuer: this.config.authIssuer,
         audience: this.config.AUTH_AUDIENCE,
-        clockTolerance: 30,
+        clockTolerance: this.config.AUTH_CLOCK_TOLERANCE_SECONDS,
       }));
     } catch (err) {
       const why = err instanceof errors.JWTExpired ? 'the token has expired' : 'the token is not valid';

@@ -37,6 +37,9 @@ describe('AppConfig', () => {
     [{ TEMPORAL_TLS: 'maybe' }, 'Configuration error: TEMPORAL_TLS must be a boolean value (got "maybe")'],
     [{ TEMPORAL_ADDRESS: 'no-port' }, 'Configuration error: TEMPORAL_ADDRESS must be host:port, e.g. my-ns.a1b2c.tmprl.cloud:7233 (got "no-port")'],
     [{ TEMPORAL_MAX_CACHED_WORKFLOWS: '1' }, 'Configuration error: TEMPORAL_MAX_CACHED_WORKFLOWS must not be less than 2 (got "1")'],
+    [{ AUTH_CLOCK_TOLERANCE_SECONDS: '11' }, 'Configuration error: AUTH_CLOCK_TOLERANCE_SECONDS must not be greater than 10 (got "11")'],
+    [{ HTTP_JSON_MAX_DEPTH: '65' }, 'Configuration error: HTTP_JSON_MAX_DEPTH must not be greater than 64 (got "65")'],
+    [{ RATE_LIMIT_PER_IP_PER_MINUTE: '0' }, 'Configuration error: RATE_LIMIT_PER_IP_PER_MINUTE must not be less than 1 (got "0")'],
     [{ TEMPORAL_TLS_CERT_PATH: '/c.pem' }, 'Configuration error: TEMPORAL_TLS_KEY_PATH must be set together with its pair (client certificate and key)'],
   ])('names the variable in one line for %j', (env, message) => {
     expect(fails(env)).toBe(message);
@@ -64,5 +67,22 @@ describe('AppConfig', () => {
     const prod = loadAppConfig({ NODE_ENV: 'production', AUTH_ISSUER: 'https://idp.example/realms/region', AUTH_JWKS_URL: 'https://idp.example/jwks' });
     expect(prod.devIssuerEnabled).toBe(false);
     expect(prod.authIssuer).toBe('https://idp.example/realms/region');
+  });
+
+  it('has HTTP hardening defaults a real user never notices', () => {
+    expect(loadAppConfig({})).toMatchObject({
+      AUTH_CLOCK_TOLERANCE_SECONDS: 5,
+      HTTP_JSON_MAX_DEPTH: 16,
+      RATE_LIMIT_PER_TOKEN_PER_MINUTE: 600,
+      RATE_LIMIT_PER_IP_PER_MINUTE: 1200,
+    });
+  });
+
+  it('serves /docs outside production, and in production only when asked', () => {
+    const prod = { NODE_ENV: 'production', AUTH_ISSUER: 'https://idp.example/realms/region', AUTH_JWKS_URL: 'https://idp.example/jwks' };
+    expect(loadAppConfig({}).apiDocsEnabled).toBe(true);
+    expect(loadAppConfig({ API_DOCS_ENABLED: 'false' }).apiDocsEnabled).toBe(false);
+    expect(loadAppConfig(prod).apiDocsEnabled).toBe(false);
+    expect(loadAppConfig({ ...prod, API_DOCS_ENABLED: 'true' }).apiDocsEnabled).toBe(true);
   });
 });

@@ -70,6 +70,43 @@ export class AppConfig {
   @Max(10 * 1024 * 1024)
   HTTP_BODY_LIMIT_BYTES = 100 * 1024;
 
+  /** Deepest nesting of objects and arrays accepted in a JSON request body (the body itself is level 1). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(64)
+  HTTP_JSON_MAX_DEPTH = 16;
+
+  /**
+   * Reverse proxies in front of the API whose X-Forwarded-For is trusted (0: none, the client IP is the socket's
+   * peer). Behind one load balancer set 1, or every client shares the proxy's IP and its rate limit.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  HTTP_TRUSTED_PROXIES = 0;
+
+  /** Requests a minute one bearer token may make, over all routes of one API process (health exempt). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_PER_TOKEN_PER_MINUTE = 600;
+
+  /** Requests a minute from one client IP address, with or without a token, over all routes of one API process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_PER_IP_PER_MINUTE = 1200;
+
+  /** Serve the OpenAPI UI at /docs and its JSON at /docs-json. Defaults to on outside production, off in production. */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  API_DOCS_ENABLED?: boolean;
+
   /** Any PostgreSQL; when unset, `npm start` runs the embedded one and sets this for the API and worker. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -171,6 +208,16 @@ export class AppConfig {
   @IsString()
   @MinLength(1)
   AUTH_AUDIENCE = 'vardflode';
+
+  /**
+   * Seconds a token is still accepted after its `exp` (and before its `nbf`), for clock skew with the issuer.
+   * Kept small (at most 10): an expired token must stop working promptly; fix a skewed clock rather than widen this.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  AUTH_CLOCK_TOLERANCE_SECONDS = 5;
 
   /** The issuer's JWKS URL (required without the dev issuer). */
   @Transform(emptyToUndefined)
@@ -279,6 +326,10 @@ export class AppConfig {
     return this.AUTH_DEV_ISSUER ?? this.NODE_ENV !== 'production';
   }
 
+  get apiDocsEnabled(): boolean {
+    return this.API_DOCS_ENABLED ?? this.NODE_ENV !== 'production';
+  }
+
   /** The issuer tokens must carry: the configured one, or the dev issuer's. */
   get authIssuer(): string {
     return this.AUTH_ISSUER ?? DEV_ISSUER;
@@ -302,7 +353,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defaults = new AppConfig();
   const known = Object.keys(defaults).concat(
     ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_CA_PATH',
-      'TEMPORAL_TLS_SERVER_NAME', 'TEMPORAL_API_KEY', 'TEMPORAL_CLI', 'AUTH_DEV_ISSUER', 'AUTH_ISSUER', 'AUTH_JWKS_URL'],
+      'TEMPORAL_TLS_SERVER_NAME', 'TEMPORAL_API_KEY', 'TEMPORAL_CLI', 'AUTH_DEV_ISSUER', 'AUTH_ISSUER', 'AUTH_JWKS_URL',
+      'API_DOCS_ENABLED'],
   );
   const raw: Record<string, string> = {};
   for (const name of known) {

@@ -1,0 +1,98 @@
+import { UnsupportedMediaTypeException } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { raw } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
+import { MIMEType } from 'node:util';
+import type { AppConfig } from '../../../../libs/config/src/app-config';
+import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
+import { parseStrictJson } from './strict-json';
+
+/** The static Swagger UI and its JSON: the only responses that carry no personal data and may be cached. */
+const DOCS = /^\/docs(-json)?(\/|$)/;
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A body is there when its length is given and not 0, or it is chunked (as body-parser's type-is decides). */
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && Number(length) !== 0);
+}
+
+function unsupported(message: string): UnsupportedMediaTypeException {
+  return new UnsupportedMediaTypeException({ code: 'UNSUPPORTED_MEDIA_TYPE', message, field: 'Content-Type' });
+}
+
+/** 415 for a request body that is not application/json in UTF-8. A request without a body passes. */
+export const requireJsonBodies: RequestHandler = (req, _res, next) => {
+  if (!hasBody(req)) return next();
+  let type: MIMEType | undefined;
+  try {
+    type = new MIMEType(req.headers['content-type'] ?? '');
+  } catch {
+    type = undefined;
+  }
+  if (type?.essence !== 'application/json') return next(unsupported('a request body must be application/json'));
+  const charset = type.params.get('charset')?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    return next(unsupported('a JSON request body must be UTF-8'));
+  }
+  next();
+};
+
+/**
+ * Parses the raw JSON body (read by body-parser within HTTP_BODY_LIMIT_BYTES) with the strict parser: invalid
+ * UTF-8, duplicate keys, prototype keys and nesting beyond HTTP_JSON_MAX_DEPTH are 400s naming the field.
+ */
+export function parseJsonBodies(maxDepth: number): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (!Buffer.isBuffer(req.body)) return next();
+    try {
+      let text: string;
+      try {
+        text = UTF8.decode(req.body);
+      } catch {
+        throw new DomainError(DomainErrorCode.InvalidInput, 'the body is not valid UTF-8');
+      }
+      // An empty body with a JSON type is an empty object, as express.json() has it.
+      req.body = text.trim() === '' ? {} : parseStrictJson(text, maxDepth);
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+/**
+ * Security headers (helmet: nosniff, frame-ancestors, HSTS, a strict CSP…), no X-Powered-By, and no caching of any
+ * API answer (they carry personal data). Swagger UI's assets under /docs keep their own caching.
+ */
+function securityHeaders(): RequestHandler[] {
+  return [
+    helmet(),
+    (req, res, next) => {
+      if (!DOCS.test(req.path)) res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
+  ];
+}
+
+/**
+ * What every request meets first, before the request logger: no X-Powered-By, the client IP only through trusted
+ * proxies (the rate limit's key), and the security and no-store headers, so that every answer carries them.
+ */
+export function configureHttpEdge(app: NestExpressApplication, config: AppConfig): void {
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.HTTP_TRUSTED_PROXIES);
+  for (const handler of securityHeaders()) app.use(handler);
+}
+
+/**
+ * The request body, in order: the media type check, the body read raw within HTTP_BODY_LIMIT_BYTES, and the strict
+ * JSON parse. Mounted as Nest middleware (ApiModule) so it runs after the request logger: a refused body is logged
+ * and answered with its X-Request-Id. Errors here reach the global exception filters, so they answer in the one
+ * error shape.
+ */
+export function jsonBodyHandlers(config: AppConfig): RequestHandler[] {
+  return [requireJsonBodies, raw({ type: 'application/json', limit: config.HTTP_BODY_LIMIT_BYTES }), parseJsonBodies(config.HTTP_JSON_MAX_DEPTH)];
+}
