@@ -1,4 +1,4 @@
-import { applyDecorators, ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { applyDecorators, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { answerValueProblem } from '../../../../libs/contracts/src/answer-schema';
@@ -39,41 +39,13 @@ export function invalidInput(problems: FieldProblem[]): BadRequestException {
   });
 }
 
-// Keys class-transformer passes over without a word, so the whitelist never sees them: refused here instead.
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** The path (`needs.constructor`) of the first prototype key anywhere in a parsed body or query, or null. */
-function prototypeKeyPath(value: unknown): string | null {
-  // Iterative: a 100 KB body can nest deeper than the call stack.
-  const pending: [unknown, string][] = [[value, '']];
-  while (pending.length > 0) {
-    const [node, path] = pending.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    for (const key of Object.keys(node)) {
-      const at = path ? `${path}.${key}` : key;
-      if (PROTOTYPE_KEYS.has(key)) return at;
-      pending.push([(node as Record<string, unknown>)[key], at]);
-    }
-  }
-  return null;
-}
-
-class EdgeValidationPipe extends ValidationPipe {
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' || metadata.type === 'query') {
-      const path = prototypeKeyPath(value);
-      if (path) throw invalidInput([{ field: path, message: `${path} should not exist` }]);
-    }
-    return super.transform(value, metadata);
-  }
-}
-
 /**
- * Bodies and queries are validated at the edge: unknown fields are refused at any depth (`__proto__` and
- * `constructor` included), types converted explicitly.
+ * Bodies and queries are validated at the edge: unknown fields are refused at any depth, types converted
+ * explicitly. (Prototype keys such as `__proto__` and `constructor`, which class-transformer drops before the
+ * whitelist sees them, are refused while the body is parsed: strict-json.ts.)
  */
 export function createValidationPipe(): ValidationPipe {
-  return new EdgeValidationPipe({
+  return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
