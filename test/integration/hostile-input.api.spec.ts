@@ -101,7 +101,7 @@ describe('hostile input at the edge (real Temporal and PostgreSQL)', () => {
       await open(dischargeNotice({ patientName: 'x'.repeat(200) })).expect(201);
     });
 
-    it('an unknown key is refused in nested objects too, named by its path', async () => {
+    it('an unknown key is refused in nested objects too (prototype keys by the body parser), named by its path', async () => {
       expectRefused(await open(dischargeNotice({ needs: { municipal: ['home_care'], region: [], extra: true } })), 'needs.extra');
       expectRefused(await open(dischargeNotice({ needs: { municipal: [], region: [], constructor: { prototype: {} } } })), 'needs.constructor');
       const proto = JSON.stringify(dischargeNotice()).replace('"needs":{', '"needs":{"__proto__":{"polluted":true},');
