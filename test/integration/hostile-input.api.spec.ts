@@ -175,6 +175,9 @@ describe('hostile input at the edge (real Temporal and PostgreSQL)', () => {
     it('a known value still filters', async () => {
       await municipality.get('/cases?type=discharge_handover&status=planning').expect(200);
       await municipality.get('/tasks?status=open&kind=discharge.acknowledge_notice').expect(200);
+      // The case runtime's own: a faulted case, and the operator's task about it.
+      await municipality.get('/cases?status=faulted').expect(200);
+      await municipality.get('/tasks?kind=case_data_fault').expect(200);
     });
   });
 
