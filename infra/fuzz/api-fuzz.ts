@@ -133,7 +133,7 @@ function runSchemathesis(st: string, args: string[], logFile: string): Promise<n
         ...process.env,
         NO_COLOR: '1',
         SCHEMATHESIS_TELEMETRY: 'false',
-        // hooks.py: generators for the document's own formats (personnummer, page-cursor).
+        // hooks.py: generators for the document's own formats (personnummer, list cursors).
         SCHEMATHESIS_HOOKS: 'hooks',
         PYTHONPATH: join(repoRoot, 'infra', 'fuzz'),
       },

@@ -1,6 +1,7 @@
 """Schemathesis hooks for `npm run test:api-fuzz`: value generators for the formats the API's document defines."""
 import base64
 import json
+from datetime import date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
@@ -29,16 +30,35 @@ def _personnummer(draw):
 schemathesis.openapi.format("personnummer", _personnummer())
 
 
-def _cursor(sort_key, row_id):
-    raw = json.dumps([sort_key, row_id], ensure_ascii=False).encode("utf-8")
+def _cursor(list_name, sort_key, row_id):
+    """As the API writes one: base64url, unpadded, of the compact JSON [list, sortKey, id]."""
+    raw = json.dumps([list_name, sort_key, row_id], separators=(",", ":")).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-# Cursors shaped like the ones the API returns (base64url of the JSON pair [sortKey, id]) pointing anywhere: a page
-# after any instant and id must be a page, never an error. Lists of cases and tasks sort by an instant, the audit
-# trail by its row number alone.
+# Cursors shaped like the ones each list returns, pointing anywhere: a page after any instant and id must be a
+# page, never an error. Cases and tasks sort by an instant (as Date#toISOString writes it), the audit trail by its
+# row number alone.
 _INSTANT = st.datetimes().map(
     lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}T{d.hour:02d}:{d.minute:02d}:{d.second:02d}.{d.microsecond // 1000:03d}Z"
 )
-schemathesis.openapi.format("page-cursor", st.builds(_cursor, _INSTANT, st.uuids().map(str)))
-schemathesis.openapi.format("audit-cursor", st.builds(_cursor, st.just(""), st.integers(min_value=0, max_value=10**18 - 1).map(str)))
+_UUID = st.uuids().map(str)
+schemathesis.openapi.format("cases-cursor", st.builds(_cursor, st.just("cases"), _INSTANT, _UUID))
+schemathesis.openapi.format("tasks-cursor", st.builds(_cursor, st.just("tasks"), _INSTANT, _UUID))
+schemathesis.openapi.format("audit-cursor", st.builds(_cursor, st.just("audit"), st.just(""), st.integers(min_value=1, max_value=2**63 - 1).map(str)))
+
+
+# Dates and instants in the years the API takes (PLAUSIBLE_YEARS, 1900-2100, which the document's patterns state):
+# drawn in range rather than filtered out of 1-9999. Instants carry any offset within +-23:59.
+_DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+schemathesis.openapi.format("date", _DATES.map(lambda d: d.isoformat()))
+
+
+@st.composite
+def _instant(draw):
+    moment = draw(st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2100, 12, 30)))
+    minutes = draw(st.integers(min_value=-(23 * 60 + 59), max_value=23 * 60 + 59))
+    return moment.replace(tzinfo=timezone(timedelta(minutes=minutes))).isoformat(timespec="milliseconds")
+
+
+schemathesis.openapi.format("date-time", _instant())

@@ -7,7 +7,7 @@ import type { Role } from '../../libs/auth/src/principal';
 import { AREA_TASK_KINDS } from '../../libs/contracts/src/coordination-area.contract';
 import { DISCHARGE_TASK_KINDS } from '../../libs/contracts/src/discharge-handover.contract';
 import { CLAIM_TASK_KINDS } from '../../libs/contracts/src/reimbursement-claim.contract';
-import { Caller, callerFor, dischargeNotice, sql, TestStack, useTestStack, waitForTask } from '../support/test-app';
+import { Caller, callerFor, dischargeNotice, HISTORIC_STAYS, sql, TestStack, useTestStack, waitForTask } from '../support/test-app';
 
 const KIND = { ...DISCHARGE_TASK_KINDS, area: AREA_TASK_KINDS, claim: CLAIM_TASK_KINDS };
 const as = (stack: TestStack, org: string, role: Role, person?: string) => callerFor(stack.app, stack.config, org, [role], person ?? `${org.toLowerCase()}-${role}`);
@@ -82,6 +82,7 @@ describe('1. an answer the case refuses leaves its task exactly as it was, deadl
 
 describe('2. no task stays open in an inbox once its case has ended or moved on', () => {
   const stack = useTestStack({
+    ...HISTORIC_STAYS,
     REIMBURSEMENT_REVIEW_DUE: '3s',
     REIMBURSEMENT_REVIEW_REMINDER_BEFORE: '2s',
     DISCHARGE_SIP_CALL_DUE: '2s',
@@ -138,7 +139,7 @@ describe('2. no task stays open in an inbox once its case has ended or moved on'
 });
 
 describe('3 and 4. parties who joined later see the case; an area is for its parties; impossible dates are refused', () => {
-  const stack = useTestStack();
+  const stack = useTestStack(HISTORIC_STAYS);
 
   it('ASIH, taking over a weekend discharge, reads the case and the patient’s summary', async () => {
     const caseId = await openStay(stack, { admittedAt: '2025-02-25T08:00:00+01:00', estimatedDischargeDate: '2025-03-08' }, { needs: { municipal: [], region: ['asih'] } });
@@ -181,7 +182,7 @@ describe('3 and 4. parties who joined later see the case; an area is for its par
 });
 
 describe('5. payment liability waits for each missing daily amount once, and wakes when one is registered', () => {
-  const stack = useTestStack();
+  const stack = useTestStack(HISTORIC_STAYS);
 
   it('two years without a daily amount: one registration task each, then one invoice basis', async () => {
     // Ready on Thursday 28 December 2023, discharged on 2 January 2024: liable 31 December, 1 and 2 January.
@@ -220,7 +221,7 @@ describe('5. payment liability waits for each missing daily amount once, and wak
 });
 
 describe('7. every case view says what the case waits for, with a date', () => {
-  const stack = useTestStack();
+  const stack = useTestStack(HISTORIC_STAYS);
 
   it('an open discharge case waits for its tasks, until the first falls due', async () => {
     const caseId = await openStay(stack, { admittedAt: '2025-02-25T08:00:00+01:00', estimatedDischargeDate: '2025-03-05' });

@@ -12,8 +12,8 @@ import {
   DischargeHandoverInput,
   dischargeHandoverWorkflowId,
   DischargePolicy,
+  revokeReadyForDischargeUpdate,
 } from '../../libs/contracts/src/discharge-handover.contract';
-import { completeTaskUpdate } from '../../libs/contracts/src/human-task.contract';
 import { callerFor, dischargeNotice, sql, temporalClient, TestStack, useTestStack, waitForTask } from '../support/test-app';
 
 const as = (stack: TestStack, org: string, role: Role) => callerFor(stack.app, stack.config, org, [role], `${org.toLowerCase()}-${role}`);
@@ -84,12 +84,15 @@ describe('a step the database refuses for its data', () => {
     const municipality = await as(stack, '0125', 'case_handler');
     const caseId = (await hospital.post('/discharge-handovers').set('Idempotency-Key', `fault-${randomUUID()}`).send(dischargeNotice()).expect(201)).body.caseId;
     const ack = await waitForTask(municipality, caseId, 'discharge.acknowledge_notice');
+    // A task answer's text is checked by its answer schema too, so the bad data rides on a free-text reason that
+    // only the API's edge checks: the hospital revokes a readiness it declared.
+    await hospital.post(`/discharge-handovers/${caseId}/ready-for-discharge`).send({ declaredAt: new Date(Date.now() - 60_000).toISOString() }).expect(200);
     const before = (await hospital.get(`/cases/${caseId}`).expect(200)).body;
     const temporal = await temporalClient(stack.config);
     try {
       const handle = temporal.client.workflow.getHandle(dischargeHandoverWorkflowId(caseId));
-      const sent = handle.executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: ack.id, decision: { acknowledged: true, comment: 'Mottaget\u0000' }, by: { actor: '0125-case_handler', organisationCode: '0125' }, requestId: 'r-nul', requestHash: 'h-nul' }],
+      const sent = handle.executeUpdate(revokeReadyForDischargeUpdate, {
+        args: [{ actor: 'ks-case_handler', organisationCode: 'KS', reason: 'Feber\u0000', requestId: 'r-nul' }],
       });
       await expect(sent).rejects.toMatchObject({ cause: { type: 'CaseRefusal', message: expect.stringMatching(/refused the data of this request/) } });
     } finally {
@@ -100,8 +103,9 @@ describe('a step the database refuses for its data', () => {
     expect((await operator.get(`/tasks/${fault.id}`).expect(200)).body.input).toMatchObject({ caseId, caseStopped: false });
     const after = (await hospital.get(`/cases/${caseId}`).expect(200)).body;
     expect(after).toMatchObject({ status: before.status, summary: before.summary });
-    // The same task, answered cleanly, goes through: the case was never stuck.
+    // A task answered, and the same request sent cleanly, go through: the case was never stuck.
     await municipality.post(`/tasks/${ack.id}/complete`).send({ decision: { acknowledged: true, comment: 'Mottaget' } }).expect(200);
+    await hospital.post(`/discharge-handovers/${caseId}/revoke-ready`).send({ reason: 'Feber' }).expect(200);
     await operator.post(`/tasks/${fault.id}/complete`).send({ decision: { acknowledged: true } }).expect(200);
     const events = await sql<{ type: string }>(stack.config, 'SELECT type FROM case_events WHERE case_id = $1 ORDER BY seq', [caseId]);
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['data_fault', 'data_fault_handled']));

@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Role } from '../../libs/auth/src/principal';
 import type { AppConfig } from '../../libs/config/src/app-config';
 import { dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
-import { Caller, callerFor, dischargeNotice, sql, temporalClient, useTestStack, waitForTask } from '../support/test-app';
+import { Caller, callerFor, dischargeNotice, HISTORIC_STAYS, sql, temporalClient, useTestStack, waitForTask } from '../support/test-app';
 
 const DAY = 86_400_000;
 const KIND = {
@@ -90,7 +90,7 @@ async function workflowResult(config: AppConfig, caseId: string) {
 }
 
 describe('discharge handover, end to end through the API', () => {
-  const stack = useTestStack();
+  const stack = useTestStack(HISTORIC_STAYS);
   let p: Parties;
   beforeAll(async () => {
     p = await partiesFor(stack.app, stack.config);

@@ -164,6 +164,12 @@ export function useTestStack(
 
 const DAY_MS = 86_400_000;
 
+/**
+ * For a describe block that replays stays of fixed past dates (2021–2025, so no test depends on today's date):
+ * the API accepts admissions up to 100 years old instead of DISCHARGE_ADMISSION_MAX_AGE_DAYS's default 365.
+ */
+export const HISTORIC_STAYS = { DISCHARGE_ADMISSION_MAX_AGE_DAYS: '36500' } as const;
+
 /** An inskrivningsmeddelande from Karolinska for Ekerö's Tolvan Tolvansson (Skatteverket's test person). */
 export function dischargeNotice(overrides: Record<string, unknown> = {}) {
   return {

@@ -38,6 +38,7 @@ import { ACKNOWLEDGE, AnswerSchema, answerProblem } from '../../libs/contracts/s
 import { PLATFORM_DUTIES } from '../../libs/auth/src/principal';
 import {
   CASE_DATA_ERROR,
+  CASE_DATA_FAULT_TASK_KIND,
   CASE_REFUSAL,
   CaseReadActivities,
   CaseRuntimeActivities,
@@ -186,7 +187,7 @@ function dataFault(err: unknown): { sqlState: string | null } | null {
 const DATA_FAULT_PATCH = 'case-data-fault';
 
 /** The operator's task about a data fault: answered within a working day (a named policy, see the README). */
-const FAULT_TASK = { kind: 'case_data_fault', org: PLATFORM_DUTIES.operator.owner, role: 'operator', dueInMs: 24 * 3_600_000 };
+const FAULT_TASK = { kind: CASE_DATA_FAULT_TASK_KIND, org: PLATFORM_DUTIES.operator.owner, role: 'operator', dueInMs: 24 * 3_600_000 };
 
 /** A refusal as the update's failure; the API maps its kind to a status. */
 export function refusalFailure(r: Refusal): ApplicationFailure {

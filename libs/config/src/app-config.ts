@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { DEFAULT_CASES_TASK_QUEUE } from '../../contracts/src/task-queues';
+import { DEFAULT_ADMISSION_MAX_AGE_DAYS } from '../../domain/src/discharge/discharge.rules';
+import { ORGANISATION_CODE } from '../../domain/src/text';
 import {
   IsBoolean,
   IsIn,
@@ -181,6 +183,16 @@ export class AppConfig {
   DISCHARGE_NOTICE_DEADLINE_HOURS = 24;
 
   /**
+   * An inskrivningsmeddelande whose admission is longer ago than this is refused (a typo such as 2016 for 2026).
+   * Raise it to record older stays, e.g. when migrating history.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(36_500)
+  DISCHARGE_ADMISSION_MAX_AGE_DAYS = DEFAULT_ADMISSION_MAX_AGE_DAYS;
+
+  /**
    * Local token issuer for development and tests: signs tokens with a key kept under DATA_DIR. Defaults to on
    * outside production and can never be on in production.
    */
@@ -307,7 +319,7 @@ export class AppConfig {
   AGREEMENT_PAYMENT_DUE = '30d';
 
   /** The ASIH unit that takes over weekend and holiday discharges when the notice names none. */
-  @Matches(/^[A-Za-z0-9-]{2,40}$/, { message: 'must be an organisation code' })
+  @Matches(ORGANISATION_CODE.pattern, { message: 'must be an organisation code' })
   DISCHARGE_DEFAULT_ASIH = 'ASIH-NORR';
 
   get devIssuerEnabled(): boolean {

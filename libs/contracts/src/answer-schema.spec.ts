@@ -1,4 +1,4 @@
-import { AnswerSchema, answerProblem } from './answer-schema';
+import { ANSWER_MAX_DEPTH, ANSWER_TEXT_MAX_LENGTH, AnswerSchema, answerProblem, answerValueProblem } from './answer-schema';
 
 const schema: AnswerSchema = {
   type: 'object',
@@ -36,7 +36,36 @@ describe('answer schema', () => {
     [{ outcome: 'granted', services: ['lss', 'lss'] }, 'decision.services must not repeat items'],
     [{ outcome: 'granted', acknowledged: false }, 'decision.acknowledged must be true'],
     [{ outcome: 'granted', comment: 'too long' }, 'decision.comment must have at most 5 characters'],
+    // String answers follow the API's text rules (libs/domain/src/text.ts): free text, so tab and newline only.
+    [{ outcome: 'granted', comment: 'a\u0000b' }, 'decision.comment must not contain control characters other than tab and newline'],
+    [{ outcome: 'granted', comment: 'a\ud800' }, 'decision.comment must be well-formed Unicode (no lone surrogates)'],
+    // Only the schema's own keys: a key the prototype has is not one.
+    [JSON.parse('{"outcome":"granted","__proto__":{"x":1}}'), 'decision.__proto__ is not expected'],
+    [{ outcome: 'granted', toString: 'x' }, 'decision.toString is not expected'],
   ])('names the problem in %j', (value, problem) => {
     expect(answerProblem(schema, value)).toBe(problem);
+  });
+});
+
+describe('answerValueProblem (any answer, before its schema is looked up)', () => {
+  it('accepts a plain answer, tab and newline in its text', () => {
+    expect(answerValueProblem({ acknowledged: true, comment: 'Rad 1\n\tRad 2', lines: [{ lineNo: 1, reason: 'ok' }] })).toBeNull();
+  });
+
+  it.each([
+    [{ comment: 'a\u0007' }, 'decision.comment must not contain control characters other than tab and newline'],
+    [{ comment: 'x'.repeat(ANSWER_TEXT_MAX_LENGTH + 1) }, `decision.comment must be at most ${ANSWER_TEXT_MAX_LENGTH} characters long`],
+    [{ lines: [{ reason: 'a\u0000' }] }, 'decision.lines.0.reason must not contain control characters other than tab and newline'],
+    [JSON.parse('{"__proto__":{"x":1}}'), 'decision.__proto__ is not an allowed field name'],
+    [{ 'bad\u0000key': 1 }, 'decision has a field name that is not allowed'],
+    [{ n: Number.POSITIVE_INFINITY }, 'decision.n must be a finite number'],
+  ])('names the problem in %j', (value, problem) => {
+    expect(answerValueProblem(value)).toBe(problem);
+  });
+
+  it(`refuses an answer nested deeper than ${ANSWER_MAX_DEPTH} levels`, () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < ANSWER_MAX_DEPTH + 1; i++) deep = { a: deep };
+    expect(answerValueProblem(deep)).toMatch(/nests deeper than an answer may$/);
   });
 });

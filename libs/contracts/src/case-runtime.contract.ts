@@ -193,5 +193,8 @@ export const CASE_DATA_ERROR = 'CaseDataError';
 /** The status of a case whose own data could not be written; an operator's task says what happened. */
 export const FAULTED_STATUS = 'faulted';
 
+/** The kind of the operator's task about a data fault (the list filter /tasks?kind= accepts it). */
+export const CASE_DATA_FAULT_TASK_KIND = 'case_data_fault';
+
 /** What a command's update returns: the case view, and the request whose audit row the step wrote. */
 export type CommandResult<V> = V & { auditedRequestId?: string };

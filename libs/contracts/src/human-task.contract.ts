@@ -6,6 +6,9 @@
 import { defineUpdate } from '@temporalio/workflow';
 import type { AnswerSchema } from './answer-schema';
 
+export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
 export interface NewTask {
   taskId: string;
   caseId: string;

@@ -12,32 +12,52 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.sortKey, cursor.id]), 'utf8').toString('base64url');
-}
-
-/** What a list's cursor holds: its sort key (an instant, or none) and its row id (a UUID, or a bigint's digits). */
-export interface CursorShape {
-  sortKey: 'instant' | 'none';
-  id: 'uuid' | 'integer';
-}
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const INTEGER = /^\d{1,18}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const BIGINT = /^[1-9]\d{0,18}$/;
+const MAX_BIGINT = 2n ** 63n - 1n;
+// Exactly what Date#toISOString writes, the only form a cursor's instant is ever encoded in.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
- * The cursor a list returned, checked against the list's shape: a forged or stale one is a 400 naming `cursor`,
- * never a value the database would refuse to compare (a 500).
+ * What one list's cursors hold: the list's name (so a cursor of /cases is refused by /tasks), the sort key's
+ * type and the id's format. A cursor is decoded only when it is exactly what encodeCursor would have written
+ * for this list, so a tampered or foreign cursor is a 400 naming `cursor`, never a database error.
  */
-export function decodeCursor(value: string, shape: CursorShape): Cursor {
+export interface CursorKind {
+  list: string;
+  sortKey: 'instant' | 'none';
+  id: 'uuid' | 'bigint';
+}
+
+export const CURSORS = {
+  cases: { list: 'cases', sortKey: 'instant', id: 'uuid' },
+  tasks: { list: 'tasks', sortKey: 'instant', id: 'uuid' },
+  audit: { list: 'audit', sortKey: 'none', id: 'bigint' },
+} as const satisfies Record<string, CursorKind>;
+
+export function encodeCursor(kind: CursorKind, cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([kind.list, cursor.sortKey, cursor.id]), 'utf8').toString('base64url');
+}
+
+function fits(kind: CursorKind, sortKey: unknown, id: unknown): boolean {
+  if (typeof sortKey !== 'string' || typeof id !== 'string') return false;
+  const sortKeyFits = kind.sortKey === 'none' ? sortKey === '' : ISO_INSTANT.test(sortKey) && new Date(sortKey).toISOString() === sortKey;
+  const idFits = kind.id === 'uuid' ? UUID.test(id) : BIGINT.test(id) && BigInt(id) <= MAX_BIGINT;
+  return sortKeyFits && idFits;
+}
+
+export function decodeCursor(kind: CursorKind, value: string): Cursor {
   try {
-    const [sortKey, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    const sortKeyFits = shape.sortKey === 'none' ? sortKey === '' : typeof sortKey === 'string' && INSTANT.test(sortKey) && !Number.isNaN(Date.parse(sortKey));
-    const idFits = typeof id === 'string' && (shape.id === 'uuid' ? UUID : INTEGER).test(id);
-    if (sortKeyFits && idFits) return { sortKey: sortKey as string, id: id as string };
+    const decoded: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === 3 && decoded[0] === kind.list && fits(kind, decoded[1], decoded[2])) {
+      const cursor = { sortKey: decoded[1] as string, id: decoded[2] as string };
+      // Base64 decoding forgives stray characters and padding: only the canonical form is one we wrote.
+      if (encodeCursor(kind, cursor) === value) return cursor;
+    }
   } catch {
-    // fall through
+    // not JSON: fall through
   }
-  throw new DomainError(DomainErrorCode.InvalidInput, 'cursor is not a cursor this API returned', { field: 'cursor' });
+  throw new DomainError(DomainErrorCode.InvalidInput, `cursor is not a nextCursor of ${kind.list === 'audit' ? 'the audit trail' : `/${kind.list}`}`, {
+    field: 'cursor',
+  });
 }

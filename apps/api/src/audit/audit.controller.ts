@@ -9,11 +9,7 @@ import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { AuditPageDto } from './audit.response';
 
 export class ListAuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({
-    description: "nextCursor of the previous page, as it came (opaque: base64url); one the API did not return is a 400",
-    format: 'audit-cursor',
-    pattern: '^[A-Za-z0-9_-]*$',
-  })
+  @ApiPropertyOptional({ format: 'audit-cursor', description: 'The nextCursor of a previous page of the audit trail; any other value is a 400.' })
   declare cursor?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,15 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { CASE_STATUSES, CASE_TYPES, CaseType } from '../../../../libs/contracts/src/case-catalogue';
 import { PageQueryDto } from '../common/page-query.dto';
 
 export class ListCasesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'discharge_handover', pattern: '^[a-z_]{1,64}$' })
-  @IsOptional()
-  @Matches(/^[a-z_]{1,64}$/, { message: 'type must be a case type such as discharge_handover' })
-  type?: string;
+  @ApiPropertyOptional({ format: 'cases-cursor', description: 'The nextCursor of a previous page of /cases; any other value is a 400.' })
+  declare cursor?: string;
 
-  @ApiPropertyOptional({ example: 'planning', pattern: '^[a-z_]{1,64}$' })
+  @ApiPropertyOptional({ enum: CASE_TYPES })
   @IsOptional()
-  @Matches(/^[a-z_]{1,64}$/, { message: 'status must be a status such as planning' })
+  @IsIn(CASE_TYPES)
+  type?: CaseType;
+
+  @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'A status of any case type (with `type`, one of its own).' })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
   status?: string;
 }

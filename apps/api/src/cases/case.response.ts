@@ -8,7 +8,7 @@ import {
   TextProperty,
   UuidProperty,
 } from '../common/api-properties';
-import { CASE_STATUSES, CASE_TYPES } from '../common/case-sets';
+import { CASE_STATUSES, CASE_TYPES } from '../../../../libs/contracts/src/case-catalogue';
 import { WaitingForDto } from '../common/case-view.response';
 import { TaskSummaryDto } from '../tasks/task.response';
 

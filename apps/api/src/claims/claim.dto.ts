@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { COST_CATEGORIES, CostCategory } from '../../../../libs/contracts/src/reimbursement-claim.contract';
-import { IsCalendarDate } from '../common/validation';
+import { IsCalendarDate, IsFreeText, IsPlainText } from '../common/validation';
 
 export class CostLineDto {
   @ApiProperty({ example: '2020-11-16' })
@@ -14,8 +14,7 @@ export class CostLineDto {
   category: CostCategory;
 
   @ApiProperty({ example: 'Samordnare, 40 timmar' })
-  @IsString()
-  @Length(1, 500)
+  @IsFreeText({ max: 500 })
   description: string;
 
   @ApiProperty({ example: 4_200_000, description: 'Positive integer öre (42 000 kr = 4200000).' })
@@ -25,8 +24,7 @@ export class CostLineDto {
   amountOre: number;
 
   @ApiProperty({ example: 'SLSO-UND-2020-117', description: 'Reference to the supporting document (underlag).' })
-  @IsString()
-  @Length(1, 200)
+  @IsPlainText({ max: 200 })
   documentRef: string;
 }
 
@@ -49,14 +47,13 @@ export class ClaimContentDto {
 }
 
 export class StartClaimDto extends ClaimContentDto {
-  @ApiProperty({ format: 'uuid', description: 'The id of the mandate the costs are claimed under (e.g. HDIR 20348).' })
+  @ApiProperty({ format: 'uuid', description: 'The mandate the costs are claimed under (e.g. HDIR 20348).' })
   @IsUUID('all', { message: 'mandateId must be a UUID' })
   mandateId: string;
 }
 
 export class WithdrawClaimDto {
   @ApiProperty({ example: 'Felaktigt underlag' })
-  @IsString()
-  @Length(1, 500)
+  @IsFreeText({ max: 500 })
   reason: string;
 }

@@ -1,3 +1,4 @@
+import { TASK_KINDS } from '../../../../libs/contracts/src/case-catalogue';
 import { WAITING_FOR_KINDS } from '../../../../libs/contracts/src/case-runtime.contract';
 import {
   EnumProperty,
@@ -35,7 +36,7 @@ export class CaseEventDto {
 /** An open task as a case view lists it (its content is on the task itself). */
 export class OpenTaskViewDto {
   @UuidProperty() taskId: string;
-  @TextProperty({ example: 'discharge.acknowledge_notice' }) kind: string;
+  @EnumProperty(TASK_KINDS, 'TaskKind') kind: string;
   @TextProperty() assignedOrg: string;
   @InstantProperty() dueAt: string;
 }

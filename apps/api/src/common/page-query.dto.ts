@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsCode } from './validation';
 
 /** Cursor pagination, shared by every list: `limit` items, then `cursor` = the previous page's nextCursor. */
 export class PageQueryDto {
@@ -12,13 +13,9 @@ export class PageQueryDto {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({
-    description: "nextCursor of the previous page, as it came (opaque: base64url); one the API did not return is a 400",
-    format: 'page-cursor',
-    pattern: '^[A-Za-z0-9_-]*$',
-  })
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page of the same list; any other value gets 400' })
   @IsOptional()
-  @IsString()
+  @IsCode({ pattern: /^[A-Za-z0-9_-]{1,512}$/, max: 512, what: 'the nextCursor of a previous page of this list' })
   cursor?: string;
 }
 

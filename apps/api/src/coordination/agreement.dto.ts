@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../common/validation';
+import { IsIn, IsNumber, IsOptional, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsFreeText, IsPlainText } from '../common/validation';
 
 export class SignatoryDto {
   @ApiProperty({ example: 'Björn Eriksson' })
-  @IsString()
-  @Length(1, 200)
+  @IsPlainText({ max: 200 })
   name: string;
 
   @ApiProperty({ enum: ['director_of_health_care', 'department_head'] })
@@ -15,8 +14,7 @@ export class SignatoryDto {
 
   @ApiPropertyOptional({ example: 'HSN-DEL-2021-01', description: 'Required of a department head: a registered delegation.' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsPlainText({ max: 100 })
   delegationReference?: string;
 }
 
@@ -26,8 +24,7 @@ export class AgreementDecisionDto {
   decidedOn: string;
 
   @ApiProperty({ example: 'HSN 2020-1821 § 12' })
-  @IsString()
-  @Length(1, 100)
+  @IsPlainText({ max: 100 })
   reference: string;
 
   @ApiPropertyOptional({ type: SignatoryDto, description: "HSN's signatory (required for HSN)." })
@@ -50,8 +47,7 @@ export class RegisterLpikDto {
 }
 
 export class CorrectLpikDto extends RegisterLpikDto {
-  @ApiProperty({ example: 'Prognos registrerad i stället för utfall', minLength: 1, maxLength: 500 })
-  @IsString()
-  @Length(1, 500)
+  @ApiProperty({ example: 'Prognos registrerad i stället för utfall' })
+  @IsFreeText({ max: 500 })
   reason: string;
 }

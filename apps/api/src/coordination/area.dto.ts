@@ -1,10 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
-import { IsCalendarDate } from '../common/validation';
+import { IsCalendarDate, IsCode, ORGANISATION_CODE } from '../common/validation';
 
 export class DesignateCoordinatorDto {
   @ApiProperty({ example: 'VC-EKERO' })
-  @Matches(/^[A-Za-z0-9-]{2,40}$/, { message: 'vardcentralCode must be an organisation code' })
+  @IsCode(ORGANISATION_CODE)
   vardcentralCode: string;
 
   @ApiProperty({ example: '2021-02-01', description: 'Not before 1 February 2021.' })

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import { ApiAuthenticated, ApiErrors, ApiJsonBodyErrors } from '../common/error-response.dto';
-import { yearParam } from '../common/params';
+import { ApiCodeParam, codeParam, yearParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { AgreementDecisionDto, AgreementNoticeDto, CorrectLpikDto, RegisterLpikDto } from './agreement.dto';
 import { AgreementService } from './agreement.service';
@@ -11,7 +11,7 @@ import { AreaService } from './area.service';
 import { AgreementStateDto, AreaCoverageDto, AreaStateDto, LpikCorrectedDto, LpikIndexDto, LpikRegisteredDto, UndesignatedAreaDto } from './coordination.response';
 
 const LPIK_YEAR = ApiParam({ name: 'year', schema: { type: 'integer', minimum: 2021, maximum: 2100 } });
-const AREA_CODE = ApiParam({ name: 'areaCode', type: String, example: '0125', description: 'A municipality code, or a Stockholm city district.' });
+const AREA_CODE = ApiCodeParam('areaCode', '0125', 'A municipality code, or a Stockholm city district.');
 
 @ApiTags('coordination')
 @ApiAuthenticated()
@@ -38,8 +38,8 @@ export class CoordinationController {
     description: "The area's case; an area nobody was ever designated for has none yet (status none).",
     schema: { anyOf: [{ $ref: getSchemaPath(AreaStateDto) }, { $ref: getSchemaPath(UndesignatedAreaDto) }] },
   })
-  @ApiErrors(404, 503)
-  area(@Ctx() ctx: RequestContext, @Param('areaCode') areaCode: string) {
+  @ApiErrors(400, 404, 503)
+  area(@Ctx() ctx: RequestContext, @Param('areaCode', codeParam('areaCode')) areaCode: string) {
     return this.areas.state(ctx, areaCode);
   }
 
@@ -52,7 +52,7 @@ export class CoordinationController {
   @ApiOkResponse({ type: AreaStateDto, description: "The area's case after the designation." })
   @ApiJsonBodyErrors()
   @ApiErrors(403, 404, 409, 422, 503)
-  designate(@Ctx() ctx: RequestContext, @Param('areaCode') areaCode: string, @Body() dto: DesignateCoordinatorDto) {
+  designate(@Ctx() ctx: RequestContext, @Param('areaCode', codeParam('areaCode')) areaCode: string, @Body() dto: DesignateCoordinatorDto) {
     return this.areas.designate(ctx, areaCode, dto);
   }
 

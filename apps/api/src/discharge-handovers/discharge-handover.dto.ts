@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import {
   CANCELLATION_REASONS,
   CARE_TYPES,
@@ -11,19 +11,19 @@ import {
   REGION_NEEDS,
   RegionNeed,
 } from '../../../../libs/contracts/src/discharge-handover.contract';
-import { IsCalendarDate, IsInstant, IsPersonnummer } from '../common/validation';
-
-const ORGANISATION_CODE = /^[A-Za-z0-9-]{2,32}$/;
+import { IsCalendarDate, IsCode, IsFreeText, IsInstant, IsPersonnummer, IsPlainText, MUNICIPALITY_CODE, ORGANISATION_CODE } from '../common/validation';
 
 export class ExpectedNeedsDto {
   @ApiProperty({ enum: MUNICIPAL_NEEDS, isArray: true })
   @IsArray()
+  @ArrayMaxSize(MUNICIPAL_NEEDS.length)
   @ArrayUnique()
   @IsIn(MUNICIPAL_NEEDS, { each: true })
   municipal: MunicipalNeed[];
 
   @ApiProperty({ enum: REGION_NEEDS, isArray: true })
   @IsArray()
+  @ArrayMaxSize(REGION_NEEDS.length)
   @ArrayUnique()
   @IsIn(REGION_NEEDS, { each: true })
   region: RegionNeed[];
@@ -36,23 +36,28 @@ export class StartDischargeHandoverDto {
   personnummer: string;
 
   @ApiProperty({ example: 'Tolvan Tolvansson' })
-  @IsString()
-  @Length(1, 200)
+  @IsPlainText({ max: 200 })
   patientName: string;
 
   @ApiProperty({ example: '0125', description: 'Municipality of residence, official four-digit code.' })
-  @Matches(/^\d{4}$/, { message: 'municipalityCode must be a four-digit municipality code' })
+  @IsCode(MUNICIPALITY_CODE)
   municipalityCode: string;
 
   @ApiProperty({ example: 'VC-EKERO', description: 'The listed vårdcentral (organisation code).' })
-  @Matches(ORGANISATION_CODE, { message: 'vardcentralCode must be an organisation code' })
+  @IsCode(ORGANISATION_CODE)
   vardcentralCode: string;
 
-  @ApiProperty({ example: '2026-11-23T08:15:00+01:00' })
+  @ApiProperty({
+    example: '2026-11-23T08:15:00+01:00',
+    description: 'Not in the future (5 minutes of clock skew allowed), and at most DISCHARGE_ADMISSION_MAX_AGE_DAYS (default 365) days ago.',
+  })
   @IsInstant()
   admittedAt: string;
 
-  @ApiProperty({ example: '2026-11-27' })
+  @ApiProperty({
+    example: '2026-11-27',
+    description: 'Not before the admission date (Stockholm), and at most 365 days after today (Stockholm).',
+  })
   @IsCalendarDate()
   estimatedDischargeDate: string;
 
@@ -62,7 +67,7 @@ export class StartDischargeHandoverDto {
 
   @ApiPropertyOptional({ example: 'ASIH-NORR', description: 'The ASIH unit for weekend and holiday discharges (default from configuration).' })
   @IsOptional()
-  @Matches(ORGANISATION_CODE, { message: 'asihCode must be an organisation code' })
+  @IsCode(ORGANISATION_CODE)
   asihCode?: string;
 
   @ApiProperty({ type: ExpectedNeedsDto })
@@ -73,7 +78,10 @@ export class StartDischargeHandoverDto {
 }
 
 export class ChangeEstimatedDischargeDateDto {
-  @ApiProperty({ example: '2026-11-28' })
+  @ApiProperty({
+    example: '2026-11-28',
+    description: 'Not before the admission date (Stockholm), and at most 365 days after today (Stockholm).',
+  })
   @IsCalendarDate()
   estimatedDischargeDate: string;
 }
@@ -94,8 +102,7 @@ export class DeclareReadyForDischargeDto {
 
 export class RevokeReadyForDischargeDto {
   @ApiProperty({ example: 'Feber, ny infektion' })
-  @IsString()
-  @Length(1, 500)
+  @IsFreeText({ max: 500 })
   reason: string;
 }
 

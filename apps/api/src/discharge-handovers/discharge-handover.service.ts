@@ -17,7 +17,7 @@ import {
   recordDischargeUpdate,
   revokeReadyForDischargeUpdate,
 } from '../../../../libs/contracts/src/discharge-handover.contract';
-import { dischargeNoticeProblem } from '../../../../libs/domain/src/discharge/discharge.rules';
+import { dischargeNoticeProblem, estimatedDischargeDateProblem } from '../../../../libs/domain/src/discharge/discharge.rules';
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
 import { INPATIENT_KINDS, MUNICIPAL_CARE_KINDS, OrganisationKind } from '../../../../libs/domain/src/organisation-kinds';
 import { normalisePersonnummer } from '../../../../libs/domain/src/personnummer';
@@ -59,7 +59,11 @@ export class DischargeHandoverService {
     if (!INPATIENT_KINDS.includes(p.organisationKind as OrganisationKind)) {
       throw new DomainError(DomainErrorCode.Forbidden, 'only in-patient care (a hospital, SPSV or geriatric care) opens discharge handovers');
     }
-    const problem = dischargeNoticeProblem({ admittedAt: iso(dto.admittedAt), estimatedDischargeDate: dto.estimatedDischargeDate }, new Date().toISOString());
+    const problem = dischargeNoticeProblem(
+      { admittedAt: iso(dto.admittedAt), estimatedDischargeDate: dto.estimatedDischargeDate },
+      new Date().toISOString(),
+      this.config.DISCHARGE_ADMISSION_MAX_AGE_DAYS,
+    );
     if (problem) throw refusalError(problem);
     const named = await this.organisations.findMany([dto.municipalityCode, dto.vardcentralCode, ...(dto.asihCode ? [dto.asihCode] : [])]);
     this.requireOrganisation(named, 'municipalityCode', dto.municipalityCode, MUNICIPAL_CARE_KINDS);
@@ -135,6 +139,9 @@ export class DischargeHandoverService {
   // The request's Idempotency-Key becomes the update id, so a retried request is answered by the first update.
   async changeEstimatedDischargeDate(ctx: RequestContext, caseId: string, dto: ChangeEstimatedDischargeDateDto, requestKey?: string) {
     const c = await this.case(ctx, caseId);
+    // The case checks the date against its admission; only the API knows today.
+    const problem = estimatedDischargeDateProblem(dto.estimatedDischargeDate, new Date().toISOString());
+    if (problem) throw refusalError(problem);
     return this.workflows.update(ctx, c, changeEstimatedDischargeDateUpdate, { ...actorOf(ctx.principal), estimatedDischargeDate: dto.estimatedDischargeDate }, requestKey);
   }
 

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../../../../libs/auth/src/auth.decorators';
 import type { Principal } from '../../../../libs/auth/src/principal';
 import { ApiAuthenticated, ApiErrors, ApiJsonBodyErrors } from '../common/error-response.dto';
-import { ApiUuidParam, uuidParam } from '../common/params';
+import { ApiUuidParam, noQueryParameters, uuidParam } from '../common/params';
 import { MandateDto, MandateSummaryDto } from './mandate.response';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { CreateMandateDto } from './mandate.dto';
@@ -21,7 +21,8 @@ export class MandateController {
       "Mandates: the decisions that make costs reimbursable. The register's keeper (register_admin at HSF) sees all; others the mandates their organisation pays, receives or accounts for",
   })
   @ApiOkResponse({ type: MandateDto, isArray: true })
-  list(@CurrentPrincipal() principal: Principal) {
+  @ApiErrors(400)
+  list(@CurrentPrincipal() principal: Principal, @Query(noQueryParameters) _query: undefined) {
     return this.service.list(principal);
   }
 

@@ -1,18 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
-import { IsCalendarDate } from '../common/validation';
-
-const ORG = /^[A-Za-z0-9-]{2,40}$/;
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsCalendarDate, IsCode, IsPlainText, ORGANISATION_CODE } from '../common/validation';
 
 export class CreateMandateDto {
   @ApiProperty({ example: 'HDIR 20348' })
-  @IsString()
-  @Length(1, 100)
+  @IsPlainText({ max: 100 })
   reference: string;
 
   @ApiProperty({ example: 'Operativ samordningsfunktion' })
-  @IsString()
-  @Length(1, 300)
+  @IsPlainText({ max: 300 })
   title: string;
 
   @ApiProperty({ example: '2020-11-02' })
@@ -28,16 +24,17 @@ export class CreateMandateDto {
   validTo: string;
 
   @ApiProperty({ example: 'HSF' })
-  @Matches(ORG, { message: 'payerOrg must be an organisation code' })
+  @IsCode(ORGANISATION_CODE)
   payerOrg: string;
 
   @ApiProperty({ example: 'SLSO' })
-  @Matches(ORG, { message: 'payeeOrg must be an organisation code' })
+  @IsCode(ORGANISATION_CODE)
   payeeOrg: string;
 
   @ApiPropertyOptional({ example: 500_000_000, description: 'Ceiling in öre; none when omitted.' })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   ceilingOre?: number;
 }

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import { ApiAuthenticated, ApiErrors, ApiJsonBodyErrors } from '../common/error-response.dto';
+import { ApiCodeParam, codeParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { OrganisationDto } from './organisation.response';
 import { CreateOrganisationDto, ListOrganisationsQueryDto } from './organisation.dto';
 import { OrganisationService } from './organisation.service';
 
-const ORG_CODE = ApiParam({ name: 'code', type: String, example: 'VC-EKERO' });
+const ORG_CODE = ApiCodeParam('code', 'VC-EKERO');
 
 @ApiTags('organisations')
 @ApiAuthenticated()
@@ -41,8 +42,8 @@ export class OrganisationController {
   @ApiOperation({ summary: 'Deactivate an organisation: its people can no longer act (register_admin at HSF)' })
   @ORG_CODE
   @ApiOkResponse({ type: OrganisationDto })
-  @ApiErrors(404)
-  deactivate(@Ctx() ctx: RequestContext, @Param('code') code: string) {
+  @ApiErrors(400, 404)
+  deactivate(@Ctx() ctx: RequestContext, @Param('code', codeParam('code')) code: string) {
     return this.service.setActive(ctx, code, false);
   }
 
@@ -53,8 +54,8 @@ export class OrganisationController {
   @ApiOperation({ summary: 'Activate an organisation again (register_admin at HSF)' })
   @ORG_CODE
   @ApiOkResponse({ type: OrganisationDto })
-  @ApiErrors(404)
-  activate(@Ctx() ctx: RequestContext, @Param('code') code: string) {
+  @ApiErrors(400, 404)
+  activate(@Ctx() ctx: RequestContext, @Param('code', codeParam('code')) code: string) {
     return this.service.setActive(ctx, code, true);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ORGANISATION_KINDS, OrganisationKind } from '../../../../libs/domain/src/organisation-kinds';
+import { IsCode, IsPlainText, ORGANISATION_CODE } from '../common/validation';
 
 export class ListOrganisationsQueryDto {
   @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
@@ -11,7 +12,7 @@ export class ListOrganisationsQueryDto {
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'VC-VALLENTUNA', description: 'Municipalities by their four-digit code; others by a short code.' })
-  @Matches(/^[A-Za-z0-9-]{2,40}$/, { message: 'code must be 2-40 letters, digits or dashes' })
+  @IsCode({ ...ORGANISATION_CODE, what: '2-40 letters, digits or dashes' })
   code: string;
 
   @ApiProperty({ enum: ORGANISATION_KINDS })
@@ -19,7 +20,6 @@ export class CreateOrganisationDto {
   kind: OrganisationKind;
 
   @ApiProperty({ example: 'Vallentuna vårdcentral' })
-  @IsString()
-  @Length(1, 200)
+  @IsPlainText({ max: 200 })
   name: string;
 }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import { ApiAuthenticated, ApiErrors, ApiJsonBodyErrors } from '../common/error-response.dto';
 import { yearParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
+import { IsFreeText } from '../common/validation';
 import { DailyAmountDto } from './daily-amount.response';
 import { DailyAmountService } from './daily-amount.service';
 
@@ -17,9 +18,8 @@ export class RegisterDailyAmountDto {
 }
 
 export class CorrectDailyAmountDto extends RegisterDailyAmountDto {
-  @ApiProperty({ example: 'Fel belopp registrerat: Socialstyrelsens beslut anger 9 300 kr', minLength: 1, maxLength: 500 })
-  @IsString()
-  @Length(1, 500)
+  @ApiProperty({ example: 'Fel belopp registrerat: Socialstyrelsens beslut anger 9 300 kr' })
+  @IsFreeText({ max: 500 })
   reason: string;
 }
 

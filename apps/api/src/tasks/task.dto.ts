@@ -1,17 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
+import { TASK_KINDS } from '../../../../libs/contracts/src/case-catalogue';
+import { TASK_STATUSES, TaskStatus } from '../../../../libs/contracts/src/human-task.contract';
 import { PageQueryDto } from '../common/page-query.dto';
+import { IsAnswer } from '../common/validation';
 
 export class ListTasksQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'completed', 'cancelled'], default: 'open' })
-  @IsOptional()
-  @IsIn(['open', 'completed', 'cancelled'])
-  status?: 'open' | 'completed' | 'cancelled';
+  @ApiPropertyOptional({ format: 'tasks-cursor', description: 'The nextCursor of a previous page of /tasks; any other value is a 400.' })
+  declare cursor?: string;
 
-  @ApiPropertyOptional({ example: 'discharge.acknowledge_notice', pattern: '^[a-z_.]{1,80}$' })
+  @ApiPropertyOptional({ enum: TASK_STATUSES, default: 'open' })
   @IsOptional()
-  @Matches(/^[a-z_.]{1,80}$/, { message: 'kind must be a task kind such as discharge.acknowledge_notice' })
+  @IsIn(TASK_STATUSES)
+  status?: TaskStatus;
+
+  @ApiPropertyOptional({ enum: TASK_KINDS })
+  @IsOptional()
+  @IsIn(TASK_KINDS)
   kind?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'true: only past due; false: only not yet due' })
@@ -27,7 +33,13 @@ export class ListTasksQueryDto extends PageQueryDto {
 }
 
 export class CompleteTaskDto {
-  @ApiProperty({ example: { acknowledged: true }, description: "The answer, in the shape of the task's answerSchema." })
+  @ApiProperty({
+    example: { acknowledged: true },
+    description:
+      "The answer, in the shape of the task's answerSchema. Its keys are plain names, it nests at most 5 levels, and " +
+      'its strings are text without control characters other than tab and newline (a 400 names the path, e.g. decision.comment).',
+  })
   @IsObject()
+  @IsAnswer()
   decision: Record<string, unknown>;
 }

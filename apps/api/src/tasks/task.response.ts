@@ -1,5 +1,5 @@
 import { ROLES } from '../../../../libs/auth/src/principal';
-import { TASK_STATUSES } from '../../../../libs/persistence/src/repositories/task.repository';
+import { TASK_STATUSES } from '../../../../libs/contracts/src/human-task.contract';
 import {
   BooleanProperty,
   EnumProperty,
@@ -9,14 +9,14 @@ import {
   TextProperty,
   UuidProperty,
 } from '../common/api-properties';
-import { CASE_TYPES } from '../common/case-sets';
+import { CASE_TYPES, TASK_KINDS } from '../../../../libs/contracts/src/case-catalogue';
 
 /** A task in an inbox: no personal data (that is on the task itself, whose reads are audited). */
 export class TaskSummaryDto {
   @UuidProperty() id: string;
   @UuidProperty() caseId: string;
   @EnumProperty(CASE_TYPES, 'CaseType') caseType: string;
-  @TextProperty({ example: 'discharge.acknowledge_notice' }) kind: string;
+  @EnumProperty(TASK_KINDS, 'TaskKind') kind: string;
   @EnumProperty(TASK_STATUSES, 'TaskStatus') status: string;
   @TextProperty() assignedOrg: string;
   @EnumProperty(ROLES, 'Role') requiredRole: string;

@@ -44,6 +44,16 @@ describe('HSN–SLSO support agreement', () => {
       expect(percentToHundredths(2.615)).toBeNull();
       expect(percentToHundredths(80)).toBeNull();
     });
+
+    it('refuses more decimals however small, rather than rounding them away (found by the API fuzz: -6.3e-276 was stored as 0)', () => {
+      expect(percentToHundredths(-6.2818030006589824e-276)).toBeNull();
+      expect(percentToHundredths(2.6000000001)).toBeNull();
+      expect(percentToHundredths(0.0000001)).toBeNull();
+      expect(percentToHundredths(1.1)).toBe(110);
+      expect(percentToHundredths(0.07)).toBe(7);
+      expect(percentToHundredths(-49.99)).toBe(-4999);
+      for (let h = -5000; h <= 5000; h++) expect(percentToHundredths(Number((h / 100).toFixed(2)))).toBe(h === 0 ? 0 : h);
+    });
   });
 
   it('splits a year into quarterly instalments in öre without losing any', () => {

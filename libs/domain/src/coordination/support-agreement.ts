@@ -27,7 +27,9 @@ export function nextYearKr(previousKr: number, lpikHundredths: number): number {
 /** Percent with at most two decimals (e.g. 2.6, -0.35) → hundredths of a percent; null otherwise. */
 export function percentToHundredths(percent: number): number | null {
   const h = Math.round(percent * 100);
-  return Math.abs(h - percent * 100) < 1e-6 && Math.abs(h) <= 5000 ? h : null;
+  // Exact: a number with at most two decimals parses to the double nearest h/100, which is what h / 100 gives.
+  // A tolerance would round away what it cannot see (a percent of -6e-276 became 0).
+  return h / 100 === percent && Math.abs(h) <= 5000 ? h + 0 : null;
 }
 
 export interface Instalment {

@@ -19,6 +19,8 @@ import {
   dischargeCaseEnded,
   DischargeNotice,
   dischargeNoticeProblem,
+  estimatedDischargeDateProblem,
+  ESTIMATED_DISCHARGE_MAX_DAYS_AHEAD,
   dischargeParties,
   FUTURE_TOLERANCE_MS,
   liabilityYears,
@@ -113,6 +115,33 @@ describe('dischargeNoticeProblem (before a case opens)', () => {
       message: 'estimatedDischargeDate is before the admission date',
       field: 'estimatedDischargeDate',
     });
+  });
+
+  it('refuses an admission more than the configured number of days before now (default 365)', () => {
+    expect(dischargeNoticeProblem({ admittedAt: plusMs(NOW, -365 * 86_400_000), estimatedDischargeDate: '2027-11-30' }, NOW)).toBeNull();
+    expect(dischargeNoticeProblem({ admittedAt: plusMs(NOW, -365 * 86_400_000 - 1000), estimatedDischargeDate: '2027-11-30' }, NOW)).toEqual({
+      refused: 'invalid_input',
+      message: 'admittedAt is more than 365 days ago',
+      field: 'admittedAt',
+    });
+    expect(dischargeNoticeProblem({ admittedAt: '2027-10-20T08:00:00+02:00', estimatedDischargeDate: '2027-11-30' }, NOW, 30)).toMatchObject({
+      message: 'admittedAt is more than 30 days ago',
+    });
+    expect(dischargeNoticeProblem({ admittedAt: '2021-02-20T08:00:00+01:00', estimatedDischargeDate: '2021-03-01' }, NOW, 36_500)).toBeNull();
+  });
+
+  it('refuses an estimated discharge date more than a year after today (Stockholm), however far the admission', () => {
+    expect(ESTIMATED_DISCHARGE_MAX_DAYS_AHEAD).toBe(365);
+    // NOW is 25 November 2027 in Stockholm: 2028 is a leap year, so 365 days on is 24 November 2028.
+    expect(dischargeNoticeProblem({ admittedAt: ADMITTED, estimatedDischargeDate: '2028-11-24' }, NOW)).toBeNull();
+    expect(dischargeNoticeProblem({ admittedAt: ADMITTED, estimatedDischargeDate: '2028-11-25' }, NOW)).toEqual({
+      refused: 'invalid_input',
+      message: 'estimatedDischargeDate is more than 365 days ahead (latest 2028-11-24)',
+      field: 'estimatedDischargeDate',
+    });
+    expect(estimatedDischargeDateProblem('9999-12-31', NOW)).toMatchObject({ field: 'estimatedDischargeDate' });
+    // 23:30 UTC on 31 December is already 1 January in Stockholm: the year counts from the Stockholm date.
+    expect(estimatedDischargeDateProblem('2028-12-31', '2027-12-31T23:30:00Z')).toBeNull();
   });
 
   it('names the future admission first when both are wrong', () => {

@@ -5,7 +5,7 @@
  */
 import { Actor, actionOf, Decision, firstRefusal, outcome, Outcome, refuse, Refusal, SYSTEM } from '../case/case';
 import { stockholmDate } from '../time/stockholm';
-import { daysBetween } from '../time/swedish-holidays';
+import { addDays, daysBetween } from '../time/swedish-holidays';
 import {
   AcknowledgeNoticeDecision,
   AppointFastVardkontaktDecision,
@@ -51,14 +51,48 @@ export interface DischargeNotice {
   noticeDeadlineHours: number;
 }
 
-/** What is wrong with an inskrivningsmeddelande before a case opens, or null. */
-export function dischargeNoticeProblem(n: Pick<DischargeNotice, 'admittedAt' | 'estimatedDischargeDate'>, now: string): Refusal | null {
+/** How long ago an admission may be when its inskrivningsmeddelande is sent (DISCHARGE_ADMISSION_MAX_AGE_DAYS). */
+export const DEFAULT_ADMISSION_MAX_AGE_DAYS = 365;
+
+/** How far ahead an estimated discharge date may be: a year, counted in Stockholm calendar days from today. */
+export const ESTIMATED_DISCHARGE_MAX_DAYS_AHEAD = 365;
+
+const DAY_MS = 86_400_000;
+
+const tooOld = (field: string, instant: string, now: string, maxAgeDays: number): Refusal | null =>
+  Date.parse(instant) < Date.parse(now) - maxAgeDays * DAY_MS ? refuse('invalid_input', `${field} is more than ${maxAgeDays} days ago`, { field }) : null;
+
+/**
+ * What is wrong with an estimated discharge date sent at `now`, or null: more than a year ahead (a typo such as
+ * 9999-12-31 or 2207-11-27). That it is not before the admission is the case's own rule (it knows the admission).
+ */
+export function estimatedDischargeDateProblem(estimatedDischargeDate: string, now: string): Refusal | null {
+  const latest = addDays(stockholmDate(now), ESTIMATED_DISCHARGE_MAX_DAYS_AHEAD);
+  return estimatedDischargeDate > latest
+    ? refuse('invalid_input', `estimatedDischargeDate is more than ${ESTIMATED_DISCHARGE_MAX_DAYS_AHEAD} days ahead (latest ${latest})`, {
+        field: 'estimatedDischargeDate',
+      })
+    : null;
+}
+
+/**
+ * What is wrong with an inskrivningsmeddelande sent at `now`, or null: an admission in the future (beyond a few
+ * minutes of clock skew) or more than `admissionMaxAgeDays` ago, an estimated discharge date before the admission's
+ * Stockholm date or more than a year ahead.
+ */
+export function dischargeNoticeProblem(
+  n: Pick<DischargeNotice, 'admittedAt' | 'estimatedDischargeDate'>,
+  now: string,
+  admissionMaxAgeDays = DEFAULT_ADMISSION_MAX_AGE_DAYS,
+): Refusal | null {
   return firstRefusal(
     () => inFuture('admittedAt', n.admittedAt, now),
+    () => tooOld('admittedAt', n.admittedAt, now, admissionMaxAgeDays),
     () =>
       n.estimatedDischargeDate < stockholmDate(n.admittedAt)
         ? refuse('invalid_input', 'estimatedDischargeDate is before the admission date', { field: 'estimatedDischargeDate' })
         : null,
+    () => estimatedDischargeDateProblem(n.estimatedDischargeDate, now),
   );
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { AuditLogEntity } from '../entities/audit-log.entity';
 import { jsonb } from '../entities/jsonb';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { CURSORS, decodeCursor, encodeCursor, Page } from '../pagination';
 import { auditHash, AuditEntry, ChainVerdict, GENESIS_HASH, StoredAuditRow, verifyChain } from './audit-chain';
 
 // Serialises appends so each row links to the one before it. Held only for the length of one transaction.
@@ -81,11 +81,11 @@ export class AuditRepository {
     if (filter.visibleTo !== undefined) {
       qb.andWhere('(a.organisation_code = :org OR a.case_id IN (SELECT c.id FROM cases c WHERE :org = ANY(c.parties)))', { org: filter.visibleTo });
     }
-    if (filter.cursor) qb.andWhere('a.id > :after::bigint', { after: decodeCursor(filter.cursor, { sortKey: 'none', id: 'integer' }).id });
+    if (filter.cursor) qb.andWhere('a.id > :after::bigint', { after: decodeCursor(CURSORS.audit, filter.cursor).id });
     const rows = await qb.getMany();
     const items = rows.slice(0, filter.limit).map(toStored);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor({ sortKey: '', id: last.id }) : null };
+    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(CURSORS.audit, { sortKey: '', id: last.id }) : null };
   }
 
   /** Walks the whole chain in batches. */

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { TaskStatus } from '../../../contracts/src/human-task.contract';
 
-export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type { TaskStatus };
 
 /** A human task in one organisation's inbox, for one role. The inbox reads it on tasks_inbox_idx. */
 @Entity({ name: 'tasks' })

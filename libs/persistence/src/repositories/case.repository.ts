@@ -5,7 +5,7 @@ import type { CaseStep } from '../../../contracts/src/case-runtime.contract';
 import { CaseEventEntity } from '../entities/case-event.entity';
 import { CaseEntity } from '../entities/case.entity';
 import { jsonb } from '../entities/jsonb';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { CURSORS, decodeCursor, encodeCursor, Page } from '../pagination';
 
 /** Seven parameters an event: well under PostgreSQL's 65,535 per statement. */
 const EVENTS_PER_INSERT = 1_000;
@@ -160,7 +160,7 @@ export class CaseRepository {
     if (filter.caseType) qb.andWhere('c.case_type = :caseType', { caseType: filter.caseType });
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.cursor) {
-      const { sortKey, id } = decodeCursor(filter.cursor, { sortKey: 'instant', id: 'uuid' });
+      const { sortKey, id } = decodeCursor(CURSORS.cases, filter.cursor);
       qb.andWhere('(c.created_at, c.id) < (:sortKey::timestamptz, :id::uuid)', { sortKey, id });
     }
     const rows = await qb.getMany();
@@ -169,7 +169,7 @@ export class CaseRepository {
     return {
       items,
       nextCursor:
-        rows.length > filter.limit && last ? encodeCursor({ sortKey: last.createdAt.toISOString(), id: last.id }) : null,
+        rows.length > filter.limit && last ? encodeCursor(CURSORS.cases, { sortKey: last.createdAt.toISOString(), id: last.id }) : null,
     };
   }
 }

@@ -3,9 +3,8 @@ import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { NewTask } from '../../../contracts/src/human-task.contract';
 import { jsonb } from '../entities/jsonb';
 import { TaskEntity, TaskStatus } from '../entities/task.entity';
-import { decodeCursor, encodeCursor, Page } from '../pagination';
+import { CURSORS, decodeCursor, encodeCursor, Page } from '../pagination';
 
-export { TASK_STATUSES } from '../entities/task.entity';
 export type { TaskStatus } from '../entities/task.entity';
 
 export interface TaskRow {
@@ -171,7 +170,7 @@ export class TaskRepository {
     if (f.overdue === true) qb.andWhere('t.dueAt < now()');
     if (f.overdue === false) qb.andWhere('t.dueAt >= now()');
     if (f.cursor) {
-      const c = decodeCursor(f.cursor, { sortKey: 'instant', id: 'uuid' });
+      const c = decodeCursor(CURSORS.tasks, f.cursor);
       qb.andWhere('(t.dueAt, t.id) > (:cursorDueAt::timestamptz, :cursorId::uuid)', { cursorDueAt: c.sortKey, cursorId: c.id });
     }
     return qb.orderBy('t.dueAt', 'ASC').addOrderBy('t.id', 'ASC').limit(f.limit + 1);
@@ -193,7 +192,7 @@ export class TaskRepository {
     const last = items[items.length - 1];
     return {
       items,
-      nextCursor: rows.length > f.limit && last ? encodeCursor({ sortKey: last.dueAt.toISOString(), id: last.id }) : null,
+      nextCursor: rows.length > f.limit && last ? encodeCursor(CURSORS.tasks, { sortKey: last.dueAt.toISOString(), id: last.id }) : null,
     };
   }
 }
