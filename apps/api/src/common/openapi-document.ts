@@ -4,7 +4,16 @@ import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 /** What a validator enforces that the document should say, copied onto the property where it says nothing yet. */
 const RULES = ['minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'enum', 'format'] as const;
 
-type Schema = { type?: string; properties?: Record<string, Schema>; items?: Schema; additionalProperties?: boolean } & Partial<Record<(typeof RULES)[number], unknown>>;
+type Schema = {
+  type?: string;
+  $ref?: string;
+  allOf?: Schema[];
+  nullable?: boolean;
+  description?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  additionalProperties?: boolean;
+} & Partial<Record<(typeof RULES)[number], unknown>>;
 
 function copyRules(from: Schema | undefined, to: Schema): void {
   if (!from) return;
@@ -34,7 +43,15 @@ export function withValidationRules(document: OpenAPIObject): OpenAPIObject {
     const validated = rules[name];
     if (!validated) continue;
     schema.additionalProperties = false;
-    for (const [property, target] of Object.entries(schema.properties ?? {})) copyRules(validated.properties?.[property], target);
+    const required = new Set((validated as { required?: string[] }).required ?? []);
+    for (const [property, target] of Object.entries(schema.properties ?? {})) {
+      copyRules(validated.properties?.[property], target);
+      // @IsOptional lets null through as well as an absent key: the document says so.
+      if (!required.has(property)) {
+        if (target.$ref) schema.properties![property] = { allOf: [{ $ref: target.$ref }], nullable: true, ...(target.description ? { description: target.description } : {}) };
+        else target.nullable = true;
+      }
+    }
   }
   return document;
 }
