@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck and compile, lint, then jest's three tiers (unit tests; workflow tests on Temporal's
 // time-skipping test server; integration tests on a real Temporal dev server and a real PostgreSQL that jest's global
-// setup starts and stops). The last line is jest's totals in the plain form `N passed, N failed`, read from jest's
+// setup starts and stops), then the API fuzz. The last line is jest's totals in the plain form `N passed, N failed`, read from jest's
 // JSON results, so a run that executed no test shows.
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -44,8 +44,19 @@ if (!existsSync(resultsFile)) {
 }
 const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
 rmSync(resultsDir, { recursive: true, force: true });
+
+// The whole suite (no jest arguments) ends with the API fuzz: Schemathesis with every check, once per token of
+// five organisations and roles, against a stack of its own (`npm run test:api-fuzz`, about 3 minutes). It counts
+// as one test. It needs the workflow bundle, which the build makes.
+let fuzz = { passed: 0, failed: 0 };
+if (process.argv.length === 2) {
+  const built = run('build (for the API fuzz)', [join(root, 'infra', 'scripts', 'build.js')]) === 0;
+  const fuzzed = built && run('API fuzz (schemathesis, every check, five tokens)', [join(root, 'dist', 'infra', 'fuzz', 'api-fuzz.js')]) === 0;
+  fuzz = fuzzed ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
 // A suite that could not run counts as a failure, so it cannot hide behind a green total.
-const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+const failed = results.numFailedTests + results.numRuntimeErrorTestSuites + fuzz.failed;
 const skipped = results.numPendingTests + results.numTodoTests;
-console.log(`${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(status !== 0 ? status : results.numTotalTests === 0 ? 1 : 0);
+console.log(`${results.numPassedTests + fuzz.passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(status !== 0 ? status : results.numTotalTests === 0 || fuzz.failed ? 1 : 0);
