@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import { codeParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { AgreementDecisionDto, AgreementNoticeDto, CorrectLpikDto, RegisterLpikDto } from './agreement.dto';
 import { AgreementService } from './agreement.service';
-import { DesignateCoordinatorDto } from './area.dto';
+import { CoverageQueryDto, DesignateCoordinatorDto } from './area.dto';
 import { AreaService } from './area.service';
 
 @ApiTags('coordination')
@@ -18,9 +18,9 @@ export class CoordinationController {
   ) {}
 
   @Get('coordination/areas')
-  @ApiOperation({ summary: 'Coverage: every area, its coordinating vårdcentral, status, SLSO contact, overdue tasks; uncovered first' })
-  coverage() {
-    return this.areas.coverage();
+  @ApiOperation({ summary: 'Coverage on a date (default today): every area in force, its coordinating vårdcentral, status, SLSO contact, overdue tasks; uncovered first' })
+  coverage(@Query() query: CoverageQueryDto) {
+    return this.areas.coverage(query.date);
   }
 
   @Get('coordination/areas/:areaCode')
@@ -37,6 +37,15 @@ export class CoordinationController {
   @ApiOperation({ summary: "HSN designates the area's coordinating vårdcentral (or another one: handover without a gap)" })
   designate(@Ctx() ctx: RequestContext, @Param('areaCode', codeParam('areaCode')) areaCode: string, @Body() dto: DesignateCoordinatorDto) {
     return this.areas.designate(ctx, areaCode, dto);
+  }
+
+  @Post('coordination/areas/:areaCode/succession')
+  @HttpCode(200)
+  @Roles('approver')
+  @Audit('coordination.succession')
+  @ApiOperation({ summary: "HSN opens the case of an area formed by merging areas: their common vårdcentral carries over, or HSN designates one" })
+  succession(@Ctx() ctx: RequestContext, @Param('areaCode', codeParam('areaCode')) areaCode: string) {
+    return this.areas.succession(ctx, areaCode);
   }
 
   @Get('coordination/agreement')
