@@ -203,6 +203,11 @@ const ROWS: Row[] = [
     party: hsnApprover, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: hsfApprover, wrongPartyStatus: 403,
   },
   {
+    // Norra innerstaden: no other test file opens its succession (its old districts are uncovered: HSN designates).
+    route: 'POST /coordination/areas/{areaCode}/succession', method: 'post', make: async () => ({ path: '/coordination/areas/0180-NORRA-INNERSTADEN/succession' }),
+    party: hsnApprover, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: hsfApprover, wrongPartyStatus: 403,
+  },
+  {
     // The agreement exists once SLSO (or HSN) has decided.
     route: 'GET /coordination/agreement', method: 'get', make: async (f) => ({ path: await f.agreementStarted() }),
     party: slsoApprover, partyStatus: 200, nonParty: ekero, nonPartyStatus: 404, wrongParty: slsoAdmin, wrongPartyStatus: 403,

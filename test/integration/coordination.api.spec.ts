@@ -106,10 +106,11 @@ describe('coordinating vårdcentraler: designation, onboarding, handover, covera
     await designate('9999', 'VC-EKERO').expect(404);
   });
 
-  it('lists every seeded area with its true status, the uncovered first', async () => {
+  it('lists every area in force today with its true status, the uncovered first', async () => {
     const coverage: { areaCode: string; status: string }[] = (await slso.get('/coordination/areas').expect(200)).body;
-    expect(coverage).toHaveLength(38); // 25 municipalities besides Stockholm, and Stockholm city's 13 districts
+    expect(coverage).toHaveLength(36); // 25 municipalities besides Stockholm, and Stockholm city's 11 districts (from 2023-07-01)
     expect(coverage.map((a) => a.areaCode)).not.toContain('0180');
+    expect(coverage.map((a) => a.areaCode)).not.toEqual(expect.arrayContaining(['0180-NORRMALM']));
     expect(coverage.map((a) => a.areaCode)).toEqual(expect.arrayContaining(['0125', '0192', '0180-BROMMA', '0180-SKARHOLMEN']));
     const rank = { none: 0, designated: 1, onboarding: 2, handing_over: 3, active: 4 } as Record<string, number>;
     const ranks = coverage.map((a) => rank[a.status]);
@@ -117,6 +118,70 @@ describe('coordinating vårdcentraler: designation, onboarding, handover, covera
     expect(coverage[0].status).toBe('none');
     const byCode = Object.fromEntries(coverage.map((a) => [a.areaCode, a.status]));
     expect(byCode).toMatchObject({ '0114': 'active', '0182': 'onboarding', '0126': 'onboarding', '0127': 'none' });
+  });
+});
+
+describe("Stockholm's districts are dated: 13 to 2023-06-30, 11 from 2023-07-01", () => {
+  const stack = useTestStack();
+  let hsn: Caller;
+  beforeAll(async () => {
+    hsn = await as(stack, 'HSN', 'approver');
+  });
+  const codes = (coverage: { areaCode: string }[]) => coverage.map((a) => a.areaCode);
+
+  it('the coverage view answers for a date: 38 areas on 2023-06-30, 36 on 2023-07-01 and today', async () => {
+    const before: { areaCode: string; validTo: string | null }[] = (await hsn.get('/coordination/areas?date=2023-06-30').expect(200)).body;
+    expect(before).toHaveLength(38);
+    expect(codes(before)).toEqual(expect.arrayContaining(['0180-RINKEBY-KISTA', '0180-SPANGA-TENSTA', '0180-NORRMALM', '0180-OSTERMALM']));
+    expect(codes(before)).not.toContain('0180-JARVA');
+    expect(before.find((a) => a.areaCode === '0180-NORRMALM')).toMatchObject({ validFrom: null, validTo: '2023-06-30' });
+
+    const after: { areaCode: string; validFrom: string | null }[] = (await hsn.get('/coordination/areas?date=2023-07-01').expect(200)).body;
+    expect(after).toHaveLength(36);
+    expect(codes(after)).toEqual(expect.arrayContaining(['0180-JARVA', '0180-NORRA-INNERSTADEN']));
+    expect(codes(after)).not.toContain('0180-RINKEBY-KISTA');
+    expect(after.find((a) => a.areaCode === '0180-JARVA')).toMatchObject({ validFrom: '2023-07-01', validTo: null });
+
+    expect((await hsn.get('/coordination/areas').expect(200)).body).toHaveLength(36);
+  });
+
+  it('refuses a date that is not a calendar date, naming `date`', async () => {
+    for (const date of ['2023-02-30', '30/06/2023', '']) {
+      const res = await hsn.get(`/coordination/areas?date=${encodeURIComponent(date)}`).expect(400);
+      expect(JSON.stringify(res.body)).toContain('date');
+    }
+  });
+
+  it('keeps the old districts readable by code, and refuses a designation starting after one ended', async () => {
+    expect((await hsn.get('/coordination/areas/0180-SPANGA-TENSTA').expect(200)).body).toMatchObject({ status: 'none', validTo: '2023-06-30' });
+    const refused = await hsn.post('/coordination/areas/0180-SPANGA-TENSTA/designations').send({ vardcentralCode: 'VC-SOLNA', startDate: '2023-07-01' }).expect(400);
+    expect(refused.body.field).toBe('startDate');
+    const early = await hsn.post('/coordination/areas/0180-JARVA/designations').send({ vardcentralCode: 'VC-SOLNA', startDate: '2023-06-30' }).expect(400);
+    expect(early.body.field).toBe('startDate');
+  });
+
+  it('Järva: the vårdcentral of both Rinkeby-Kista and Spånga-Tensta carries over from 2023-07-01, no gap', async () => {
+    // Areas no other test file designates: area workflow ids are per area, and the files share one namespace.
+    const vc = await as(stack, 'VC-SOLNA', 'case_handler');
+    for (const old of ['0180-RINKEBY-KISTA', '0180-SPANGA-TENSTA']) {
+      const designated = await hsn.post(`/coordination/areas/${old}/designations`).send({ vardcentralCode: 'VC-SOLNA', startDate: '2021-02-01' }).expect(200);
+      await complete(vc, designated.body.caseId, KIND.accept, { accept: true });
+    }
+    await (await as(stack, 'HSF', 'approver')).post('/coordination/areas/0180-JARVA/succession').expect(403);
+    await hsn.post('/coordination/areas/0125/succession').expect(409); // nothing was merged into Ekerö
+
+    const opened = await hsn.post('/coordination/areas/0180-JARVA/succession').expect(200);
+    expect(opened.body).toMatchObject({
+      areaCode: '0180-JARVA',
+      status: 'onboarding',
+      current: { vardcentralCode: 'VC-SOLNA', startDate: '2023-07-01', acceptedAt: '2023-06-30T22:00:00.000Z' },
+      history: [{ vardcentralCode: 'VC-SOLNA', from: '2023-06-30T22:00:00.000Z' }],
+    });
+    expect(opened.body.events.map((e: { type: string }) => e.type)).toEqual(['area_opened', 'responsibility_carried_over']);
+    await waitForTask(vc, opened.body.caseId, KIND.nameCoordinator); // onboarding with the new district
+    const jarva = (await hsn.get('/coordination/areas').expect(200)).body.find((a: { areaCode: string }) => a.areaCode === '0180-JARVA');
+    expect(jarva).toMatchObject({ status: 'onboarding', vardcentralCode: 'VC-SOLNA', startDate: '2023-07-01' });
+    await hsn.post('/coordination/areas/0180-JARVA/succession').expect(409); // once
   });
 });
 

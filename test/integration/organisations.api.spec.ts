@@ -8,9 +8,14 @@ describe('organisations (real PostgreSQL)', () => {
   it("seeds Stockholm County's 26 municipalities by official code, the city districts and the region bodies", async () => {
     const res = await (await as('0125', ['case_handler'])).get('/organisations?kind=municipality').expect(200);
     expect(res.body).toHaveLength(26);
-    expect(res.body.find((o: { code: string }) => o.code === '0125')).toEqual({ code: '0125', kind: 'municipality', name: 'Ekerö kommun', active: true });
+    expect(res.body.find((o: { code: string }) => o.code === '0125')).toEqual({ code: '0125', kind: 'municipality', name: 'Ekerö kommun', active: true, validFrom: null, validTo: null });
     const districts = await (await as('0125', ['case_handler'])).get('/organisations?kind=city_district').expect(200);
-    expect(districts.body).toHaveLength(13);
+    expect(districts.body).toHaveLength(15); // the history: 13 districts to 2023-06-30, 11 from 2023-07-01
+    const on = async (date: string) => (await (await as('0125', ['case_handler'])).get(`/organisations?kind=city_district&date=${date}`).expect(200)).body;
+    expect(await on('2023-06-30')).toHaveLength(13);
+    expect(await on('2023-07-01')).toHaveLength(11);
+    expect((await on('2023-07-01')).find((o: { code: string }) => o.code === '0180-JARVA')).toMatchObject({ name: 'Järva stadsdelsförvaltning', validFrom: '2023-07-01', validTo: null });
+    await (await as('0125', ['case_handler'])).get('/organisations?date=2023-13-01').expect(400);
     const all = (await (await as('0125', ['case_handler'])).get('/organisations').expect(200)).body.map((o: { code: string }) => o.code);
     expect(all).toEqual(expect.arrayContaining(['SLSO', 'HSF', 'HSF-FIN', 'HSN', 'KS', 'VC-EKERO', 'ASIH-NORR']));
     await (await as('0125', ['case_handler'])).get('/organisations?kind=castle').expect(400);
@@ -19,7 +24,7 @@ describe('organisations (real PostgreSQL)', () => {
   it('lets HSF’s register admin create an organisation once, with the change and its audit row together', async () => {
     const admin = await as('HSF', ['register_admin']);
     const created = await admin.post('/organisations').send({ code: 'VC-VALLENTUNA', kind: 'vardcentral', name: 'Vallentuna vårdcentral' }).expect(201);
-    expect(created.body).toEqual({ code: 'VC-VALLENTUNA', kind: 'vardcentral', name: 'Vallentuna vårdcentral', active: true });
+    expect(created.body).toEqual({ code: 'VC-VALLENTUNA', kind: 'vardcentral', name: 'Vallentuna vårdcentral', active: true, validFrom: null, validTo: null });
     const dup = await admin.post('/organisations').send({ code: 'VC-VALLENTUNA', kind: 'vardcentral', name: 'Igen' }).expect(409);
     expect(dup.body.field).toBe('code');
     await admin.post('/organisations').send({ code: 'x', kind: 'vardcentral', name: 'Kort' }).expect(400);

@@ -14,15 +14,17 @@ import { migrateAndSeed } from '../../libs/persistence/src/migrate';
 import { ORGANISATIONS, SeedCounts, seedReferenceData } from '../../libs/persistence/src/seed/reference-data';
 import { testConfig } from '../support/test-app';
 
-const TABLES: Record<keyof SeedCounts, EntityTarget<ObjectLiteral>> = {
+const TABLES: Record<Exclude<keyof SeedCounts, 'dated'>, EntityTarget<ObjectLiteral>> = {
   organisations: OrganisationEntity,
   coordinationAreas: CoordinationAreaEntity,
   dailyAmounts: DailyAmountEntity,
   mandates: MandateEntity,
   signingDelegations: SigningDelegationEntity,
 };
-const EXPECTED: SeedCounts = { organisations: 61, coordinationAreas: 38, dailyAmounts: 3, mandates: 2, signingDelegations: 1 };
-const NOTHING: SeedCounts = { organisations: 0, coordinationAreas: 0, dailyAmounts: 0, mandates: 0, signingDelegations: 0 };
+const EXPECTED: SeedCounts = { organisations: 63, coordinationAreas: 40, dailyAmounts: 3, mandates: 2, signingDelegations: 1, dated: 0 };
+const NOTHING: SeedCounts = { organisations: 0, coordinationAreas: 0, dailyAmounts: 0, mandates: 0, signingDelegations: 0, dated: 0 };
+/** Stockholm's districts from 2023-07-01: not in a database seeded before areas were dated. */
+const NEW_DISTRICTS = ['0180-JARVA', '0180-NORRA-INNERSTADEN'];
 
 async function freshDatabase(): Promise<DataSource> {
   const config = await testConfig();
@@ -73,12 +75,14 @@ describe('reference data seed (real PostgreSQL)', () => {
     expect(await ds.getRepository(OrganisationEntity).findOneByOrFail({ code: 'SOCIALSTYRELSEN' })).toMatchObject({ active: false });
   });
 
-  it('adds nothing to a database that the earlier data-carrying migrations filled', async () => {
+  it('on a database that the earlier data-carrying migrations filled, adds only the district reform, once', async () => {
     const ds = await freshDatabase();
     open.push(ds);
     await ds.runMigrations({ transaction: 'each' });
     // What those migrations inserted, statement for statement.
-    for (const o of ORGANISATIONS) await ds.query('INSERT INTO organisations (code, kind, name) VALUES ($1, $2, $3)', [o.code, o.kind, o.name]);
+    for (const o of ORGANISATIONS.filter((x) => !NEW_DISTRICTS.includes(x.code))) {
+      await ds.query('INSERT INTO organisations (code, kind, name) VALUES ($1, $2, $3)', [o.code, o.kind, o.name]);
+    }
     await ds.query(`
       INSERT INTO payment_liability_daily_amounts (year, amount_ore, registered_by) VALUES
         (2019, 780000, 'seed: Socialstyrelsen'), (2020, 820000, 'seed: Socialstyrelsen'), (2022, 930000, 'seed: Socialstyrelsen')`);
@@ -95,6 +99,18 @@ describe('reference data seed (real PostgreSQL)', () => {
     await ds.query(`
       INSERT INTO mandates (reference, title, decided_on, valid_from, valid_to, payer_org, payee_org)
       VALUES ('HSN 2020-1821', 'Överenskommelse HSN–SLSO: stöd till samordnande vårdcentraler', '2021-03-01', '2021-03-01', '2099-12-31', 'HSF', 'SLSO')`);
+    expect(await rowCounts(ds)).toEqual({ ...EXPECTED, organisations: 61, coordinationAreas: 38, dated: 0 });
+
+    // The district reform of 2023-07-01: the two new districts are added, and the four old ones (organisation and
+    // area) are dated to 2023-06-30 and name their successor.
+    expect(await seedReferenceData(ds)).toEqual({ ...NOTHING, organisations: 2, coordinationAreas: 2, dated: 8 });
+    const areas = await ds.getRepository(CoordinationAreaEntity).find({ where: [{ code: '0180-NORRMALM' }, { code: '0180-JARVA' }, { code: '0125' }], order: { code: 'ASC' } });
+    expect(areas.map(({ code, validFrom, validTo, successorCode }) => ({ code, validFrom, validTo, successorCode }))).toEqual([
+      { code: '0125', validFrom: null, validTo: null, successorCode: null },
+      { code: '0180-JARVA', validFrom: '2023-07-01', validTo: null, successorCode: null },
+      { code: '0180-NORRMALM', validFrom: null, validTo: '2023-06-30', successorCode: '0180-NORRA-INNERSTADEN' },
+    ]);
+    expect(await ds.getRepository(OrganisationEntity).findOneByOrFail({ code: '0180-OSTERMALM' })).toMatchObject({ validFrom: null, validTo: '2023-06-30' });
     expect(await rowCounts(ds)).toEqual(EXPECTED);
 
     expect(await seedReferenceData(ds)).toEqual(NOTHING);

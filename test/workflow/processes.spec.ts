@@ -4,7 +4,7 @@
  * and an agreement that has paid what is due and says which date it waits for.
  */
 import { randomUUID } from 'node:crypto';
-import { AREA_TASK_KINDS, areaStateQuery, designateCoordinatorUpdate } from '../../libs/contracts/src/coordination-area.contract';
+import { AREA_TASK_KINDS, AreaInput, areaOpenedUpdate, areaStateQuery, designateCoordinatorUpdate } from '../../libs/contracts/src/coordination-area.contract';
 import { CLAIM_TASK_KINDS, ClaimInput, claimStateQuery, submitClaimUpdate } from '../../libs/contracts/src/reimbursement-claim.contract';
 import { AGREEMENT_TASK_KINDS, agreementStateQuery, recordAgreementDecisionUpdate } from '../../libs/contracts/src/support-agreement.contract';
 import { stockholmMidnight } from '../../libs/domain/src/time/stockholm-clock';
@@ -12,7 +12,7 @@ import { coordinationAreaV2 } from '../../workflows/coordination-area/coordinati
 import { reimbursementClaimV2 } from '../../workflows/reimbursement-claim/reimbursement-claim.workflow';
 import { supportAgreementV2 } from '../../workflows/support-agreement/support-agreement.workflow';
 import { fakeCaseActivities } from './support/case-activities';
-import { answer, finish, openTask, recordHistory } from './support/cases';
+import { answer, finish, openTask, recordHistory, refusalOf } from './support/cases';
 import { useTimeSkipping } from './support/time-skipping';
 
 const DAY = 86_400_000;
@@ -94,6 +94,42 @@ describe('processes on the case runtime, with their real durations', () => {
       await recordHistory(ts.env.client.workflow.getHandle(workflowId, firstRun), 'area-v2-runtime-onboarded-continued-as-new');
       await finish(latest());
       await recordHistory(latest(), 'area-v2-runtime-second-run-followed-up');
+    });
+  });
+
+  it("Norra innerstaden: Norrmalm and Östermalm had different vårdcentraler, so HSN designates; with declines not allowed, the designated one can only accept", async () => {
+    const fake = fakeCaseActivities();
+    await ts.withWorker(fake.activities, async (taskQueue) => {
+      const input: AreaInput = {
+        caseId: randomUUID(),
+        areaCode: '0180-NORRA-INNERSTADEN',
+        areaName: 'Norra innerstaden stadsdelsförvaltning',
+        policy: { acceptDueMs: 14 * DAY, onboardingDueMs: 30 * DAY, escalationDueMs: 7 * DAY, followUpIntervalMs: 365 * DAY, declineAllowed: false },
+        succession: {
+          kind: 'designate',
+          from: '2023-07-01',
+          reason: 'different_vardcentraler',
+          predecessors: [
+            { areaCode: '0180-NORRMALM', vardcentralCode: 'VC-NORRMALM' },
+            { areaCode: '0180-OSTERMALM', vardcentralCode: 'VC-OSTERMALM' },
+          ],
+          by: hsn,
+        },
+      };
+      const handle = await ts.env.client.workflow.start(coordinationAreaV2, { taskQueue, workflowId: `area-${randomUUID()}`, args: [input] });
+      const opened = await handle.executeUpdate(areaOpenedUpdate);
+      expect(opened).toMatchObject({ status: 'none', history: [] });
+      expect(opened.events.map((e) => e.type)).toEqual(['area_opened', 'successor_designation_needed']);
+      const designation = await openTask(handle, areaStateQuery, AREA_TASK_KINDS.designateSuccessor);
+      expect(fake.opened(AREA_TASK_KINDS.designateSuccessor)[0]).toMatchObject({ assignedOrg: 'HSN', requiredRole: 'approver', input: { reason: 'different_vardcentraler' } });
+      await answer(handle, designation.taskId, hsn, { vardcentralCode: 'VC-OSTERMALM', startDate: '2023-07-01' });
+      const accept = await openTask(handle, areaStateQuery, AREA_TASK_KINDS.accept);
+      expect(fake.opened(AREA_TASK_KINDS.accept)[0].input).toMatchObject({ declineAllowed: false });
+      const vc = { actor: 'olle.vc', organisationCode: 'VC-OSTERMALM' };
+      expect(await refusalOf(answer(handle, accept.taskId, vc, { accept: false, reason: 'Saknar kapacitet' }))).toMatchObject({ refused: 'invalid_decision' });
+      await answer(handle, accept.taskId, vc, { accept: true });
+      expect(await handle.query(areaStateQuery)).toMatchObject({ status: 'onboarding', current: { vardcentralCode: 'VC-OSTERMALM', startDate: '2023-07-01' } });
+      await finish(handle);
     });
   });
 

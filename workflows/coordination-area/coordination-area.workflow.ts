@@ -11,14 +11,29 @@
  * 3. Once a year SLSO gets a follow-up task while the area is active.
  * 4. Re-designation hands over without a gap: the old vårdcentral keeps the responsibility, and its tasks,
  *    until the new one has accepted.
+ * 5. An area formed by merging areas (Stockholm's districts on 2023-07-01) may open with its succession: the
+ *    vårdcentral that held every merged area holds it from the instant they ended and onboards with the new
+ *    district; otherwise HSN's approver gets a task to designate its vårdcentral. Only such new cases have a
+ *    succession in their input, so cases in flight replay unchanged.
+ * Whether a vårdcentral may decline is the case's policy (COORDINATION_DECLINE_ALLOWED; absent in older cases: yes).
  *
  * The rules are in libs/domain/src/coordination/area.rules.ts.
  */
 import { DATE, object, text } from '../../libs/contracts/src/answer-schema';
-import { AREA_CASE_TYPE, AREA_TASK_KINDS as KIND, AreaInput, AreaState, areaStateQuery, designateCoordinatorUpdate } from '../../libs/contracts/src/coordination-area.contract';
+import {
+  AREA_CASE_TYPE,
+  AREA_TASK_KINDS as KIND,
+  AreaInput,
+  areaOpenedUpdate,
+  AreaState,
+  areaStateQuery,
+  designateCoordinatorUpdate,
+  Succession,
+} from '../../libs/contracts/src/coordination-area.contract';
 import { refuse } from '../../libs/domain/src/case/case';
 import * as rules from '../../libs/domain/src/coordination/area.rules';
 import type { Area, OnboardingAnswer, OnboardingStep } from '../../libs/domain/src/coordination/area.types';
+import { stockholmMidnight } from '../../libs/domain/src/time/stockholm-clock';
 import { CaseRuntime, reads, refusalFailure, TaskKinds } from '../shared/case-runtime';
 
 const SCHEMAS = {
@@ -88,9 +103,16 @@ export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
       assignedOrg: vardcentralCode,
       requiredRole: 'case_handler',
       dueInMs: policy.acceptDueMs,
-      input: { ...base(rt.state), startDate: rt.state.pending?.startDate, designatedBy: rt.state.pending?.by.organisationCode, handoverFrom: rt.state.current?.vardcentralCode ?? null },
+      input: {
+        ...base(rt.state),
+        startDate: rt.state.pending?.startDate,
+        designatedBy: rt.state.pending?.by.organisationCode,
+        handoverFrom: rt.state.current?.vardcentralCode ?? null,
+        // Only cases started with the setting say so (older cases' tasks keep their input).
+        ...(policy.declineAllowed === undefined ? {} : { declineAllowed: policy.declineAllowed }),
+      },
       answerSchema: SCHEMAS.accept,
-      decide: (s, d: { accept: boolean; reason?: string }, by, now) => (d.accept ? rules.acceptDesignation(s, by, now) : rules.declineDesignation(s, d.reason, by)),
+      decide: (s, d: { accept: boolean; reason?: string }, by, now) => (d.accept ? rules.acceptDesignation(s, by, now) : rules.declineDesignation(s, d.reason, by, policy)),
       then: (d: { accept: boolean; reason?: string }) => {
         if (!d.accept) return void rt.openTask(KIND.designateAnother, { declinedBy: vardcentralCode, reason: d.reason });
         const previous = rt.state.history[rt.state.history.length - 2]?.vardcentralCode;
@@ -104,6 +126,19 @@ export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
       requiredRole: 'approver',
       dueInMs: policy.acceptDueMs,
       input: { ...base(rt.state), declinedBy, reason },
+      answerSchema: SCHEMAS.designate,
+      decide: (s, d: { vardcentralCode: string; startDate: string }, by, now) => rules.designate(s, { ...d, by }, now),
+      then: async (d: { vardcentralCode: string }) => {
+        if (!(await reads.isActiveOrganisation(d.vardcentralCode, 'vardcentral'))) throw refusalFailure(refuse('invalid_decision', `${d.vardcentralCode} is not an active vårdcentral`));
+        rt.openTask(KIND.accept, { vardcentralCode: d.vardcentralCode });
+      },
+      result: (_s, d) => ({ designated: d.vardcentralCode }),
+    }),
+    [KIND.designateSuccessor]: ({ predecessors, reason }: Pick<Extract<Succession, { kind: 'designate' }>, 'predecessors' | 'reason'>) => ({
+      assignedOrg: 'HSN',
+      requiredRole: 'approver',
+      dueInMs: policy.acceptDueMs,
+      input: { ...base(rt.state), predecessors, reason },
       answerSchema: SCHEMAS.designate,
       decide: (s, d: { vardcentralCode: string; startDate: string }, by, now) => rules.designate(s, { ...d, by }, now),
       then: async (d: { vardcentralCode: string }) => {
@@ -137,7 +172,16 @@ export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
   rt.query(areaStateQuery, (view) => view);
   rt.command(designateCoordinatorUpdate, { decide: (s, cmd) => rules.designate(s, cmd, rt.now()), by: (cmd) => cmd.by, audit: 'coordination.designate', then: (cmd) => void rt.openTask(KIND.accept, { vardcentralCode: cmd.vardcentralCode }) });
 
+  const { succession } = input;
+  if (succession) rt.openedUpdate(areaOpenedUpdate, input.requestId);
+
   return rt.run(() => {
     rt.apply(opening);
+    if (!succession) return;
+    rt.auditRequest('coordination.succession', succession.by, input.requestId);
+    // The merged areas ended at the end of their last day: the successor's first instant, Stockholm time.
+    rt.apply(rules.openSuccessor(rt.state, succession, new Date(stockholmMidnight(succession.from)).toISOString()));
+    if (succession.kind === 'carry_over') openOnboarding(succession.vardcentralCode);
+    else rt.openTask(KIND.designateSuccessor, { predecessors: succession.predecessors, reason: succession.reason });
   });
 }

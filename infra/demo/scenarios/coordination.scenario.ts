@@ -30,13 +30,17 @@ async function answer(api: DemoClient, actor: Actor, caseId: string, kind: strin
 /** Onboards the first uncovered area to active, then runs the support agreement to its next payment. */
 export async function coordinationScenario(api: DemoClient, who: CoordinationActors): Promise<void> {
   console.log('\n== Coordinating vårdcentral: designation and onboarding of an uncovered area ==');
-  const coverage = await api.call<{ areaCode: string; areaName: string; status: string }[]>(who.hsn, 'opens the coverage view', 'GET', '/coordination/areas', { expect: 200 });
+  const coverage = await api.call<{ areaCode: string; areaName: string; status: string; validFrom: string | null }[]>(who.hsn, 'opens the coverage view', 'GET', '/coordination/areas', { expect: 200 });
   const uncovered = coverage.filter((a) => a.status === 'none');
-  api.note(`${coverage.length} areas, ${uncovered.length} without a coordinating vårdcentral (listed first)`);
+  api.note(`${coverage.length} areas today, ${uncovered.length} without a coordinating vårdcentral (listed first)`);
+  const before = await api.call<unknown[]>(who.hsn, "opens the coverage view on 2023-06-30, before Stockholm's district reform", 'GET', '/coordination/areas?date=2023-06-30', { expect: 200 });
+  api.check(before.length === coverage.length + 2, `${before.length} areas on 2023-06-30: 13 districts then, 11 from 2023-07-01`);
   const area = uncovered[0];
   if (!area) throw new Error('every area is already covered: nothing left to onboard in this demo data');
-  const designated = await api.call<{ caseId: string }>(who.hsn, `designates ${who.vardcentralCode} for ${area.areaName} from 1 February 2021`, 'POST', `/coordination/areas/${area.areaCode}/designations`, {
-    body: { vardcentralCode: who.vardcentralCode, startDate: '2021-02-01' },
+  // Not before 1 February 2021, nor before the area began (Järva and Norra innerstaden: 2023-07-01).
+  const startDate = area.validFrom && area.validFrom > '2021-02-01' ? area.validFrom : '2021-02-01';
+  const designated = await api.call<{ caseId: string }>(who.hsn, `designates ${who.vardcentralCode} for ${area.areaName} from ${startDate}`, 'POST', `/coordination/areas/${area.areaCode}/designations`, {
+    body: { vardcentralCode: who.vardcentralCode, startDate },
     expect: 200,
   });
   const caseId = designated.caseId;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { DEFAULT_CASES_TASK_QUEUE } from '../../contracts/src/task-queues';
 import { DEFAULT_ADMISSION_MAX_AGE_DAYS } from '../../domain/src/discharge/discharge.rules';
+import { COORDINATION_DECLINE_ALLOWED_DEFAULT } from '../../domain/src/coordination/area.types';
 import { ORGANISATION_CODE } from '../../domain/src/text';
 import {
   IsBoolean,
@@ -302,6 +303,14 @@ export class AppConfig {
   /** How often SLSO follows up each active area. */
   @IsDurationSetting()
   COORDINATION_FOLLOW_UP_INTERVAL = '365d';
+
+  /**
+   * Whether a designated vårdcentral may decline HSN's designation (with a reason; HSN then designates another).
+   * No source says: our assumption (COORDINATION_DECLINE_ALLOWED_DEFAULT in libs/domain/src/coordination/area.types.ts).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  COORDINATION_DECLINE_ALLOWED = COORDINATION_DECLINE_ALLOWED_DEFAULT;
 
   /** The support agreement's payments to SLSO: one a year, or four (quarterly). */
   @IsIn(['yearly', 'quarterly'])

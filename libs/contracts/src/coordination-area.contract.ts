@@ -4,10 +4,13 @@
  * support (HSN 2020-1821), yearly follow-up, and re-designation without a gap.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../../domain/src/case/case';
+import type { Succession } from '../../domain/src/coordination/area-validity';
 import type { Area, AreaPolicy, DesignateCoordinator } from '../../domain/src/coordination/area.types';
 import type { CaseCarry, CaseRuntimeView, CommandResult } from './case-runtime.contract';
 
-export { COORDINATION_EARLIEST_START } from '../../domain/src/coordination/area.types';
+export { COORDINATION_DECLINE_ALLOWED_DEFAULT, COORDINATION_EARLIEST_START } from '../../domain/src/coordination/area.types';
+export type { Succession } from '../../domain/src/coordination/area-validity';
 export type { Area, AreaPolicy, AreaStatus, DesignateCoordinator, Designation, Onboarding } from '../../domain/src/coordination/area.types';
 
 export const AREA_CASE_TYPE = 'coordination_area';
@@ -21,6 +24,13 @@ export interface AreaInput {
   areaName: string;
   policy: AreaPolicy & { maxHistoryLength?: number };
   carried?: CaseCarry<Area>;
+  /**
+   * A new area formed by merging areas opens with its succession (area-validity.ts), asked for by HSN. Only cases
+   * started with it have it: cases in flight never see it, so they replay as before.
+   */
+  succession?: Succession & { by: Actor };
+  /** The request that opened a successor's case (its audit row). */
+  requestId?: string;
 }
 
 /** What the state query and every request answer with. */
@@ -29,6 +39,8 @@ export type AreaState = Area & CaseRuntimeView;
 export const AREA_TASK_KINDS = {
   accept: 'coordination.accept_designation',
   designateAnother: 'coordination.designate_another',
+  /** HSN designates the vårdcentral of an area formed by merging areas that had different ones (or none). */
+  designateSuccessor: 'coordination.designate_successor',
   assignSupport: 'coordination.assign_slso_support',
   nameCoordinator: 'coordination.name_coordinator',
   confirmContact: 'coordination.confirm_municipal_contact',
@@ -40,4 +52,6 @@ export const AREA_TASK_KINDS = {
 } as const;
 
 export const designateCoordinatorUpdate = defineUpdate<CommandResult<AreaState>, [DesignateCoordinator & { requestId?: string }]>('designateCoordinator');
+/** Answers once a successor's case is opened and projected (sent with its start). */
+export const areaOpenedUpdate = defineUpdate<CommandResult<AreaState>>('areaOpened');
 export const areaStateQuery = defineQuery<AreaState>('areaState');

@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
 import { IsCalendarDate, IsCode, ORGANISATION_CODE } from '../common/validation';
+
+export class CoverageQueryDto {
+  @ApiProperty({ required: false, example: '2023-06-30', description: 'The areas in force on this date (default: today, Stockholm date).' })
+  @IsOptional()
+  @IsCalendarDate()
+  date?: string;
+}
 
 export class DesignateCoordinatorDto {
   @ApiProperty({ example: 'VC-EKERO' })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Roles } from '../../../../libs/auth/src/auth.decorators';
 import { ApiAuthenticated, ApiErrors, ApiJsonBodyErrors } from '../common/error-response.dto';
@@ -6,7 +6,7 @@ import { ApiCodeParam, codeParam, yearParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { AgreementDecisionDto, AgreementNoticeDto, CorrectLpikDto, RegisterLpikDto } from './agreement.dto';
 import { AgreementService } from './agreement.service';
-import { DesignateCoordinatorDto } from './area.dto';
+import { CoverageQueryDto, DesignateCoordinatorDto } from './area.dto';
 import { AreaService } from './area.service';
 import { AgreementStateDto, AreaCoverageDto, AreaStateDto, LpikCorrectedDto, LpikIndexDto, LpikRegisteredDto, UndesignatedAreaDto } from './coordination.response';
 
@@ -24,10 +24,11 @@ export class CoordinationController {
   ) {}
 
   @Get('coordination/areas')
-  @ApiOperation({ summary: 'Coverage: every area, its coordinating vårdcentral, status, SLSO contact, overdue tasks; uncovered first' })
+  @ApiOperation({ summary: 'Coverage on a date (default today): every area in force, its coordinating vårdcentral, status, SLSO contact, overdue tasks; uncovered first' })
   @ApiOkResponse({ type: AreaCoverageDto, isArray: true })
-  coverage() {
-    return this.areas.coverage();
+  @ApiErrors(400)
+  coverage(@Query() query: CoverageQueryDto) {
+    return this.areas.coverage(query.date);
   }
 
   @Get('coordination/areas/:areaCode')
@@ -54,6 +55,18 @@ export class CoordinationController {
   @ApiErrors(403, 404, 409, 422, 503)
   designate(@Ctx() ctx: RequestContext, @Param('areaCode', codeParam('areaCode')) areaCode: string, @Body() dto: DesignateCoordinatorDto) {
     return this.areas.designate(ctx, areaCode, dto);
+  }
+
+  @Post('coordination/areas/:areaCode/succession')
+  @HttpCode(200)
+  @Roles('approver')
+  @Audit('coordination.succession')
+  @ApiOperation({ summary: "HSN opens the case of an area formed by merging areas: their common vårdcentral carries over, or HSN designates one" })
+  @AREA_CODE
+  @ApiOkResponse({ type: AreaStateDto, description: "The new area's case." })
+  @ApiErrors(400, 403, 404, 409, 422, 503)
+  succession(@Ctx() ctx: RequestContext, @Param('areaCode', codeParam('areaCode')) areaCode: string) {
+    return this.areas.succession(ctx, areaCode);
   }
 
   @Get('coordination/agreement')

@@ -23,6 +23,8 @@ export class AreaCoverageDto {
   @TextProperty({ nullable: true, description: "SLSO's contact for the area." }) slsoContact: string | null;
   @DateProperty({ nullable: true }) startDate: string | null;
   @IntegerProperty({ minimum: 0 }) overdueTasks: number;
+  @DateProperty({ nullable: true, description: 'First day the area exists (null: always has).' }) validFrom: string | null;
+  @DateProperty({ nullable: true, description: 'Last day the area exists (null: still does).' }) validTo: string | null;
 }
 
 export class SlsoContactDto {
@@ -83,6 +85,8 @@ export class AreaStateDto extends CaseRuntimeViewDto {
 export class UndesignatedAreaDto {
   @TextProperty() areaCode: string;
   @TextProperty() areaName: string;
+  @DateProperty({ nullable: true }) validFrom: string | null;
+  @DateProperty({ nullable: true }) validTo: string | null;
   @EnumProperty(['none'], 'UndesignatedAreaStatus') status: string;
 }
 

@@ -17,11 +17,11 @@ export class OrganisationController {
   constructor(private readonly service: OrganisationService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Organisations, optionally of one kind' })
+  @ApiOperation({ summary: 'Organisations, optionally of one kind, or only those in existence on a date' })
   @ApiOkResponse({ type: OrganisationDto, isArray: true })
   @ApiErrors(400)
   list(@Query() query: ListOrganisationsQueryDto) {
-    return this.service.list(query.kind);
+    return this.service.list(query.kind, query.date);
   }
 
   @Post()

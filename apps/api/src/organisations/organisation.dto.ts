@@ -1,13 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { ORGANISATION_KINDS, OrganisationKind } from '../../../../libs/domain/src/organisation-kinds';
-import { IsCode, IsPlainText, ORGANISATION_CODE } from '../common/validation';
+import { IsCalendarDate, IsCode, IsPlainText, ORGANISATION_CODE } from '../common/validation';
 
 export class ListOrganisationsQueryDto {
   @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
   @IsOptional()
   @IsIn(ORGANISATION_KINDS)
   kind?: OrganisationKind;
+
+  /** Only those in existence on this date (Stockholm's districts are dated); without it, all, history included. */
+  @ApiPropertyOptional({ example: '2023-07-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  date?: string;
 }
 
 export class CreateOrganisationDto {

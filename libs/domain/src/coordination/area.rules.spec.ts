@@ -12,12 +12,14 @@ import {
   completeOnboardingStep,
   declineDesignation,
   designate,
+  declineAllowed,
   designationProblem,
   followUpDone,
   followUpDue,
   openArea,
+  openSuccessor,
 } from './area.rules';
-import { Area, COORDINATION_EARLIEST_START, OnboardingAnswer, OnboardingStep } from './area.types';
+import { Area, COORDINATION_DECLINE_ALLOWED_DEFAULT, COORDINATION_EARLIEST_START, OnboardingAnswer, OnboardingStep } from './area.types';
 
 const HSN: Actor = { actor: 'hanna', organisationCode: 'HSN' };
 const SLSO: Actor = { actor: 'sara', organisationCode: 'SLSO' };
@@ -209,6 +211,59 @@ describe('declineDesignation', () => {
 
   it('refuses when nobody is designated, before asking for the reason', () => {
     expect(declineDesignation(active(), undefined, VC1)).toEqual({ refused: 'conflict', message: 'no designation waits for an answer' });
+  });
+
+  it('COORDINATION_DECLINE_ALLOWED: allowed by default (our assumption), and in cases whose policy predates the setting', () => {
+    expect(COORDINATION_DECLINE_ALLOWED_DEFAULT).toBe(true);
+    expect(declineAllowed(undefined)).toBe(true);
+    expect(declineAllowed({})).toBe(true);
+    expect(accepted(declineDesignation(designated(), 'No physician available', VC1, {})).state.status).toBe('none');
+    expect(accepted(declineDesignation(designated(), 'No physician available', VC1, { declineAllowed: true })).state.status).toBe('none');
+  });
+
+  it('COORDINATION_DECLINE_ALLOWED=false: the designated vårdcentral may only accept', () => {
+    expect(declineAllowed({ declineAllowed: false })).toBe(false);
+    expect(declineDesignation(designated(), 'No physician available', VC1, deepFreeze({ declineAllowed: false }))).toEqual({
+      refused: 'invalid_decision',
+      message: "HSN's designation may not be declined (COORDINATION_DECLINE_ALLOWED is false)",
+    });
+  });
+});
+
+describe('openSuccessor (Stockholm district reform, 2023-07-01)', () => {
+  /** The first instant of 2023-07-01 in Stockholm (summer time): the instant Rinkeby-Kista and Spånga-Tensta ended. */
+  const JARVA_STARTS = '2023-06-30T22:00:00.000Z';
+  const jarva = (): Area => nextState(openArea(deepFreeze({ caseId: 'area-jarva', areaCode: '0180-JARVA', areaName: 'Järva' })));
+  const predecessors = [
+    { areaCode: '0180-RINKEBY-KISTA', vardcentralCode: 'VC-RINKEBY' },
+    { areaCode: '0180-SPANGA-TENSTA', vardcentralCode: 'VC-RINKEBY' },
+  ];
+
+  it('the vårdcentral of both old districts holds Järva from the instant they ended, and onboards with the new district', () => {
+    const o = openSuccessor(jarva(), deepFreeze({ kind: 'carry_over', from: '2023-07-01', vardcentralCode: 'VC-RINKEBY', predecessors }), JARVA_STARTS);
+    expect(o.state).toMatchObject({
+      status: 'onboarding',
+      current: { vardcentralCode: 'VC-RINKEBY', startDate: '2023-07-01', acceptedAt: JARVA_STARTS, onboarding: {} },
+      history: [{ vardcentralCode: 'VC-RINKEBY', from: JARVA_STARTS }],
+    });
+    expect(o.state.pending).toBeUndefined();
+    expect(timeline(o)).toEqual([
+      {
+        type: 'responsibility_carried_over',
+        actor: 'system',
+        organisationCode: null,
+        detail: { vardcentralCode: 'VC-RINKEBY', predecessors: ['0180-RINKEBY-KISTA', '0180-SPANGA-TENSTA'], from: '2023-07-01' },
+      },
+    ]);
+  });
+
+  it('different vårdcentraler: nobody holds Järva yet, and the timeline says HSN must designate', () => {
+    const held = [predecessors[0], { areaCode: '0180-SPANGA-TENSTA', vardcentralCode: 'VC-TENSTA' }];
+    const o = openSuccessor(jarva(), { kind: 'designate', from: '2023-07-01', reason: 'different_vardcentraler', predecessors: held }, JARVA_STARTS);
+    expect(o.state).toEqual(jarva());
+    expect(timeline(o)).toEqual([
+      { type: 'successor_designation_needed', actor: 'system', organisationCode: null, detail: { predecessors: held, reason: 'different_vardcentraler', from: '2023-07-01' } },
+    ]);
   });
 });
 

@@ -5,7 +5,8 @@
  */
 import { Actor, Decision, firstRefusal, outcome, Outcome, refuse, Refusal, SYSTEM } from '../case/case';
 import { isCalendarDate } from '../time/stockholm';
-import { Area, COORDINATION_EARLIEST_START, DesignateCoordinator, OnboardingAnswer, OnboardingStep } from './area.types';
+import type { Succession } from './area-validity';
+import { Area, AreaPolicy, COORDINATION_DECLINE_ALLOWED_DEFAULT, COORDINATION_EARLIEST_START, DesignateCoordinator, OnboardingAnswer, OnboardingStep } from './area.types';
 
 export function openArea(input: { caseId: string; areaCode: string; areaName: string }): Outcome<Area> {
   return outcome({ ...input, status: 'none', history: [] }, 'area_opened', SYSTEM, { areaCode: input.areaCode });
@@ -63,12 +64,38 @@ export function acceptDesignation(a: Area, by: Actor, now: string): Decision<Are
   return { state: accepted.state, events: [...events, ...accepted.events] };
 }
 
-export function declineDesignation(a: Area, reason: string | undefined, by: Actor): Decision<Area> {
+/** Whether the case's policy lets a designated vårdcentral decline (COORDINATION_DECLINE_ALLOWED). */
+export const declineAllowed = (policy: Pick<AreaPolicy, 'declineAllowed'> | undefined): boolean => policy?.declineAllowed ?? COORDINATION_DECLINE_ALLOWED_DEFAULT;
+
+export function declineDesignation(a: Area, reason: string | undefined, by: Actor, policy?: Pick<AreaPolicy, 'declineAllowed'>): Decision<Area> {
   const d = a.pending;
   if (!d) return refuse('conflict', 'no designation waits for an answer');
+  if (!declineAllowed(policy)) return refuse('invalid_decision', "HSN's designation may not be declined (COORDINATION_DECLINE_ALLOWED is false)");
   if (!reason) return refuse('invalid_decision', 'a decline needs a reason');
   const status = a.current ? (a.current.activeSince ? 'active' : 'onboarding') : 'none';
   return outcome({ ...a, pending: undefined, status }, 'designation_declined', by, { vardcentralCode: d.vardcentralCode, reason });
+}
+
+/**
+ * A new area formed by merging areas (Stockholm's districts on 2023-07-01) opens with its succession
+ * (area-validity.ts `successionOf`): the vårdcentral that held every merged area holds the new one from `at`, the
+ * instant the old areas ended, and starts the new area's onboarding (a new district administration, a new
+ * municipal contact); otherwise nobody holds it yet and HSN is asked to designate one.
+ */
+export function openSuccessor(a: Area, s: Succession, at: string): Outcome<Area> {
+  const predecessors = s.predecessors.map((p) => p.areaCode);
+  if (s.kind === 'designate') return outcome(a, 'successor_designation_needed', SYSTEM, { predecessors: s.predecessors, reason: s.reason, from: s.from });
+  return outcome<Area>(
+    {
+      ...a,
+      status: 'onboarding',
+      current: { vardcentralCode: s.vardcentralCode, startDate: s.from, acceptedAt: at, onboarding: {} },
+      history: [...a.history, { vardcentralCode: s.vardcentralCode, from: at }],
+    },
+    'responsibility_carried_over',
+    SYSTEM,
+    { vardcentralCode: s.vardcentralCode, predecessors, from: s.from },
+  );
 }
 
 const onboardingApplied: Record<OnboardingStep, (a: NonNullable<Area['current']>, d: OnboardingAnswer, by: Actor) => NonNullable<Area['current']>['onboarding']> = {

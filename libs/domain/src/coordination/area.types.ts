@@ -11,11 +11,21 @@ export const COORDINATION_EARLIEST_START = '2021-02-01';
 export const AREA_STATUSES = ['none', 'designated', 'onboarding', 'active', 'handing_over'] as const;
 export type AreaStatus = (typeof AREA_STATUSES)[number];
 
+/**
+ * Whether a designated vårdcentral may decline HSN's designation. No source says: HSN 2020-0222 puts the
+ * responsibility in the primary-care contract terms (förfrågningsunderlaget), and seed 001 speaks only of the
+ * vårdcentraler that "get the assignment". Our assumption: it may, with a reason, and HSN then designates another
+ * (setting COORDINATION_DECLINE_ALLOWED).
+ */
+export const COORDINATION_DECLINE_ALLOWED_DEFAULT = true;
+
 export interface AreaPolicy {
   acceptDueMs: number;
   onboardingDueMs: number;
   escalationDueMs: number;
   followUpIntervalMs: number;
+  /** Absent in cases started before the setting existed: they allow a decline, as they always did. */
+  declineAllowed?: boolean;
 }
 
 export interface Designation {

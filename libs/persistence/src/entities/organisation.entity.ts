@@ -16,6 +16,14 @@ export class OrganisationEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** First day the organisation exists (YYYY-MM-DD), null: no date registered (as for most). */
+  @Column({ name: 'valid_from', type: 'date', nullable: true })
+  validFrom: string | null;
+
+  /** Last day it exists (YYYY-MM-DD, included), null: it still does. Stockholm's merged districts end on 2023-06-30. */
+  @Column({ name: 'valid_to', type: 'date', nullable: true })
+  validTo: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', select: false })
   createdAt: Date;
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Raw } from 'typeorm';
 import type { Area } from '../../../contracts/src/coordination-area.contract';
+import { inForceOn } from '../../../domain/src/coordination/area-validity';
 
 /** What the coverage projection needs of an area, at the version the case's step writes. */
 export type AreaProjection = Pick<Area, 'areaCode' | 'status' | 'current' | 'pending'> & { version: number };
@@ -8,9 +9,21 @@ import { AreaCoverageEntity } from '../entities/area-coverage.entity';
 import { CoordinationAreaEntity } from '../entities/coordination-area.entity';
 import { TaskEntity } from '../entities/task.entity';
 
+/** An area as registered: its name, validity (both ends included; null is open), successor and case. */
+export interface AreaRecord {
+  code: string;
+  name: string;
+  validFrom: string | null;
+  validTo: string | null;
+  successorCode: string | null;
+  caseId: string | null;
+}
+
 export interface AreaCoverage {
   areaCode: string;
   areaName: string;
+  validFrom: string | null;
+  validTo: string | null;
   status: string;
   vardcentralCode: string | null;
   pendingVardcentralCode: string | null;
@@ -25,15 +38,20 @@ const rank = (status: string) => STATUS_RANK[status] ?? 4;
 /** Byte order, as PostgreSQL's C collation sorts the (ASCII) codes. */
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+const record = (a: CoordinationAreaEntity): AreaRecord => ({ code: a.code, name: a.name, validFrom: a.validFrom, validTo: a.validTo, successorCode: a.successorCode, caseId: a.caseId });
+
 @Injectable()
 export class AreaRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every area, uncovered first (none, designated), then onboarding, handing over, active; by code within each. */
-  coverage(): Promise<AreaCoverage[]> {
+  /**
+   * Every area in force on `date` (YYYY-MM-DD), uncovered first (none, designated), then onboarding, handing over,
+   * active; by code within each.
+   */
+  coverage(date: string): Promise<AreaCoverage[]> {
     // One snapshot for the three reads, so an area's status and its overdue count agree.
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      const areas = await em.getRepository(CoordinationAreaEntity).find();
+      const areas = inForceOn(await em.getRepository(CoordinationAreaEntity).find(), date);
       const coverage = new Map((await em.getRepository(AreaCoverageEntity).find()).map((c) => [c.areaCode, c]));
       const caseIds = areas.flatMap((a) => (a.caseId ? [a.caseId] : []));
       const overdue = new Map<string, number>();
@@ -50,6 +68,8 @@ export class AreaRepository {
           return {
             areaCode: a.code,
             areaName: a.name,
+            validFrom: a.validFrom,
+            validTo: a.validTo,
             status: c?.status ?? 'none',
             vardcentralCode: c?.vardcentralCode ?? null,
             pendingVardcentralCode: c?.pendingVardcentralCode ?? null,
@@ -62,9 +82,16 @@ export class AreaRepository {
     });
   }
 
-  async find(code: string): Promise<{ code: string; name: string; caseId: string | null } | null> {
+  async find(code: string): Promise<AreaRecord | null> {
     const area = await this.dataSource.getRepository(CoordinationAreaEntity).findOneBy({ code });
-    return area ? { code: area.code, name: area.name, caseId: area.caseId } : null;
+    return area ? record(area) : null;
+  }
+
+  /** The areas merged into `code`, with the vårdcentral the coverage projection says holds each now. */
+  async mergedInto(code: string): Promise<(AreaRecord & { vardcentralCode: string | null })[]> {
+    const areas = await this.dataSource.getRepository(CoordinationAreaEntity).find({ where: { successorCode: code }, order: { code: 'ASC' } });
+    const coverage = areas.length ? await this.dataSource.getRepository(AreaCoverageEntity).findBy({ areaCode: In(areas.map((a) => a.code)) }) : [];
+    return areas.map((a) => ({ ...record(a), vardcentralCode: coverage.find((c) => c.areaCode === a.code)?.vardcentralCode ?? null }));
   }
 
   /** The area's case id: the one it has, or `proposed` if it had none (first designation). */

@@ -9,6 +9,9 @@ export interface Organisation {
   kind: OrganisationKind;
   name: string;
   active: boolean;
+  /** Dated organisations (Stockholm's districts): first and last day, both included; null is open. */
+  validFrom: string | null;
+  validTo: string | null;
 }
 
 /**
@@ -52,7 +55,7 @@ export class OrganisationRepository {
       const byCode = this.dataSource
         .getRepository(OrganisationEntity)
         .find()
-        .then((rows) => new Map(rows.map((o) => [o.code, { code: o.code, kind: o.kind, name: o.name, active: o.active }])));
+        .then((rows) => new Map(rows.map((o) => [o.code, { code: o.code, kind: o.kind, name: o.name, active: o.active, validFrom: o.validFrom, validTo: o.validTo }])));
       this.register = { readAt: now, byCode };
       byCode.catch(() => (this.register = undefined)); // a failed read is not reused
     }
@@ -72,7 +75,7 @@ export class OrganisationRepository {
       .createQueryBuilder()
       .insert()
       .into(OrganisationEntity)
-      .values({ code: org.code, kind: org.kind, name: org.name, active: org.active })
+      .values({ code: org.code, kind: org.kind, name: org.name, active: org.active, validFrom: org.validFrom, validTo: org.validTo })
       .orIgnore()
       .returning(['code'])
       .updateEntity(false)

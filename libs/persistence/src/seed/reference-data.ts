@@ -25,13 +25,35 @@ const MUNICIPALITIES: [string, string][] = [
   ['0191', 'Sigtuna'], ['0192', 'Nynäshamn'],
 ];
 
-/** Stockholm city acts through its 13 district administrations (stadsdelsförvaltningar). */
-const STOCKHOLM_DISTRICTS: [string, string][] = [
-  ['0180-RINKEBY-KISTA', 'Rinkeby-Kista'], ['0180-SPANGA-TENSTA', 'Spånga-Tensta'],
-  ['0180-HASSELBY-VALLINGBY', 'Hässelby-Vällingby'], ['0180-BROMMA', 'Bromma'], ['0180-KUNGSHOLMEN', 'Kungsholmen'],
-  ['0180-NORRMALM', 'Norrmalm'], ['0180-OSTERMALM', 'Östermalm'], ['0180-SODERMALM', 'Södermalm'],
-  ['0180-ENSKEDE-ARSTA-VANTOR', 'Enskede-Årsta-Vantör'], ['0180-SKARPNACK', 'Skarpnäck'], ['0180-FARSTA', 'Farsta'],
-  ['0180-HAGERSTEN-ALVSJO', 'Hägersten-Älvsjö'], ['0180-SKARHOLMEN', 'Skärholmen'],
+/** The last day of the 13 districts and the first of the 11 (DOMAIN.md, "Kommun / stadsdel"). */
+const LAST_DAY_OF_13_DISTRICTS = '2023-06-30';
+const FIRST_DAY_OF_11_DISTRICTS = '2023-07-01';
+
+/**
+ * Stockholm city acts through its district administrations (stadsdelsförvaltningar): 13 from 2020, 11 from
+ * 1 July 2023, when Rinkeby-Kista and Spånga-Tensta formed Järva, and Östermalm and Norrmalm formed Norra
+ * innerstaden. The history is kept: the four old districts end on 2023-06-30 (and name their successor), the two
+ * new ones start on 2023-07-01. The other districts are undated (null: in force throughout).
+ *
+ * The district codes (`0180-` and the name) are this project's own: no official code list for Stockholm's
+ * district administrations is used here. Only the municipalities' four-digit codes are official (SCB).
+ */
+const STOCKHOLM_DISTRICTS: { code: string; name: string; validFrom?: string; validTo?: string; successorCode?: string }[] = [
+  { code: '0180-RINKEBY-KISTA', name: 'Rinkeby-Kista', validTo: LAST_DAY_OF_13_DISTRICTS, successorCode: '0180-JARVA' },
+  { code: '0180-SPANGA-TENSTA', name: 'Spånga-Tensta', validTo: LAST_DAY_OF_13_DISTRICTS, successorCode: '0180-JARVA' },
+  { code: '0180-JARVA', name: 'Järva', validFrom: FIRST_DAY_OF_11_DISTRICTS },
+  { code: '0180-HASSELBY-VALLINGBY', name: 'Hässelby-Vällingby' },
+  { code: '0180-BROMMA', name: 'Bromma' },
+  { code: '0180-KUNGSHOLMEN', name: 'Kungsholmen' },
+  { code: '0180-NORRMALM', name: 'Norrmalm', validTo: LAST_DAY_OF_13_DISTRICTS, successorCode: '0180-NORRA-INNERSTADEN' },
+  { code: '0180-OSTERMALM', name: 'Östermalm', validTo: LAST_DAY_OF_13_DISTRICTS, successorCode: '0180-NORRA-INNERSTADEN' },
+  { code: '0180-NORRA-INNERSTADEN', name: 'Norra innerstaden', validFrom: FIRST_DAY_OF_11_DISTRICTS },
+  { code: '0180-SODERMALM', name: 'Södermalm' },
+  { code: '0180-ENSKEDE-ARSTA-VANTOR', name: 'Enskede-Årsta-Vantör' },
+  { code: '0180-SKARPNACK', name: 'Skarpnäck' },
+  { code: '0180-FARSTA', name: 'Farsta' },
+  { code: '0180-HAGERSTEN-ALVSJO', name: 'Hägersten-Älvsjö' },
+  { code: '0180-SKARHOLMEN', name: 'Skärholmen' },
 ];
 
 /** Region bodies and a handful of named units so the demo and tests have real counterparts. */
@@ -60,19 +82,19 @@ const OTHERS: [string, OrganisationKind, string][] = [
   ['SOCIALSTYRELSEN', 'national_agency', 'Socialstyrelsen'],
 ];
 
-export const ORGANISATIONS: Pick<OrganisationEntity, 'code' | 'kind' | 'name'>[] = [
-  ...MUNICIPALITIES.map(([code, name]) => ({ code, kind: 'municipality' as const, name: `${name} kommun` })),
-  ...STOCKHOLM_DISTRICTS.map(([code, name]) => ({ code, kind: 'city_district' as const, name: `${name} stadsdelsförvaltning` })),
-  ...OTHERS.map(([code, kind, name]) => ({ code, kind, name })),
+export const ORGANISATIONS: Pick<OrganisationEntity, 'code' | 'kind' | 'name' | 'validFrom' | 'validTo'>[] = [
+  ...MUNICIPALITIES.map(([code, name]) => ({ code, kind: 'municipality' as const, name: `${name} kommun`, validFrom: null, validTo: null })),
+  ...STOCKHOLM_DISTRICTS.map((d) => ({ code: d.code, kind: 'city_district' as const, name: `${d.name} stadsdelsförvaltning`, validFrom: d.validFrom ?? null, validTo: d.validTo ?? null })),
+  ...OTHERS.map(([code, kind, name]) => ({ code, kind, name, validFrom: null, validTo: null })),
 ];
 
 /**
  * Coordinating vårdcentraler (HSN 2020-0222): every municipality but Stockholm, and Stockholm city's districts,
- * one area each, named as the organisation.
+ * one area each, named and dated as the organisation: 38 areas on 2023-06-30 (25 + 13), 36 from 2023-07-01 (25 + 11).
  */
-export const COORDINATION_AREAS: Pick<CoordinationAreaEntity, 'code' | 'name'>[] = ORGANISATIONS.filter(
+export const COORDINATION_AREAS: Pick<CoordinationAreaEntity, 'code' | 'name' | 'validFrom' | 'validTo' | 'successorCode'>[] = ORGANISATIONS.filter(
   (o) => (o.kind === 'municipality' && o.code !== '0180') || o.kind === 'city_district',
-).map(({ code, name }) => ({ code, name }));
+).map(({ code, name, validFrom, validTo }) => ({ code, name, validFrom, validTo, successorCode: STOCKHOLM_DISTRICTS.find((d) => d.code === code)?.successorCode ?? null }));
 
 /** Socialstyrelsen's daily amounts for payment liability (förordning 2017:617), in öre. Other years: registered by HSF. */
 export const DAILY_AMOUNTS: Pick<DailyAmountEntity, 'year' | 'amountOre' | 'registeredBy'>[] = [
@@ -125,6 +147,8 @@ export interface SeedCounts {
   dailyAmounts: number;
   mandates: number;
   signingDelegations: number;
+  /** Rows already there (organisations and areas) that the seed dated: a database from before dated areas. */
+  dated: number;
 }
 
 /** Inserts `rows` that are not there yet (ON CONFLICT DO NOTHING); returns how many it added. */
@@ -137,6 +161,27 @@ async function insertMissing<T extends ObjectLiteral>(
   if (rows.length === 0) return 0;
   const result = await em.createQueryBuilder().insert().into(entity).values(rows).orIgnore().returning([key]).updateEntity(false).execute();
   return rowsWritten(result);
+}
+
+/**
+ * Dates the rows already there that have no dates yet (a database seeded before areas were dated): the seed's
+ * validity, and an area's successor, are written only where the row has none, so a re-run changes nothing.
+ */
+async function dateExisting(em: EntityManager): Promise<number> {
+  let dated = 0;
+  const undated = 'valid_from IS NULL AND valid_to IS NULL';
+  for (const o of ORGANISATIONS.filter((r) => r.validFrom !== null || r.validTo !== null)) {
+    const result = await em.createQueryBuilder().update(OrganisationEntity).set({ validFrom: o.validFrom, validTo: o.validTo }).where({ code: o.code }).andWhere(undated).execute();
+    dated += result.affected ?? 0;
+  }
+  for (const a of COORDINATION_AREAS.filter((r) => r.validFrom !== null || r.validTo !== null)) {
+    const result = await em.createQueryBuilder().update(CoordinationAreaEntity).set({ validFrom: a.validFrom, validTo: a.validTo }).where({ code: a.code }).andWhere(undated).execute();
+    dated += result.affected ?? 0;
+    if (a.successorCode) {
+      await em.createQueryBuilder().update(CoordinationAreaEntity).set({ successorCode: a.successorCode }).where({ code: a.code }).andWhere('successor_code IS NULL').execute();
+    }
+  }
+  return dated;
 }
 
 /**
@@ -153,5 +198,6 @@ export async function seedReferenceData(db: DataSource | EntityManager): Promise
     dailyAmounts: await insertMissing(em, DailyAmountEntity, DAILY_AMOUNTS, 'year'),
     mandates: await insertMissing(em, MandateEntity, MANDATES, 'id'),
     signingDelegations: await insertMissing(em, SigningDelegationEntity, SIGNING_DELEGATIONS, 'reference'),
+    dated: await dateExisting(em),
   };
 }

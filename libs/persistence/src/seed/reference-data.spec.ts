@@ -1,0 +1,55 @@
+/**
+ * The seeded areas answer for a date (DOMAIN.md, "Kommun / stadsdel"): 25 municipalities other than Stockholm plus
+ * Stockholm city's districts, 13 to 2023-06-30 and 11 from 2023-07-01 (Rinkeby-Kista + Spånga-Tensta → Järva;
+ * Östermalm + Norrmalm → Norra innerstaden). The same rule (inForceOn) serves GET /coordination/areas?date=.
+ */
+import { inForceOn, successionOf } from '../../../domain/src/coordination/area-validity';
+import { COORDINATION_AREAS, ORGANISATIONS } from './reference-data';
+
+const LAST_DAY_OF_13_DISTRICTS = '2023-06-30';
+const FIRST_DAY_OF_11_DISTRICTS = '2023-07-01';
+const districts = (date: string) => inForceOn(COORDINATION_AREAS, date).filter((a) => a.code.startsWith('0180-'));
+
+describe('seeded coordination areas by date', () => {
+  it('on 2023-06-30: 38 areas, 25 municipalities and 13 districts', () => {
+    expect(inForceOn(COORDINATION_AREAS, LAST_DAY_OF_13_DISTRICTS)).toHaveLength(38);
+    expect(districts(LAST_DAY_OF_13_DISTRICTS)).toHaveLength(13);
+    expect(districts(LAST_DAY_OF_13_DISTRICTS).map((a) => a.code)).toEqual(expect.arrayContaining(['0180-RINKEBY-KISTA', '0180-SPANGA-TENSTA', '0180-NORRMALM', '0180-OSTERMALM']));
+  });
+
+  it('on 2023-07-01: 36 areas, 25 municipalities and 11 districts, Järva and Norra innerstaden among them', () => {
+    expect(inForceOn(COORDINATION_AREAS, FIRST_DAY_OF_11_DISTRICTS)).toHaveLength(36);
+    const codes = districts(FIRST_DAY_OF_11_DISTRICTS).map((a) => a.code);
+    expect(codes).toHaveLength(11);
+    expect(codes).toEqual(expect.arrayContaining(['0180-JARVA', '0180-NORRA-INNERSTADEN']));
+    expect(codes).not.toEqual(expect.arrayContaining(['0180-RINKEBY-KISTA']));
+  });
+
+  it('keeps the history: 40 areas in all, the four old districts dated to 2023-06-30 and naming their successor', () => {
+    expect(COORDINATION_AREAS).toHaveLength(40);
+    expect(COORDINATION_AREAS.filter((a) => a.validTo !== null)).toEqual([
+      { code: '0180-RINKEBY-KISTA', name: 'Rinkeby-Kista stadsdelsförvaltning', validFrom: null, validTo: LAST_DAY_OF_13_DISTRICTS, successorCode: '0180-JARVA' },
+      { code: '0180-SPANGA-TENSTA', name: 'Spånga-Tensta stadsdelsförvaltning', validFrom: null, validTo: LAST_DAY_OF_13_DISTRICTS, successorCode: '0180-JARVA' },
+      { code: '0180-NORRMALM', name: 'Norrmalm stadsdelsförvaltning', validFrom: null, validTo: LAST_DAY_OF_13_DISTRICTS, successorCode: '0180-NORRA-INNERSTADEN' },
+      { code: '0180-OSTERMALM', name: 'Östermalm stadsdelsförvaltning', validFrom: null, validTo: LAST_DAY_OF_13_DISTRICTS, successorCode: '0180-NORRA-INNERSTADEN' },
+    ]);
+    expect(COORDINATION_AREAS.filter((a) => a.validFrom !== null).map((a) => [a.code, a.validFrom])).toEqual([
+      ['0180-JARVA', FIRST_DAY_OF_11_DISTRICTS],
+      ['0180-NORRA-INNERSTADEN', FIRST_DAY_OF_11_DISTRICTS],
+    ]);
+  });
+
+  it('the district organisations are dated as their areas', () => {
+    for (const a of COORDINATION_AREAS) {
+      const o = ORGANISATIONS.find((x) => x.code === a.code);
+      expect({ code: o?.code, validFrom: o?.validFrom, validTo: o?.validTo }).toEqual({ code: a.code, validFrom: a.validFrom, validTo: a.validTo });
+    }
+  });
+
+  it('each new district succeeds its two old ones without a gap (the seeded dates pass the succession rule)', () => {
+    const held = COORDINATION_AREAS.map((a) => ({ areaCode: a.code, validTo: a.validTo, successorCode: a.successorCode, vardcentralCode: 'VC-X' }));
+    for (const code of ['0180-JARVA', '0180-NORRA-INNERSTADEN']) {
+      expect(successionOf({ areaCode: code, validFrom: FIRST_DAY_OF_11_DISTRICTS }, held)).toMatchObject({ kind: 'carry_over', from: FIRST_DAY_OF_11_DISTRICTS });
+    }
+  });
+});
