@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, ValidateNested } from 'class-validator';
+import { LPIK_BOUNDS_HUNDREDTHS } from '../../../../libs/domain/src/coordination/support-agreement';
 import { IsCalendarDate, IsFreeText, IsPlainText } from '../common/validation';
 
 export class SignatoryDto {
@@ -41,7 +42,7 @@ export class AgreementNoticeDto {
 }
 
 export class RegisterLpikDto {
-  @ApiProperty({ example: 2.6, description: 'LPIK excluding pharmaceuticals for the year, in percent (at most two decimals).', minimum: -50, maximum: 50 })
+  @ApiProperty({ example: 2.6, description: 'LPIK excluding pharmaceuticals for the year (outcome or forecast: AGREEMENT_LPIK_BASIS), in percent (at most two decimals).', minimum: LPIK_BOUNDS_HUNDREDTHS.min / 100, maximum: LPIK_BOUNDS_HUNDREDTHS.max / 100 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   percent: number;
 }

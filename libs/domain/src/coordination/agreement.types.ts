@@ -1,5 +1,6 @@
 /** The HSN–SLSO support agreement (HSN 2020-1821): state, decisions and notice. */
 import type { Actor } from '../case/case';
+import type { LpikBasis } from './support-agreement';
 
 export interface Signatory {
   name: string;
@@ -22,12 +23,19 @@ export interface AgreementPolicy {
   noticePeriodDays: number;
   paymentDueMs: number;
   lpikDueMs: number;
+  /**
+   * Which LPIK raises which year (setting AGREEMENT_LPIK_BASIS). Absent in cases started before it existed:
+   * they keep `outcome-of-year-paid`, which was the only rule then.
+   */
+  lpikBasis?: LpikBasis;
 }
 
 export interface YearRecord {
   year: number;
   amountKr: number;
   lpikHundredths: number | null;
+  /** The year of the index that raised this year (the year itself, or the year before: AGREEMENT_LPIK_BASIS). */
+  lpikYear?: number;
   payments: { instalment: number; dueOn: string; amountOre: number; paymentReference?: string; paidOn?: string }[];
 }
 
