@@ -38,7 +38,7 @@ describe('coordinating vårdcentraler: designation, onboarding, handover, covera
     await complete(vc, caseId, KIND.confirmContact, { municipalContactName: 'Maja Kontakt' });
     await complete(await as(stack, areaCode, 'case_handler'), caseId, KIND.municipalityConfirms, { confirmed: true });
     await complete(vc, caseId, KIND.firstMeeting, { heldOn: '2021-03-15' });
-    await complete(vc, caseId, KIND.joinSubregional, { joinedOn: '2021-03-20' });
+    await complete(slso, caseId, KIND.joinSubregional, { joinedOn: '2021-03-20' }); // SLSO's task (HSN 2020-1821)
   }
 
   it('a designation accepted and onboarded makes the area active', async () => {
@@ -151,7 +151,7 @@ describe("SLSO's yearly follow-up of an active area (short configured interval)"
     await complete(await as(stack, '0180-BROMMA', 'case_handler'), caseId, KIND.municipalityConfirms, { confirmed: true });
     await complete(vc, caseId, KIND.firstMeeting, { heldOn: '2021-03-01' });
     expect((await hsn.get('/coordination/areas/0180-BROMMA').expect(200)).body.status).toBe('onboarding');
-    await complete(vc, caseId, KIND.joinSubregional, { joinedOn: '2021-03-02' });
+    await complete(slso, caseId, KIND.joinSubregional, { joinedOn: '2021-03-02' });
     expect((await hsn.get('/coordination/areas/0180-BROMMA').expect(200)).body.status).toBe('active');
 
     await complete(slso, caseId, KIND.followUp, { acknowledged: true, note: 'Fungerar väl' });
