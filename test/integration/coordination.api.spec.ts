@@ -221,11 +221,18 @@ describe('the support agreement: signatures and notice', () => {
 
   it('refuses a department head without a registered delegation, accepts one with it', async () => {
     const p = await agreementParties(stack);
+    // Seed 001: the director of health care may delegate signing to the head of the närsjukvårdsavdelningen.
     const head = { name: 'Anna Avdelningschef', role: 'department_head' };
     const none = await p.hsn.post('/coordination/agreement/decisions').send({ decidedOn: '2021-02-15', reference: 'HSN 2020-1821', signatory: head }).expect(403);
     expect(none.body.field).toBe('signatory.delegationReference');
     await p.hsn.post('/coordination/agreement/decisions').send({ decidedOn: '2021-02-15', reference: 'HSN 2020-1821', signatory: { ...head, delegationReference: 'HSN-DEL-1999' } }).expect(403);
     await p.hsn.post('/coordination/agreement/decisions').send({ decidedOn: '2021-02-15', reference: 'HSN 2020-1821' }).expect(400);
+    // The seeded (example) delegation is valid from 2021-01-28, the tjänsteutlåtande of HSN 2020-1821: not the day before.
+    const early = await p.hsn
+      .post('/coordination/agreement/decisions')
+      .send({ decidedOn: '2021-01-27', reference: 'HSN 2020-1821', signatory: { ...head, delegationReference: 'HSN-DEL-2021-01' } })
+      .expect(403);
+    expect(early.body.field).toBe('signatory.delegationReference');
     await p.hsn
       .post('/coordination/agreement/decisions')
       .send({ decidedOn: '2021-02-15', reference: 'HSN 2020-1821', signatory: { ...head, delegationReference: 'HSN-DEL-2021-01' } })

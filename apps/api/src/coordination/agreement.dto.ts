@@ -13,7 +13,10 @@ export class SignatoryDto {
   @IsIn(['director_of_health_care', 'department_head'])
   role: 'director_of_health_care' | 'department_head';
 
-  @ApiPropertyOptional({ example: 'HSN-DEL-2021-01', description: 'Required of a department head: a registered delegation.' })
+  @ApiPropertyOptional({
+    example: 'HSN-DEL-2021-01',
+    description: "Required of a department head (the head of the närsjukvårdsavdelningen, HSN 2020-1821): the director of health care's delegation, registered and valid on the decision date.",
+  })
   @IsOptional()
   @IsPlainText({ max: 100 })
   delegationReference?: string;

@@ -2,10 +2,14 @@
 import type { Actor } from '../case/case';
 import type { LpikBasis } from './support-agreement';
 
+/**
+ * HSN's signatory (HSN 2020-1821, decision point 3): the director of health care (hälso- och sjukvårdsdirektören),
+ * or the head of the närsjukvårdsavdelningen to whom the director has delegated the signing.
+ */
 export interface Signatory {
   name: string;
   role: 'director_of_health_care' | 'department_head';
-  /** A registered delegation; required of a department head. */
+  /** The director's registered delegation; required of the department head. */
   delegationReference?: string;
 }
 
