@@ -323,7 +323,7 @@ export class AppConfig {
   @IsIn(LPIK_BASES)
   AGREEMENT_LPIK_BASIS: LpikBasis = DEFAULT_LPIK_BASIS;
 
-  /** HSF finance's payment of an instalment, and HSF's registration of a missing LPIK. */
+  /** HSF finance's payment of an instalment, and HSF's registration of a missing LPIK (from when SKR publishes it). */
   @IsDurationSetting()
   AGREEMENT_PAYMENT_DUE = '30d';
 
