@@ -38,7 +38,7 @@ describe('coordinating vårdcentraler: designation, onboarding, handover, covera
     await complete(vc, caseId, KIND.confirmContact, { municipalContactName: 'Maja Kontakt' });
     await complete(await as(stack, areaCode, 'case_handler'), caseId, KIND.municipalityConfirms, { confirmed: true });
     await complete(vc, caseId, KIND.firstMeeting, { heldOn: '2021-03-15' });
-    await complete(vc, caseId, KIND.joinSubregional, { joinedOn: '2021-03-20' });
+    await complete(slso, caseId, KIND.joinSubregional, { joinedOn: '2021-03-20' }); // SLSO's task (HSN 2020-1821)
   }
 
   it('a designation accepted and onboarded makes the area active', async () => {
@@ -216,7 +216,7 @@ describe("SLSO's yearly follow-up of an active area (short configured interval)"
     await complete(await as(stack, '0180-BROMMA', 'case_handler'), caseId, KIND.municipalityConfirms, { confirmed: true });
     await complete(vc, caseId, KIND.firstMeeting, { heldOn: '2021-03-01' });
     expect((await hsn.get('/coordination/areas/0180-BROMMA').expect(200)).body.status).toBe('onboarding');
-    await complete(vc, caseId, KIND.joinSubregional, { joinedOn: '2021-03-02' });
+    await complete(slso, caseId, KIND.joinSubregional, { joinedOn: '2021-03-02' });
     expect((await hsn.get('/coordination/areas/0180-BROMMA').expect(200)).body.status).toBe('active');
 
     await complete(slso, caseId, KIND.followUp, { acknowledged: true, note: 'Fungerar väl' });
@@ -286,11 +286,18 @@ describe('the support agreement: signatures and notice', () => {
 
   it('refuses a department head without a registered delegation, accepts one with it', async () => {
     const p = await agreementParties(stack);
+    // Seed 001: the director of health care may delegate signing to the head of the närsjukvårdsavdelningen.
     const head = { name: 'Anna Avdelningschef', role: 'department_head' };
     const none = await p.hsn.post('/coordination/agreement/decisions').send({ decidedOn: '2021-02-15', reference: 'HSN 2020-1821', signatory: head }).expect(403);
     expect(none.body.field).toBe('signatory.delegationReference');
     await p.hsn.post('/coordination/agreement/decisions').send({ decidedOn: '2021-02-15', reference: 'HSN 2020-1821', signatory: { ...head, delegationReference: 'HSN-DEL-1999' } }).expect(403);
     await p.hsn.post('/coordination/agreement/decisions').send({ decidedOn: '2021-02-15', reference: 'HSN 2020-1821' }).expect(400);
+    // The seeded (example) delegation is valid from 2021-01-28, the tjänsteutlåtande of HSN 2020-1821: not the day before.
+    const early = await p.hsn
+      .post('/coordination/agreement/decisions')
+      .send({ decidedOn: '2021-01-27', reference: 'HSN 2020-1821', signatory: { ...head, delegationReference: 'HSN-DEL-2021-01' } })
+      .expect(403);
+    expect(early.body.field).toBe('signatory.delegationReference');
     await p.hsn
       .post('/coordination/agreement/decisions')
       .send({ decidedOn: '2021-02-15', reference: 'HSN 2020-1821', signatory: { ...head, delegationReference: 'HSN-DEL-2021-01' } })

@@ -80,7 +80,7 @@ describe('processes on the case runtime, with their real durations', () => {
       await answer(latest(), await task(AREA_TASK_KINDS.confirmContact), vc, { municipalContactName: 'Maja' });
       await answer(latest(), await task(AREA_TASK_KINDS.municipalityConfirms), { actor: 'mats', organisationCode: areaCode }, { confirmed: true });
       await answer(latest(), await task(AREA_TASK_KINDS.firstMeeting), vc, { heldOn: '2021-03-01' });
-      await answer(latest(), await task(AREA_TASK_KINDS.joinSubregional), vc, { joinedOn: '2021-03-02' });
+      await answer(latest(), await task(AREA_TASK_KINDS.joinSubregional), { actor: 'stina', organisationCode: 'SLSO' }, { joinedOn: '2021-03-02' });
       expect((await latest().query(areaStateQuery)).status).toBe('active');
       // Its history passed 30 events: a new run carries the case, with its follow-up timer.
       for (let i = 0; i < 50 && (await latest().describe()).runId === firstRun; i++) await new Promise((r) => setTimeout(r, 50));

@@ -5,8 +5,9 @@
  * 1. HSN designates a vårdcentral with a start date (not before 1 February 2021); the vårdcentral accepts or
  *    declines. A decline (with reason) gives HSN a task to designate another.
  * 2. On acceptance SLSO assigns a named support contact and a guidance plan; the vårdcentral names its
- *    coordinator, confirms contact with the municipality or district (which confirms from its own inbox),
- *    records its first local cooperation meeting and joins the sub-regional cooperation. All done: active.
+ *    coordinator, confirms contact with the municipality or district (which confirms from its own inbox) and
+ *    records its first local cooperation meeting; SLSO records the area's place in the sub-regional cooperation
+ *    (delregional samverkan is SLSO's task, HSN 2020-1821). All done: active.
  *    An overdue onboarding task escalates to SLSO's coordinator.
  * 3. Once a year SLSO gets a follow-up task while the area is active.
  * 4. Re-designation hands over without a gap: the old vårdcentral keeps the responsibility, and its tasks,
@@ -19,6 +20,7 @@
  *
  * The rules are in libs/domain/src/coordination/area.rules.ts.
  */
+import { patched } from '@temporalio/workflow';
 import { DATE, object, text } from '../../libs/contracts/src/answer-schema';
 import {
   AREA_CASE_TYPE,
@@ -48,8 +50,11 @@ const ONBOARDING: [string, OnboardingStep, 'SLSO' | 'area' | 'vardcentral', Retu
   [KIND.confirmContact, 'confirm_municipal_contact', 'vardcentral', object({ municipalContactName: text(200) }, ['municipalContactName'])],
   [KIND.municipalityConfirms, 'municipality_confirms_contact', 'area', object({ confirmed: { type: 'boolean', const: true } }, ['confirmed'])],
   [KIND.firstMeeting, 'first_local_meeting', 'vardcentral', object({ heldOn: DATE }, ['heldOn'])],
-  [KIND.joinSubregional, 'join_subregional', 'vardcentral', object({ joinedOn: DATE }, ['joinedOn'])],
+  // HSN 2020-1821 (seed 001): "Överenskommelsen innebär även att SLSO ska delta i delregional samverkan".
+  [KIND.joinSubregional, 'join_subregional', 'SLSO', object({ joinedOn: DATE }, ['joinedOn'])],
 ];
+/** Areas onboarded before this asked the vårdcentral to join the sub-regional cooperation: they keep doing so. */
+const SUBREGIONAL_BY_SLSO_PATCH = 'join-subregional-by-slso';
 
 export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
   const { policy } = input;
@@ -76,8 +81,8 @@ export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
 
   const onboarding: TaskKinds<Area> = {};
   for (const [kind, step, who, answerSchema] of ONBOARDING) {
-    onboarding[kind] = ({ vardcentralCode }: { vardcentralCode: string }) => ({
-      assignedOrg: who === 'SLSO' ? 'SLSO' : who === 'area' ? input.areaCode : vardcentralCode,
+    onboarding[kind] = ({ vardcentralCode, answeredBy }: { vardcentralCode: string; answeredBy?: 'vardcentral' }) => ({
+      assignedOrg: answeredBy === 'vardcentral' || who === 'vardcentral' ? vardcentralCode : who === 'SLSO' ? 'SLSO' : input.areaCode,
       requiredRole: 'case_handler',
       dueInMs: policy.onboardingDueMs,
       input: { ...base(rt.state), vardcentralCode },
@@ -94,7 +99,10 @@ export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
   }
   const followUpAfterInterval = (vardcentralCode: string) => rt.schedule('follow_up', Date.now() + policy.followUpIntervalMs, { vardcentralCode }, scopeOf(vardcentralCode));
   const openOnboarding = (vardcentralCode: string) => {
-    for (const kind of [KIND.assignSupport, KIND.nameCoordinator, KIND.confirmContact, KIND.firstMeeting, KIND.joinSubregional]) rt.openTask(kind, { vardcentralCode });
+    const subregionalBySlso = patched(SUBREGIONAL_BY_SLSO_PATCH);
+    for (const kind of [KIND.assignSupport, KIND.nameCoordinator, KIND.confirmContact, KIND.firstMeeting, KIND.joinSubregional]) {
+      rt.openTask(kind, kind === KIND.joinSubregional && !subregionalBySlso ? { vardcentralCode, answeredBy: 'vardcentral' } : { vardcentralCode });
+    }
   };
 
   rt.tasks({

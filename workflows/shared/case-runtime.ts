@@ -126,6 +126,8 @@ export interface ReferencePolicy {
   assignedOrg: string;
   requiredRole: string;
   dueInMs: number;
+  /** When the registration task falls due, if not `dueInMs` from now (e.g. a month after the value is published). */
+  dueAt?: (key: ReferenceKey) => string;
   input: (key: ReferenceKey) => Record<string, unknown>;
   answerSchema: AnswerSchema;
   /** The registered value in an answer (öre, or hundredths of a percent). */
@@ -389,7 +391,15 @@ export class CaseRuntime<S extends object> {
         referenceKey: ks,
         level: 0,
         escalate: false,
-        spec: { assignedOrg: policy.assignedOrg, requiredRole: policy.requiredRole, dueInMs: policy.dueInMs, input: policy.input(key), answerSchema: policy.answerSchema, decide: () => refuse('conflict', 'unused') },
+        spec: {
+          assignedOrg: policy.assignedOrg,
+          requiredRole: policy.requiredRole,
+          dueInMs: policy.dueInMs,
+          ...(policy.dueAt ? { dueAt: policy.dueAt(key) } : {}),
+          input: policy.input(key),
+          answerSchema: policy.answerSchema,
+          decide: () => refuse('conflict', 'unused'),
+        },
       });
     }
     this.step().newWaits = true;

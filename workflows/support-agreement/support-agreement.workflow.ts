@@ -3,8 +3,10 @@
  *
  * 1. HSN's and SLSO's decisions arrive in any order; the agreement takes effect on the later of 1 March 2021
  *    and the last decision. Nothing is paid before it.
- * 2. Each year: 3 266 000 kr for 2021, then previous × (1 + 0.70 × LPIK) in whole kronor. A year whose LPIK is
- *    not registered gets HSF's admin a task, and the agreement waits (a registration through the API wakes it).
+ * 2. Each year: 3 266 000 kr for 2021, then previous × (1 + 0.70 × LPIK) in whole kronor; which year's LPIK,
+ *    outcome or forecast, is the case's `lpikBasis` (default: the outcome for the year paid). A year whose LPIK
+ *    is not registered gets HSF's admin a task, due a month after SKR publishes it, and the agreement waits (a
+ *    registration through the API wakes it).
  * 3. The year's instalments (yearly or quarterly) fall due on durable timers: each is booked as owed and becomes
  *    a payment task for HSF finance, whose payment is booked too. The next year begins when this one is paid.
  * 4. Either party can give notice; no payment falls due from the end of the notice period, and the agreement
@@ -27,6 +29,7 @@ import { setHandler } from '@temporalio/workflow';
 import { SYSTEM } from '../../libs/domain/src/case/case';
 import * as rules from '../../libs/domain/src/coordination/agreement.rules';
 import type { Agreement } from '../../libs/domain/src/coordination/agreement.types';
+import { LPIK_BOUNDS_HUNDREDTHS, lpikIndexKnownOn, lpikKind, yearPaidBy } from '../../libs/domain/src/coordination/support-agreement';
 import { stockholmMidnight } from '../../libs/domain/src/time/stockholm-clock';
 import { CaseRuntime } from '../shared/case-runtime';
 
@@ -34,6 +37,12 @@ type Part = { instalment: number; dueOn: string; amountOre: number };
 
 export async function supportAgreementV2(input: AgreementInput): Promise<AgreementState> {
   const { policy } = input;
+  /** Absent in cases started before AGREEMENT_LPIK_BASIS: they keep the outcome for the year paid, as then. */
+  const basis = policy.lpikBasis;
+  const lpikNote = (indexYear: number) =>
+    basis
+      ? `LPIK excluding pharmaceuticals, SKR's ${lpikKind(basis)} for ${indexYear} (raises ${yearPaidBy(indexYear, basis)}), in hundredths of a percent: 2.6 % = 260`
+      : 'LPIK excluding pharmaceuticals (outcome), in hundredths of a percent: 2.6 % = 260';
   const rt = new CaseRuntime<Agreement>({
     caseType: AGREEMENT_CASE_TYPE,
     caseId: input.mandate.id,
@@ -52,8 +61,10 @@ export async function supportAgreementV2(input: AgreementInput): Promise<Agreeme
         assignedOrg: 'HSF',
         requiredRole: 'reference_admin',
         dueInMs: policy.lpikDueMs,
-        input: (key) => ({ year: key.year, note: 'LPIK excluding pharmaceuticals (outcome), in hundredths of a percent: 2.6 % = 260' }),
-        answerSchema: object({ percentHundredths: { type: 'integer', minimum: -5000, maximum: 5000 } }, ['percentHundredths']),
+        // A case with a basis asks no earlier than the index exists (an outcome: March of the next year).
+        ...(basis ? { dueAt: (key) => new Date(Math.max(Date.now(), stockholmMidnight(lpikIndexKnownOn(key.year, lpikKind(basis)))) + policy.lpikDueMs).toISOString() } : {}),
+        input: (key) => ({ year: key.year, note: lpikNote(key.year) }),
+        answerSchema: object({ percentHundredths: { type: 'integer', minimum: LPIK_BOUNDS_HUNDREDTHS.min, maximum: LPIK_BOUNDS_HUNDREDTHS.max } }, ['percentHundredths']),
         valueOf: (d) => d.percentHundredths as number,
         event: 'lpik_registered',
         detail: (key, percentHundredths) => ({ year: key.year, percentHundredths }),
@@ -74,7 +85,7 @@ export async function supportAgreementV2(input: AgreementInput): Promise<Agreeme
     else startYear(year + 1);
   };
   const begin = (year: number, lpik: number | null) => {
-    rt.apply(rules.beginYear(rt.state, year, lpik));
+    rt.apply(rules.beginYear(rt.state, year, lpik, rules.lpikYearFor(year, policy)));
     for (const part of rules.instalmentsOf(rt.state, year, policy.instalmentPlan)) {
       if (!rules.endedBy(rt.state, part.dueOn)) rt.schedule('instalment', at(part.dueOn), { year, part });
     }
@@ -86,11 +97,11 @@ export async function supportAgreementV2(input: AgreementInput): Promise<Agreeme
     async ({ year }) => {
       if (rules.endedBy(rt.state, rules.yearStartsOn(rt.state, year))) return endIfSettled();
       if (!rules.needsLpik(year)) return begin(year, null);
-      await rt.awaitReferences([{ kind: 'lpik', year }], 'lpik', { year });
+      await rt.awaitReferences([{ kind: 'lpik', year: rules.lpikYearFor(year, policy) }], 'lpik', { year });
     },
     ({ year }) => `the ${year} compensation year begins`,
   );
-  rt.onReferences<{ year: number }>('lpik', ({ year }, values) => begin(year, values[`lpik:${year}`]));
+  rt.onReferences<{ year: number }>('lpik', ({ year }, values) => begin(year, values[`lpik:${rules.lpikYearFor(year, policy)}`]));
   rt.onTimer<{ year: number; part: Part }>(
     'instalment',
     ({ year, part }) => {

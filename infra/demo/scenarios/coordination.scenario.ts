@@ -53,7 +53,7 @@ export async function coordinationScenario(api: DemoClient, who: CoordinationAct
   await answer(api, who.vardcentral, caseId, 'coordination.confirm_municipal_contact', 'confirms contact with the municipality', { municipalContactName: 'Maja Kontakt' });
   await answer(api, await who.municipality(area.areaCode), caseId, 'coordination.municipality_confirms_contact', 'confirms the contact from its own inbox', { confirmed: true });
   await answer(api, who.vardcentral, caseId, 'coordination.first_local_meeting', 'records the first local cooperation meeting', { heldOn: '2021-03-15' });
-  await answer(api, who.vardcentral, caseId, 'coordination.join_subregional', 'joins the sub-regional cooperation', { joinedOn: '2021-03-20' });
+  await answer(api, who.slso, caseId, 'coordination.join_subregional', 'records the area in the sub-regional cooperation (SLSO takes part, HSN 2020-1821)', { joinedOn: '2021-03-20' });
   const after = await api.call<{ areaCode: string; status: string; slsoContact: string }[]>(who.hsn, 'opens the coverage view again', 'GET', '/coordination/areas', { expect: 200 });
   const row = after.find((a) => a.areaCode === area.areaCode);
   api.check(row?.status === 'active', `${area.areaName} is active, supported by ${row?.slsoContact}`);

@@ -25,6 +25,13 @@ describe('AppConfig', () => {
     expect(temporalAddress(config)).toBe('ns.abc.tmprl.cloud:7233');
   });
 
+  it('takes the LPIK basis of the support agreement by name, default the outcome for the year paid', () => {
+    expect(loadAppConfig({}).AGREEMENT_LPIK_BASIS).toBe('outcome-of-year-paid');
+    expect(loadAppConfig({ AGREEMENT_LPIK_BASIS: 'outcome-of-previous-year' }).AGREEMENT_LPIK_BASIS).toBe('outcome-of-previous-year');
+    expect(loadAppConfig({ AGREEMENT_LPIK_BASIS: 'forecast-of-year-paid' }).AGREEMENT_LPIK_BASIS).toBe('forecast-of-year-paid');
+    expect(fails({ AGREEMENT_LPIK_BASIS: 'forecast' })).toMatch(/^Configuration error: AGREEMENT_LPIK_BASIS .*\(got "forecast"\)$/);
+  });
+
   it("bounds the worker's workflow cache", () => {
     expect(loadAppConfig({}).TEMPORAL_MAX_CACHED_WORKFLOWS).toBe(500);
     expect(loadAppConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: '100' }).TEMPORAL_MAX_CACHED_WORKFLOWS).toBe(100);

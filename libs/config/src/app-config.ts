@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { DEFAULT_CASES_TASK_QUEUE } from '../../contracts/src/task-queues';
+import { DEFAULT_LPIK_BASIS, DEFAULT_NOTICE_PERIOD_DAYS, LPIK_BASES, LpikBasis } from '../../domain/src/coordination/support-agreement';
 import { DEFAULT_ADMISSION_MAX_AGE_DAYS } from '../../domain/src/discharge/discharge.rules';
 import { COORDINATION_DECLINE_ALLOWED_DEFAULT } from '../../domain/src/coordination/area.types';
 import { ORGANISATION_CODE } from '../../domain/src/text';
@@ -321,9 +322,17 @@ export class AppConfig {
   @IsInt()
   @Min(0)
   @Max(3650)
-  AGREEMENT_NOTICE_PERIOD_DAYS = 180;
+  AGREEMENT_NOTICE_PERIOD_DAYS = DEFAULT_NOTICE_PERIOD_DAYS;
 
-  /** HSF finance's payment of an instalment, and HSF's registration of a missing LPIK. */
+  /**
+   * Which LPIK raises which compensation year (HSN 2020-1821 does not say): `outcome-of-year-paid` (default; paid
+   * from March of the next year, when SKR publishes the outcome), `outcome-of-previous-year` or
+   * `forecast-of-year-paid`. Cases already running keep the basis they started with.
+   */
+  @IsIn(LPIK_BASES)
+  AGREEMENT_LPIK_BASIS: LpikBasis = DEFAULT_LPIK_BASIS;
+
+  /** HSF finance's payment of an instalment, and HSF's registration of a missing LPIK (from when SKR publishes it). */
   @IsDurationSetting()
   AGREEMENT_PAYMENT_DUE = '30d';
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, ValidateNested } from 'class-validator';
+import { LPIK_BOUNDS_HUNDREDTHS } from '../../../../libs/domain/src/coordination/support-agreement';
 import { IsCalendarDate, IsFreeText, IsPlainText } from '../common/validation';
 
 export class SignatoryDto {
@@ -12,7 +13,10 @@ export class SignatoryDto {
   @IsIn(['director_of_health_care', 'department_head'])
   role: 'director_of_health_care' | 'department_head';
 
-  @ApiPropertyOptional({ example: 'HSN-DEL-2021-01', description: 'Required of a department head: a registered delegation.' })
+  @ApiPropertyOptional({
+    example: 'HSN-DEL-2021-01',
+    description: "Required of a department head (the head of the närsjukvårdsavdelningen, HSN 2020-1821): the director of health care's delegation, registered and valid on the decision date.",
+  })
   @IsOptional()
   @IsPlainText({ max: 100 })
   delegationReference?: string;
@@ -41,7 +45,7 @@ export class AgreementNoticeDto {
 }
 
 export class RegisterLpikDto {
-  @ApiProperty({ example: 2.6, description: 'LPIK excluding pharmaceuticals for the year, in percent (at most two decimals).', minimum: -50, maximum: 50, multipleOf: 0.01 })
+  @ApiProperty({ example: 2.6, description: 'LPIK excluding pharmaceuticals for the year (outcome or forecast: AGREEMENT_LPIK_BASIS), in percent (at most two decimals).', minimum: LPIK_BOUNDS_HUNDREDTHS.min / 100, maximum: LPIK_BOUNDS_HUNDREDTHS.max / 100, multipleOf: 0.01 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   percent: number;
 }

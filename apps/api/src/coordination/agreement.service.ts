@@ -15,7 +15,7 @@ import {
   recordAgreementDecisionUpdate,
 } from '../../../../libs/contracts/src/support-agreement.contract';
 import { agreementDecisionProblem } from '../../../../libs/domain/src/coordination/agreement.rules';
-import { percentToHundredths } from '../../../../libs/domain/src/coordination/support-agreement';
+import { LPIK_BOUNDS_HUNDREDTHS, LPIK_YEARS, percentToHundredths } from '../../../../libs/domain/src/coordination/support-agreement';
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
 import { durationMs } from '../../../../libs/domain/src/time/duration';
 import { AuditRepository } from '../../../../libs/persistence/src/audit/audit.repository';
@@ -82,6 +82,7 @@ export class AgreementService {
         noticePeriodDays: c.AGREEMENT_NOTICE_PERIOD_DAYS,
         paymentDueMs: durationMs(c.AGREEMENT_PAYMENT_DUE),
         lpikDueMs: durationMs(c.AGREEMENT_PAYMENT_DUE),
+        lpikBasis: c.AGREEMENT_LPIK_BASIS,
       },
     };
     const state = await this.workflows.startWithUpdate(
@@ -142,8 +143,13 @@ export class AgreementService {
 
 /** A year's LPIK in hundredths of a percent, or a 400 naming the field. */
 function lpikValue(year: number, percent: number): number {
-  if (!Number.isInteger(year) || year < 2021 || year > 2100) throw new DomainError(DomainErrorCode.InvalidInput, 'year must be 2021–2100', { field: 'year' });
+  if (!Number.isInteger(year) || year < LPIK_YEARS.from || year > LPIK_YEARS.to) {
+    throw new DomainError(DomainErrorCode.InvalidInput, `year must be ${LPIK_YEARS.from}–${LPIK_YEARS.to}`, { field: 'year' });
+  }
   const hundredths = percentToHundredths(percent);
-  if (hundredths === null) throw new DomainError(DomainErrorCode.InvalidInput, 'percent must have at most two decimals, between -50 and 50', { field: 'percent' });
+  if (hundredths === null) {
+    const [min, max] = [LPIK_BOUNDS_HUNDREDTHS.min / 100, LPIK_BOUNDS_HUNDREDTHS.max / 100];
+    throw new DomainError(DomainErrorCode.InvalidInput, `percent must have at most two decimals, between ${min} and ${max}`, { field: 'percent' });
+  }
   return hundredths;
 }

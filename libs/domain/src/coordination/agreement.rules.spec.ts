@@ -16,6 +16,7 @@ import {
   giveNotice,
   instalmentDue,
   instalmentsOf,
+  lpikYearFor,
   needsLpik,
   openAgreement,
   payInstalment,
@@ -264,6 +265,22 @@ describe('beginYear', () => {
     expect(beginYear(inEffect(), 2022, 260)).toEqual({ refused: 'conflict', message: "the 2022 compensation needs 2021's amount and LPIK 2022" });
     expect(beginYear(with2021(), 2022, null)).toEqual({ refused: 'conflict', message: "the 2022 compensation needs 2021's amount and LPIK 2022" });
     expect(beginYear(with2021(), 2023, 300)).toEqual({ refused: 'conflict', message: "the 2023 compensation needs 2022's amount and LPIK 2023" });
+  });
+});
+
+describe('beginYear under AGREEMENT_LPIK_BASIS', () => {
+  it('a case without a basis (started before the setting) takes the index of the year itself, as it always did', () => {
+    expect(lpikYearFor(2022, {})).toBe(2022);
+    expect(lpikYearFor(2022, { lpikBasis: 'outcome-of-year-paid' })).toBe(2022);
+    expect(lpikYearFor(2022, { lpikBasis: 'forecast-of-year-paid' })).toBe(2022);
+  });
+
+  it('outcome-of-previous-year: 2022 takes LPIK 2021, and the year record and timeline say so', () => {
+    expect(lpikYearFor(2022, { lpikBasis: 'outcome-of-previous-year' })).toBe(2021);
+    const o = accepted(beginYear(with2021(), 2022, 260, 2021));
+    expect(o.state.years[1]).toEqual({ year: 2022, amountKr: 3_325_441, lpikHundredths: 260, lpikYear: 2021, payments: [] });
+    expect(timeline(o)[0].detail).toEqual({ year: 2022, amountKr: 3_325_441, lpikHundredths: 260, lpikYear: 2021 });
+    expect(beginYear(with2021(), 2023, null, 2022)).toEqual({ refused: 'conflict', message: "the 2023 compensation needs 2022's amount and LPIK 2022" });
   });
 });
 

@@ -7,7 +7,7 @@ import { Actor, Decision, firstRefusal, outcome, Outcome, refuse, Refusal, SYSTE
 import type { LedgerBooking } from '../case/effects';
 import { isCalendarDate } from '../time/stockholm';
 import type { Agreement, AgreementDecision, AgreementPolicy, GiveNotice, YearRecord } from './agreement.types';
-import { AGREEMENT_FIRST_YEAR, AGREEMENT_FIRST_YEAR_KR, agreementEndsOn, effectiveDate, instalments, nextYearKr } from './support-agreement';
+import { AGREEMENT_FIRST_YEAR, AGREEMENT_FIRST_YEAR_KR, agreementEndsOn, effectiveDate, instalments, lpikIndexYear, nextYearKr } from './support-agreement';
 
 export const AGREEMENT_PARTIES = ['HSN', 'SLSO', 'HSF', 'HSF-FIN'];
 
@@ -69,17 +69,29 @@ export const yearStartsOn = (a: Agreement, year: number): string => [`${year}-01
 /** The year's compensation needs LPIK for every year after the first. */
 export const needsLpik = (year: number): boolean => year > AGREEMENT_FIRST_YEAR;
 
-/** A new compensation year: 3 266 000 kr for 2021, then the previous year × (1 + 0.70 × LPIK). */
-export function beginYear(a: Agreement, year: number, lpikHundredths: number | null): Decision<Agreement> {
+/** The year of the LPIK that raises `year` under the case's policy (absent: the year itself, as before). */
+export const lpikYearFor = (year: number, policy: Pick<AgreementPolicy, 'lpikBasis'>): number => lpikIndexYear(year, policy.lpikBasis);
+
+/**
+ * A new compensation year: 3 266 000 kr for 2021, then the previous year × (1 + 0.70 × LPIK). `lpikYear` is the
+ * year of the index given (`lpikYearFor`); the year itself unless the policy says otherwise.
+ */
+export function beginYear(a: Agreement, year: number, lpikHundredths: number | null, lpikYear: number = year): Decision<Agreement> {
   if (a.years.some((y) => y.year === year)) return refuse('conflict', `the ${year} compensation year has already begun`);
   let amountKr = AGREEMENT_FIRST_YEAR_KR;
   if (year !== AGREEMENT_FIRST_YEAR) {
     const previous = a.years.find((y) => y.year === year - 1);
-    if (!previous || lpikHundredths === null) return refuse('conflict', `the ${year} compensation needs ${year - 1}'s amount and LPIK ${year}`);
+    if (!previous || lpikHundredths === null) return refuse('conflict', `the ${year} compensation needs ${year - 1}'s amount and LPIK ${lpikYear}`);
     amountKr = nextYearKr(previous.amountKr, lpikHundredths);
   }
-  const record: YearRecord = { year, amountKr, lpikHundredths: year === AGREEMENT_FIRST_YEAR ? null : lpikHundredths, payments: [] };
-  return outcome({ ...a, years: [...a.years, record], currentYear: year }, 'compensation_year_begun', SYSTEM, { year, amountKr, lpikHundredths: record.lpikHundredths });
+  const first = year === AGREEMENT_FIRST_YEAR;
+  const record: YearRecord = { year, amountKr, lpikHundredths: first ? null : lpikHundredths, ...(first || lpikYear === year ? {} : { lpikYear }), payments: [] };
+  return outcome({ ...a, years: [...a.years, record], currentYear: year }, 'compensation_year_begun', SYSTEM, {
+    year,
+    amountKr,
+    lpikHundredths: record.lpikHundredths,
+    ...(record.lpikYear !== undefined ? { lpikYear: record.lpikYear } : {}),
+  });
 }
 
 /** The year's instalments, each falling due no earlier than the agreement's effective date. */

@@ -1,14 +1,19 @@
 /** The HSN–SLSO support agreement (HSN 2020-1821): state, decisions and notice. */
 import type { Actor } from '../case/case';
+import type { LpikBasis } from './support-agreement';
 
 export const SIGNATORY_ROLES = ['director_of_health_care', 'department_head'] as const;
 /** The two parties whose decisions put the agreement in effect. */
 export const AGREEMENT_PARTIES = ['HSN', 'SLSO'] as const;
 
+/**
+ * HSN's signatory (HSN 2020-1821, decision point 3): the director of health care (hälso- och sjukvårdsdirektören),
+ * or the head of the närsjukvårdsavdelningen to whom the director has delegated the signing.
+ */
 export interface Signatory {
   name: string;
   role: (typeof SIGNATORY_ROLES)[number];
-  /** A registered delegation; required of a department head. */
+  /** The director's registered delegation; required of the department head. */
   delegationReference?: string;
 }
 
@@ -26,12 +31,19 @@ export interface AgreementPolicy {
   noticePeriodDays: number;
   paymentDueMs: number;
   lpikDueMs: number;
+  /**
+   * Which LPIK raises which year (setting AGREEMENT_LPIK_BASIS). Absent in cases started before it existed:
+   * they keep `outcome-of-year-paid`, which was the only rule then.
+   */
+  lpikBasis?: LpikBasis;
 }
 
 export interface YearRecord {
   year: number;
   amountKr: number;
   lpikHundredths: number | null;
+  /** The year of the index that raised this year (the year itself, or the year before: AGREEMENT_LPIK_BASIS). */
+  lpikYear?: number;
   payments: { instalment: number; dueOn: string; amountOre: number; paymentReference?: string; paidOn?: string }[];
 }
 

@@ -1,4 +1,15 @@
-import { effectiveDate, instalments, nextYearKr, percentToHundredths } from './support-agreement';
+import {
+  DEFAULT_LPIK_BASIS,
+  earliestPaymentOn,
+  effectiveDate,
+  instalments,
+  lpikIndexYear,
+  lpikKind,
+  lpikKnownOn,
+  nextYearKr,
+  percentToHundredths,
+  yearPaidBy,
+} from './support-agreement';
 
 describe('HSN–SLSO support agreement', () => {
   describe('effective date: the later of 1 March 2021 and the last of the two decisions', () => {
@@ -63,5 +74,55 @@ describe('HSN–SLSO support agreement', () => {
     expect(parts.map((p) => p.amountOre)).toEqual([83_136_025, 83_136_025, 83_136_025, 83_136_025]);
     expect(instalments(2021, 3_266_001, 'quarterly').map((p) => p.amountOre)).toEqual([81_650_025, 81_650_025, 81_650_025, 81_650_025]);
     expect(instalments(2021, 3_266_000, 'yearly')).toEqual([{ instalment: 1, dueOn: '2021-01-01', amountOre: 326_600_000 }]);
+  });
+
+  /**
+   * Which LPIK raises which year (AGREEMENT_LPIK_BASIS). HSN 2020-1821 (seed 001) gives 3 266 000 kr for 2021 and
+   * "uppräkning ska årligen ske med 70 procent av LPIK exklusive läkemedel", nothing more; the brief: SKR publishes
+   * the outcome each March. The agreement took effect on 1 March 2021 at the earliest.
+   */
+  describe('which LPIK raises which year, and when the year can be paid', () => {
+    it('the default is the outcome for the year being paid', () => {
+      expect(DEFAULT_LPIK_BASIS).toBe('outcome-of-year-paid');
+      expect(lpikIndexYear(2022)).toBe(2022);
+      expect(lpikKind()).toBe('outcome');
+    });
+
+    it('outcome-of-year-paid: 2022 is raised by the 2022 outcome, out in March 2023, so 2022 is paid from 1 March 2023', () => {
+      expect(lpikIndexYear(2022, 'outcome-of-year-paid')).toBe(2022);
+      expect(lpikKnownOn(2022, 'outcome-of-year-paid')).toBe('2023-03-01');
+      expect(earliestPaymentOn(2022, '2022-01-01', 'outcome-of-year-paid')).toBe('2023-03-01');
+      expect(earliestPaymentOn(2023, '2023-01-01', 'outcome-of-year-paid')).toBe('2024-03-01');
+      expect(yearPaidBy(2022, 'outcome-of-year-paid')).toBe(2022);
+    });
+
+    it('outcome-of-previous-year: 2022 is raised by the 2021 outcome, out in March 2022, so 2022 is paid from 1 March 2022', () => {
+      expect(lpikIndexYear(2022, 'outcome-of-previous-year')).toBe(2021);
+      expect(lpikKind('outcome-of-previous-year')).toBe('outcome');
+      expect(lpikKnownOn(2022, 'outcome-of-previous-year')).toBe('2022-03-01');
+      expect(earliestPaymentOn(2022, '2022-01-01', 'outcome-of-previous-year')).toBe('2022-03-01');
+      expect(yearPaidBy(2021, 'outcome-of-previous-year')).toBe(2022);
+    });
+
+    it('forecast-of-year-paid: 2022 is raised by the forecast for 2022, known before it begins, so 2022 is paid on 1 January 2022', () => {
+      expect(lpikIndexYear(2022, 'forecast-of-year-paid')).toBe(2022);
+      expect(lpikKind('forecast-of-year-paid')).toBe('forecast');
+      expect(lpikKnownOn(2022, 'forecast-of-year-paid')).toBe('2022-01-01');
+      expect(earliestPaymentOn(2022, '2022-01-01', 'forecast-of-year-paid')).toBe('2022-01-01');
+    });
+
+    it.each(['outcome-of-year-paid', 'outcome-of-previous-year', 'forecast-of-year-paid'] as const)(
+      '%s: 2021, the first year (3 266 000 kr), needs no index and is paid from the effective date 1 March 2021',
+      (basis) => {
+        expect(earliestPaymentOn(2021, '2021-03-01', basis)).toBe('2021-03-01');
+      },
+    );
+
+    it('the same index gives a different 2022 amount under each basis: 3 266 000 × (1 + 0.70 × LPIK of the basis)', () => {
+      // Illustrative outcomes: LPIK 2021 2.6 %, LPIK 2022 6.4 % (the figures the amount tests above use).
+      const lpik: Record<number, number> = { 2021: 260, 2022: 640 };
+      expect(nextYearKr(3_266_000, lpik[lpikIndexYear(2022, 'outcome-of-year-paid')])).toBe(3_412_317); // × 1.0448 = 3 412 316.8
+      expect(nextYearKr(3_266_000, lpik[lpikIndexYear(2022, 'outcome-of-previous-year')])).toBe(3_325_441); // × 1.0182 = 3 325 441.2
+    });
   });
 });

@@ -11,7 +11,7 @@ export interface LpikIndex {
   correctedAt: Date | null;
 }
 
-/** LPIK excluding pharmaceuticals per year, registered once by HSF (the outcome published by SKR). */
+/** LPIK excluding pharmaceuticals per year, registered once by HSF (SKR's outcome, or forecast: AGREEMENT_LPIK_BASIS). */
 @Injectable()
 export class LpikRepository {
   constructor(private readonly dataSource: DataSource) {}

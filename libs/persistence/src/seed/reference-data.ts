@@ -56,7 +56,11 @@ const STOCKHOLM_DISTRICTS: { code: string; name: string; validFrom?: string; val
   { code: '0180-SKARHOLMEN', name: 'Skärholmen' },
 ];
 
-/** Region bodies and a handful of named units so the demo and tests have real counterparts. */
+/**
+ * Region bodies and a handful of named units so the demo and tests have counterparts. The region bodies (SLSO, HSF,
+ * HSN) and the acute hospitals are real; the vårdcentraler, ASIH units, SPSV and geriatric unit, and every code
+ * here other than the SCB kommunkoder, are EXAMPLE DATA (see SEED_EXAMPLE_DATA).
+ */
 const OTHERS: [string, OrganisationKind, string][] = [
   ['SLSO', 'slso', 'Stockholms läns sjukvårdsområde'],
   ['HSF', 'hsf', 'Hälso- och sjukvårdsförvaltningen'],
@@ -104,7 +108,8 @@ export const DAILY_AMOUNTS: Pick<DailyAmountEntity, 'year' | 'amountOre' | 'regi
 ];
 
 export const MANDATES: Omit<MandateEntity, 'id' | 'createdAt'>[] = [
-  // HSF reimburses SLSO's extra costs for the operational coordination function (delegation decision).
+  // HSF reimburses SLSO's extra costs for the operational coordination function: delegation decision HDIR 20348
+  // (seed 000) of 2 November 2020, "Beslutet gäller tom 31 januari 2021". Every value is from the source.
   {
     reference: 'HDIR 20348',
     title: 'Operativ samordningsfunktion under pandemin (delegationsbeslut)',
@@ -116,27 +121,51 @@ export const MANDATES: Omit<MandateEntity, 'id' | 'createdAt'>[] = [
     ceilingOre: null,
   },
   // The HSN–SLSO support agreement's payments are booked in the reimbursement ledger under a mandate of their own.
+  // From seed 001: the reference and the earliest start, 1 March 2021. EXAMPLE DATA: decidedOn (HSN's decision date
+  // is in no source; the tjänsteutlåtande is of 2021-01-28) and validTo (the agreement runs until notice; no source
+  // gives an end, and the column needs a date: 2099-12-31 stands for "open-ended").
   {
     reference: 'HSN 2020-1821',
     title: 'Överenskommelse HSN–SLSO: stöd till samordnande vårdcentraler',
-    decidedOn: '2021-03-01',
+    decidedOn: '2021-03-01', // example data
     validFrom: '2021-03-01',
-    validTo: '2099-12-31',
+    validTo: '2099-12-31', // example data: open-ended
     payerOrg: 'HSF',
     payeeOrg: 'SLSO',
     ceilingOre: null,
   },
 ];
 
-/** Who may sign for HSN besides the director of health care (hälso- och sjukvårdsdirektören). */
+/**
+ * Who may sign the agreement for HSN besides the director of health care. HSN 2020-1821 (seed 001), decision point 3:
+ * "Hälso- och sjukvårdsdirektören får i uppdrag att teckna överenskommelsen med möjlighet att delegera uppdraget
+ * till avdelningschefen för närsjukvårdsavdelningen". So the delegation goes from the director to the head of the
+ * närsjukvårdsavdelningen. EXAMPLE DATA: its reference and its start (no source gives them; the start is set no
+ * earlier than the tjänsteutlåtande of 2021-01-28). Register the real delegation's.
+ */
 export const SIGNING_DELEGATIONS: Omit<SigningDelegationEntity, 'registeredAt'>[] = [
   {
-    reference: 'HSN-DEL-2021-01',
-    holder: 'Avdelningschef, avdelningen för lokal hälso- och sjukvård',
+    reference: 'HSN-DEL-2021-01', // example data
+    holder: 'Avdelningschef, närsjukvårdsavdelningen (delegerat av hälso- och sjukvårdsdirektören)',
     scope: 'HSN 2020-1821',
-    validFrom: '2021-01-01',
+    validFrom: '2021-01-28', // example data
     validTo: null,
-    registeredBy: 'seed',
+    registeredBy: 'seed (exempeldata)',
+  },
+];
+
+/**
+ * Seeded values that no source gives: example data, so a demo and the tests have something to work with. README.md
+ * ("Example data in the seed") lists each; replace them with the real ones before production use.
+ */
+export const SEED_EXAMPLE_DATA: { table: string; key: string; fields: string[]; why: string }[] = [
+  { table: 'signing_delegations', key: 'HSN-DEL-2021-01', fields: ['reference', 'validFrom'], why: "the director's delegation is allowed by HSN 2020-1821; its reference and date are in no source" },
+  { table: 'mandates', key: 'HSN 2020-1821', fields: ['decidedOn', 'validTo'], why: "HSN's decision date is in no source; the agreement has no end date (2099-12-31 = open-ended)" },
+  {
+    table: 'organisations',
+    key: 'VC-EKERO, VC-HUDDINGE, VC-NACKA, VC-SOLNA, VC-TABY, VC-BROMMA, ASIH-NORR, ASIH-SYD, SPSV-STHLM, GER-HUDDINGE',
+    fields: ['code', 'name'],
+    why: 'named units for the demo and tests; the codes of all organisations but the municipalities are the project\'s own',
   },
 ];
 
