@@ -71,7 +71,7 @@ export class DischargeHandoverController {
   @HttpCode(200)
   @Roles('case_handler')
   @Audit('discharge.declare_ready')
-  @ApiOperation({ summary: 'Declare the patient ready for discharge (utskrivningsklar)' })
+  @ApiOperation({ summary: 'Declare the patient ready for discharge (utskrivningsklar): the notice goes out now, and its deadlines count from now' })
   @ApiHeader(optionalKey)
   declareReadyForDischarge(
     @Ctx() ctx: RequestContext,
@@ -101,7 +101,7 @@ export class DischargeHandoverController {
   @HttpCode(200)
   @Roles('case_handler')
   @Audit('discharge.record')
-  @ApiOperation({ summary: 'Record the discharge; 409 naming the missing steps until the takeover and the municipal decision' })
+  @ApiOperation({ summary: "Record the discharge; 409 naming the missing steps until the routine's checklist (primary care's kvittens, fast vårdkontakt, SIP call if needed, takeover) and, with municipal needs, the municipal decision" })
   @ApiHeader(optionalKey)
   recordDischarge(
     @Ctx() ctx: RequestContext,

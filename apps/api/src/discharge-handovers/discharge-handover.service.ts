@@ -161,7 +161,7 @@ export class DischargeHandoverService {
     return this.workflows.update(ctx, c, revokeReadyForDischargeUpdate, { ...actorOf(ctx.principal), reason: dto.reason }, requestKey);
   }
 
-  /** Refused (409, the missing steps named) until the takeover is acknowledged and the municipality has decided. */
+  /** Refused (409, the missing steps named) until the routine's discharge checklist is done (missingStepsForDischarge). */
   async recordDischarge(ctx: RequestContext, caseId: string, dto: RecordDischargeDto, requestKey?: string) {
     const c = await this.case(ctx, caseId);
     return this.workflows.update(ctx, c, recordDischargeUpdate, { ...actorOf(ctx.principal), dischargedAt: iso(dto.dischargedAt) }, requestKey);
