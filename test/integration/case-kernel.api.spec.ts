@@ -3,11 +3,12 @@
  * people concerned meet them (issue 9). Every test here failed on the code before the shared case runtime.
  * Area workflow ids are one per area on the shared Temporal server, so these tests use areas no other test file does.
  */
+import { randomUUID } from 'node:crypto';
 import type { Role } from '../../libs/auth/src/principal';
 import { AREA_TASK_KINDS } from '../../libs/contracts/src/coordination-area.contract';
-import { DISCHARGE_TASK_KINDS } from '../../libs/contracts/src/discharge-handover.contract';
+import { DISCHARGE_HANDOVER_WORKFLOW_TYPE, DISCHARGE_TASK_KINDS, DischargeHandoverInput, dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
 import { CLAIM_TASK_KINDS } from '../../libs/contracts/src/reimbursement-claim.contract';
-import { Caller, callerFor, dischargeNotice, HISTORIC_STAYS, sql, TestStack, useTestStack, waitForTask } from '../support/test-app';
+import { Caller, callerFor, dischargeNotice, HISTORIC_STAYS, sql, temporalClient, TestStack, useTestStack, waitForTask } from '../support/test-app';
 
 const KIND = { ...DISCHARGE_TASK_KINDS, area: AREA_TASK_KINDS, claim: CLAIM_TASK_KINDS };
 const as = (stack: TestStack, org: string, role: Role, person?: string) => callerFor(stack.app, stack.config, org, [role], person ?? `${org.toLowerCase()}-${role}`);
@@ -31,6 +32,37 @@ async function openStay(stack: TestStack, stay: { admittedAt: string; estimatedD
   const res = await hospital.post('/discharge-handovers').set('Idempotency-Key', key('stay')).send(dischargeNotice({ ...stay, ...overrides }));
   if (res.status !== 201) throw new Error(`open: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.caseId as string;
+}
+
+/**
+ * A stay opened before issue 11, whose rules its policy carries (rule version 1, as a continued run carries them):
+ * its clocks count from the doctor's `declaredAt`, so a stay long past can reach its liability day through the API.
+ * A case opened today counts from when the notice went out (the server's clock), which no test can move back.
+ */
+async function openStayBeforeIssue11(stack: TestStack, stay: { admittedAt: string; estimatedDischargeDate: string }) {
+  const caseId = randomUUID();
+  const input: DischargeHandoverInput = {
+    caseId,
+    openedBy: { actor: 'ks-case_handler', organisationCode: 'KS' },
+    hospitalCode: 'KS',
+    patient: { personnummer: '191212121212', name: 'Tolvan Tolvansson' },
+    municipalityCode: '0125',
+    vardcentralCode: 'VC-EKERO',
+    admittedAt: new Date(stay.admittedAt).toISOString(),
+    openedAt: new Date(stay.admittedAt).toISOString(),
+    estimatedDischargeDate: stay.estimatedDischargeDate,
+    careType: 'somatic',
+    needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
+    policy: { noticeDeadlineHours: 24, ruleVersion: 1 },
+  };
+  const temporal = await temporalClient(stack.config);
+  try {
+    await temporal.client.workflow.start(DISCHARGE_HANDOVER_WORKFLOW_TYPE, { taskQueue: stack.config.TEMPORAL_TASK_QUEUE, workflowId: dischargeHandoverWorkflowId(caseId), args: [input] });
+  } finally {
+    await temporal.close();
+  }
+  await waitForTask(await as(stack, '0125', 'case_handler'), caseId, KIND.needsAssessment);
+  return caseId;
 }
 
 /** The municipality needs nothing, the patient is ready at `readyAt`, the vårdcentral takes over, and leaves at `dischargedAt`. */
@@ -85,6 +117,7 @@ describe('2. no task stays open in an inbox once its case has ended or moved on'
     ...HISTORIC_STAYS,
     REIMBURSEMENT_REVIEW_DUE: '3s',
     REIMBURSEMENT_REVIEW_REMINDER_BEFORE: '2s',
+    DISCHARGE_SIP_DEADLINE: 'rolling',
     DISCHARGE_SIP_CALL_DUE: '2s',
     COORDINATION_ONBOARDING_DUE: '2s',
   });
@@ -112,7 +145,7 @@ describe('2. no task stays open in an inbox once its case has ended or moved on'
     const caseId = await openStay(stack, { admittedAt: '2025-02-25T08:00:00+01:00', estimatedDischargeDate: '2025-03-05' });
     const hospital = await as(stack, 'KS', 'case_handler');
     await hospital.post(`/discharge-handovers/${caseId}/ready-for-discharge`).send({ declaredAt: '2025-03-03T09:00:00+01:00' }).expect(200);
-    await waitForTask(await as(stack, 'VC-EKERO', 'coordinator'), caseId, KIND.escalation); // the SIP call's 3 days passed long ago
+    await waitForTask(await as(stack, 'VC-EKERO', 'coordinator'), caseId, KIND.escalation); // the SIP call's 2 s (rolling) passed
     await hospital.post(`/discharge-handovers/${caseId}/revoke-ready`).send({ reason: 'Feber' }).expect(200);
     expect(await openTasks(stack, caseId)).not.toContain(KIND.escalation);
     const timeline = (await hospital.get(`/cases/${caseId}`).expect(200)).body.timeline;
@@ -153,7 +186,7 @@ describe('3 and 4. parties who joined later see the case; an area is for its par
 
   it('HSF finance, invoicing the payment liability, gets the basis in its task and, by need to know, not the case', async () => {
     // Ready on Tuesday 1 March 2022 at 09:00, discharged on 7 March: liable from 4 March (2022's amount is seeded).
-    const caseId = await openStay(stack, { admittedAt: '2022-02-20T08:00:00+01:00', estimatedDischargeDate: '2022-03-01' });
+    const caseId = await openStayBeforeIssue11(stack, { admittedAt: '2022-02-20T08:00:00+01:00', estimatedDischargeDate: '2022-03-01' });
     await dischargeStay(stack, caseId, '2022-03-01T09:00:00+01:00', '2022-03-07T10:00:00+01:00');
     const finance = await as(stack, 'HSF-FIN', 'finance');
     const invoice = await waitForTask(finance, caseId, KIND.invoice);
@@ -181,12 +214,14 @@ describe('3 and 4. parties who joined later see the case; an area is for its par
   });
 });
 
+// Stays opened before issue 11 (counting from declaredAt), the only ones that reach a liability day through the API
+// without waiting real days; test/workflow/discharge-liability.spec.ts runs the same with today's rules.
 describe('5. payment liability waits for each missing daily amount once, and wakes when one is registered', () => {
   const stack = useTestStack(HISTORIC_STAYS);
 
   it('two years without a daily amount: one registration task each, then one invoice basis', async () => {
     // Ready on Thursday 28 December 2023, discharged on 2 January 2024: liable 31 December, 1 and 2 January.
-    const caseId = await openStay(stack, { admittedAt: '2023-12-20T08:00:00+01:00', estimatedDischargeDate: '2023-12-28' });
+    const caseId = await openStayBeforeIssue11(stack, { admittedAt: '2023-12-20T08:00:00+01:00', estimatedDischargeDate: '2023-12-28' });
     const done = await dischargeStay(stack, caseId, '2023-12-28T09:00:00+01:00', '2024-01-02T10:00:00+01:00');
     expect(done.discharge).toMatchObject({ paymentLiability: null, awaitingDailyAmounts: [2023, 2024] });
     const admin = await as(stack, 'HSF', 'reference_admin');
@@ -209,7 +244,7 @@ describe('5. payment liability waits for each missing daily amount once, and wak
 
   it('a daily amount registered through the API wakes the case waiting for it', async () => {
     // 2021 has no seeded amount: ready on Monday 1 March 2021, discharged on 8 March, liable from 4 March.
-    const caseId = await openStay(stack, { admittedAt: '2021-02-20T08:00:00+01:00', estimatedDischargeDate: '2021-03-01' });
+    const caseId = await openStayBeforeIssue11(stack, { admittedAt: '2021-02-20T08:00:00+01:00', estimatedDischargeDate: '2021-03-01' });
     await dischargeStay(stack, caseId, '2021-03-01T09:00:00+01:00', '2021-03-08T10:00:00+01:00');
     const admin = await as(stack, 'HSF', 'reference_admin');
     const registration = await waitForTask(admin, caseId, KIND.registerDailyAmount);

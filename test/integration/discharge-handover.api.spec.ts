@@ -129,6 +129,13 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
     expect(state.body.events.map((e: { type: string }) => e.type)).toEqual(['case_opened', 'notice_late']);
   });
 
+  it('counts the 24 hours from a later judgement of needs when the notice gives one: 30 hours after admission, 2 after the judgement, is on time', async () => {
+    const res = await start('start-judged-0001', body({ admittedAt: hoursAgo(30), needsJudgedAt: hoursAgo(2) })).expect(201);
+    const state = await http().get(`/discharge-handovers/${res.body.caseId}`).expect(200);
+    expect(state.body).toMatchObject({ lateNotice: { late: false, delayMinutes: 0 }, needsJudgedAt: expect.any(String) });
+    expect(state.body.events.map((e: { type: string }) => e.type)).toEqual(['case_opened']);
+  });
+
   it('goes on from where it was after the worker is replaced', async () => {
     const { caseId } = (await start('start-restart-0001').expect(201)).body;
     await stack.worker?.stop();
@@ -151,6 +158,9 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
       ['a hospital given as vårdcentral', (r: request.Test) => r.set('Idempotency-Key', 'bad-vc-0001').send(body({ vardcentralCode: 'SOS' })), 422, 'vardcentralCode'],
       ['a number where text belongs', (r: request.Test) => r.set('Idempotency-Key', 'bad-type-0001').send(body({ patientName: 42 })), 400, 'patientName'],
       ['a discharge date before admission', (r: request.Test) => r.set('Idempotency-Key', 'bad-order-0001').send(body({ estimatedDischargeDate: '2020-01-01' })), 400, 'estimatedDischargeDate'],
+      ['a judgement of needs that is not an instant', (r: request.Test) => r.set('Idempotency-Key', 'bad-judged-0001').send(body({ needsJudgedAt: '2026-02-30T08:00:00+01:00' })), 400, 'needsJudgedAt'],
+      ['a judgement of needs before the admission', (r: request.Test) => r.set('Idempotency-Key', 'bad-judged-0002').send(body({ admittedAt: hoursAgo(5), needsJudgedAt: hoursAgo(6) })), 400, 'needsJudgedAt'],
+      ['a judgement of needs in the future', (r: request.Test) => r.set('Idempotency-Key', 'bad-judged-0003').send(body({ needsJudgedAt: new Date(Date.now() + 3_600_000).toISOString() })), 400, 'needsJudgedAt'],
     ])('refuses %s', async (_what, send, status, field) => {
       const res = await send(http().post('/discharge-handovers')).expect(status);
       expect(JSON.stringify(res.body)).toContain(field);

@@ -6,6 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Role } from '../../libs/auth/src/principal';
 import type { AppConfig } from '../../libs/config/src/app-config';
 import { dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
+import { sipCallDueAt } from '../../libs/domain/src/discharge/sip-deadline';
 import { Caller, callerFor, dischargeNotice, HISTORIC_STAYS, sql, temporalClient, useTestStack, waitForTask } from '../support/test-app';
 
 const DAY = 86_400_000;
@@ -129,7 +130,17 @@ describe('discharge handover, end to end through the API', () => {
     const caseId = await openCase(p, { needs: { municipal: ['home_care'], region: ['asih'] } });
     await plan(p, caseId);
     await declareReady(p, caseId, { plannedDischargeAt: '2027-05-06T10:00:00+02:00' }).expect(200);
-    expect((await state(p, caseId)).takeover).toEqual({ receiver: 'asih', organisationCode: 'ASIH-NORR' });
+    const declared = await state(p, caseId);
+    expect(declared.takeover).toEqual({ receiver: 'asih', organisationCode: 'ASIH-NORR' });
+    // The timeline says which rule decided.
+    expect(declared.events.find((e: { type: string }) => e.type === 'ready_for_discharge_declared').detail.takeover).toMatchObject({
+      receiver: 'asih',
+      day: 'sunday_or_public_holiday',
+      rule: 'sunday or public holiday 08:00–17:00: ASIH takes over',
+    });
+    // Primary care's checklist still holds: its kvittens of the notice and the SIP call.
+    await answer(p.vardcentral, caseId, KIND.ackReady, { acknowledged: true });
+    await answer(p.vardcentral, caseId, KIND.sip, { plannedSipDate: new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10) });
 
     // The vårdcentral gets no takeover task; ASIH does, and may now see the case.
     expect((await p.vardcentral.get(`/tasks?caseId=${caseId}&kind=${KIND.takeover}`).expect(200)).body.items).toEqual([]);
@@ -142,7 +153,7 @@ describe('discharge handover, end to end through the API', () => {
     expect(summary.body.contacts[0]).toMatchObject({ role: 'medical responsibility (ASIH)', organisationName: 'ASIH Stockholm Norr' });
   });
 
-  it('refuses the discharge, naming the missing steps, until takeover and municipal decision are in', async () => {
+  it("refuses the discharge, naming the missing steps, until the routine's checklist and the municipal decision are in", async () => {
     const caseId = await openCase(p);
     const early = await discharge(p, caseId).expect(409);
     expect(early.body.missingSteps).toEqual(['ready_for_discharge_declared']);
@@ -151,14 +162,38 @@ describe('discharge handover, end to end through the API', () => {
     const refused = await discharge(p, caseId).expect(409);
     expect(refused.body).toMatchObject({
       code: 'REFUSED_BY_WORKFLOW',
-      missingSteps: ['takeover_of_medical_responsibility_acknowledged', 'municipal_decision_on_services'],
+      missingSteps: [
+        'ready_for_discharge_acknowledged_by_primary_care',
+        'fast_vardkontakt_appointed',
+        'sip_called',
+        'takeover_of_medical_responsibility_acknowledged',
+        'municipal_decision_on_services',
+      ],
     });
     await answer(p.municipality, caseId, KIND.assessment, { outcome: 'not_needed' });
-    expect((await discharge(p, caseId).expect(409)).body.missingSteps).toEqual(['takeover_of_medical_responsibility_acknowledged']);
+    await answer(p.vardcentral, caseId, KIND.takeover, { acknowledged: true });
+    expect((await discharge(p, caseId).expect(409)).body.missingSteps).toEqual(['ready_for_discharge_acknowledged_by_primary_care', 'fast_vardkontakt_appointed', 'sip_called']);
+    await answer(p.vardcentral, caseId, KIND.ackReady, { acknowledged: true });
+    await answer(p.vardcentral, caseId, KIND.fastVardkontakt, { name: 'Sara Sjöström' });
+    expect((await discharge(p, caseId).expect(409)).body.missingSteps).toEqual(['sip_called']);
     expect((await state(p, caseId)).status).toBe('ready_for_discharge');
 
-    await answer(p.vardcentral, caseId, KIND.takeover, { acknowledged: true });
+    await answer(p.vardcentral, caseId, KIND.sip, { plannedSipDate: new Date(Date.now() + DAY).toISOString().slice(0, 10) });
     await discharge(p, caseId).expect(200);
+  });
+
+  it('a patient with no municipal needs: the municipality gets no task, and the discharge needs no municipal decision', async () => {
+    const caseId = await openCase(p, { needs: { municipal: [], region: ['primary_care_home_health_care'] } });
+    await answer(p.vardcentral, caseId, KIND.ackNotice, { acknowledged: true });
+    await answer(p.vardcentral, caseId, KIND.fastVardkontakt, { name: 'Sara Sjöström' });
+    await declareReady(p, caseId).expect(200);
+    await answer(p.vardcentral, caseId, KIND.ackReady, { acknowledged: true });
+    await answer(p.vardcentral, caseId, KIND.takeover, { acknowledged: true });
+    const done = await discharge(p, caseId).expect(200);
+    expect(done.body).toMatchObject({ status: 'discharged', sip: { required: false } });
+    expect(done.body.assessment).toBeUndefined();
+    const municipalTasks = await sql(stack.config, `SELECT kind FROM tasks WHERE case_id = $1 AND assigned_org = '0125'`, [caseId]);
+    expect(municipalTasks).toEqual([]);
   });
 
   it('the municipality asks the hospital for more information, then decides', async () => {
@@ -222,40 +257,36 @@ describe('discharge handover, end to end through the API', () => {
     expect((await workflowResult(stack.config, caseId)).cancellation).toMatchObject({ reason: 'moved_to_other_inpatient_care' });
   });
 
-  it('a discharge after the liability day: HSF registers the missing daily amount, finance gets the invoice basis', async () => {
-    // Fixed instants, long past (no test depends on today's date): admitted on 25 February 2025, ready on Monday
-    // 3 March at 09:00 Stockholm time, discharged on Saturday 8 March at 11:00. No daily amount is seeded for 2025.
-    const caseId = await openCase(p, { admittedAt: '2025-02-25T08:00:00+01:00', estimatedDischargeDate: '2025-03-05' });
+  it('counts from when the utskrivningsklar notice went out, not from a backdated judgement: no liability, and the SIP call due at the end of the third calendar day', async () => {
+    // The doctor judged the patient ready 5 days ago; the hospital sends the notice now. Counted from the judgement
+    // (before issue 11) the municipality would already be liable; counted from the notice it is not.
+    const caseId = await openCase(p);
     await plan(p, caseId);
-    await declareReady(p, caseId, { declaredAt: '2025-03-03T09:00:00+01:00' }).expect(200);
+    const declaredAt = new Date(Date.now() - 5 * DAY).toISOString();
+    const ready = await declareReady(p, caseId, { declaredAt }).expect(200);
+    expect(ready.body.readyForDischargeAt).toBe(declaredAt);
+    const noticeAt = ready.body.readyNoticeAt as string;
+    expect(Math.abs(Date.parse(noticeAt) - Date.now())).toBeLessThan(60_000);
+
+    const sip = await waitForTask(p.vardcentral, caseId, KIND.sip);
+    const detail = await p.vardcentral.get(`/tasks/${sip.id}`).expect(200);
+    expect(new Date(detail.body.dueAt).toISOString()).toBe(sipCallDueAt(noticeAt, { policy: 'calendar_days', days: 3, rollingMs: 0 }));
+
+    await answer(p.vardcentral, caseId, KIND.ackReady, { acknowledged: true });
+    await answer(p.vardcentral, caseId, KIND.sip, { plannedSipDate: new Date(Date.now() + DAY).toISOString().slice(0, 10) });
     await answer(p.vardcentral, caseId, KIND.takeover, { acknowledged: true });
-    const done = await discharge(p, caseId, new Date('2025-03-08T11:00:00+01:00')).expect(200);
-    const year = 2025;
-    // The national policy makes the municipality liable from day 3: 6, 7 and 8 March. HSF's admin is asked for
-    // 2025's daily amount; nothing is guessed.
-    expect(done.body.discharge).toMatchObject({ daysFromReady: 5, sameDay: false, paymentLiability: null, awaitingDailyAmounts: [year] });
-    await answer(p.hsfAdmin, caseId, KIND.registerAmount, { amountOre: 950_000 });
-
-    const invoice = await waitForTask(p.finance, caseId, KIND.invoice);
-    const detail = await p.finance.get(`/tasks/${invoice.id}`).expect(200);
-    expect(detail.body.input).toMatchObject({
-      invoiceTo: '0125',
-      basis: { policy: 'national', liableDays: 3, lines: [{ year, days: 3, dailyAmountOre: 950_000, amountOre: 2_850_000 }], totalOre: 2_850_000 },
-    });
-    // The municipality sees the same basis on its case.
-    const view = await p.municipality.get(`/cases/${caseId}`).expect(200);
-    expect(view.body.summary.discharge.paymentLiability).toEqual(detail.body.input.basis);
-    await p.finance.post(`/tasks/${invoice.id}/complete`).send({ decision: { invoiceReference: 'F-2025-0042' } }).expect(200);
-
-    const result = await workflowResult(stack.config, caseId);
-    expect(result.discharge).toMatchObject({ invoice: { invoiceReference: 'F-2025-0042', organisationCode: 'HSF-FIN' } });
-    const amounts = await p.finance.get('/payment-liability/daily-amounts').expect(200);
-    expect(amounts.body).toContainEqual(expect.objectContaining({ year, amountOre: 950_000 }));
+    const done = await discharge(p, caseId).expect(200);
+    expect(done.body.discharge).toMatchObject({ daysFromReady: 5, sameDay: false, paymentLiability: null });
+    expect(done.body.discharge.awaitingDailyAmounts ?? []).toEqual([]);
+    expect((await workflowResult(stack.config, caseId)).status).toBe('discharged');
+    const hsfTasks = await sql(stack.config, `SELECT kind FROM tasks WHERE case_id = $1 AND kind IN ($2, $3)`, [caseId, KIND.registerAmount, KIND.invoice]);
+    expect(hsfTasks).toEqual([]);
   });
 });
 
 describe('discharge deadlines as durable timers (short configured durations)', () => {
-  const stack = useTestStack({ DISCHARGE_SIP_CALL_DUE: '2s' });
+  // The rolling policy (the named alternative to calendar days) with a 2-second span.
+  const stack = useTestStack({ DISCHARGE_SIP_DEADLINE: 'rolling', DISCHARGE_SIP_CALL_DUE: '2s' });
   let p: Parties;
   beforeAll(async () => {
     p = await partiesFor(stack.app, stack.config);

@@ -8,12 +8,15 @@
  *    the notice's tasks and stops the clocks until the patient is declared ready again.
  * 4. SIP: when both municipal and region services are needed, the vårdcentral calls to a SIP within 3 days.
  * 5. Takeover of medical responsibility: the vårdcentral on weekdays, ASIH on weekends and holidays 08–17.
- * 6. Discharge is refused until the takeover is acknowledged and the municipality has decided.
+ * 6. Discharge is refused until the routine's checklist is done: primary care's kvittens of the notice, the fast
+ *    vårdkontakt, the SIP call where needed, the acknowledged takeover, and the municipality's decision when
+ *    municipal needs were notified (a patient with none gets no municipal task).
  * 7. Past the liability day, HSF finance gets the invoice basis (HSF registers a missing daily amount first).
  * 8. The hospital can cancel (death, other in-patient care, opened in error).
  *
  * The rules are in libs/domain/src/discharge; deadlines, escalation, projection and closing are the runtime's.
  */
+import { patched } from '@temporalio/workflow';
 import {
   cancelDischargeHandoverUpdate,
   changeEstimatedDischargeDateUpdate,
@@ -33,19 +36,32 @@ import * as rules from '../../libs/domain/src/discharge/discharge.rules';
 import type { DischargeCase } from '../../libs/domain/src/discharge/discharge.types';
 import { dischargeListSummary, dischargeSummary } from '../../libs/domain/src/discharge/discharge.views';
 import { CaseRuntime } from '../shared/case-runtime';
-import { dailyAmountReference, DEFAULTS, dischargeTasks } from './discharge-tasks';
+import { dailyAmountReference, DEFAULTS, dischargeTasks, resolvePolicy } from './discharge-tasks';
 
 const actor = ({ actor, organisationCode }: Actor): Actor => ({ actor, organisationCode });
 
+/**
+ * Issue 11's rules (count from the notice, the routine's checklist, the weekday eves as helger, the SIP deadline in
+ * calendar days): cases that started before it keep their rules, decided once and carried in the case's policy.
+ */
+export const DISCHARGE_RULES_PATCH = 'discharge-i11-notice-clock-and-checklist';
+
 export async function dischargeHandoverV2(input: DischargeHandoverInput): Promise<DischargeHandoverState> {
-  const policy = { ...DEFAULTS, ...input.policy };
+  const resolved = resolvePolicy(input.policy, () => patched(DISCHARGE_RULES_PATCH));
+  const policy = { ...DEFAULTS, ...resolved };
+  const ruleOptions = {
+    version: policy.ruleVersion,
+    holidayEves: policy.holidayEves,
+    billsDischargeDay: policy.liabilityBillsDischargeDay,
+  } as const;
+  const municipalityTakesPart = () => rules.municipalityNotified(rt.state, ruleOptions);
   const opening = rules.openDischargeCase({ ...input, asihCode: input.asihCode ?? policy.defaultAsihCode, noticeDeadlineHours: policy.noticeDeadlineHours });
   const rt = new CaseRuntime<DischargeCase>({
     caseType: DISCHARGE_HANDOVER_CASE_TYPE,
     caseId: input.caseId,
     initial: opening.state,
     carried: input.carried,
-    continueWith: (carried) => ({ ...input, carried }),
+    continueWith: (carried) => ({ ...input, policy: resolved, carried }),
     status: (s) => s.status,
     parties: rules.dischargeParties,
     summary: dischargeListSummary,
@@ -67,7 +83,7 @@ export async function dischargeHandoverV2(input: DischargeHandoverInput): Promis
 
   /** On an utskrivningsklar notice: kvittens from both parties, the SIP call if needed, and the takeover. */
   const openReadinessTasks = () => {
-    rt.openTask(KIND.acknowledgeReady, { party: 'municipality' });
+    if (municipalityTakesPart()) rt.openTask(KIND.acknowledgeReady, { party: 'municipality' });
     rt.openTask(KIND.acknowledgeReady, { party: 'primaryCare' });
     if (rt.state.sip.required && !rt.state.sip.call) rt.openTask(KIND.callSip, {});
     rt.openTask(KIND.takeover, {});
@@ -75,20 +91,20 @@ export async function dischargeHandoverV2(input: DischargeHandoverInput): Promis
 
   /** The invoice basis needs each liable year's daily amount; a missing one is asked of HSF, never guessed. */
   const determinePaymentLiability = async () => {
-    const years = rules.liabilityYears(rt.state, policy.liabilityPolicy);
+    const years = rules.liabilityYears(rt.state, policy.liabilityPolicy, ruleOptions);
     if (years.length === 0) return;
     const missing = await rt.awaitReferences(years.map((year) => ({ kind: 'daily_amount' as const, year })), 'liability', {});
     if (missing.length > 0) rt.apply(rules.awaitDailyAmounts(rt.state, missing.map((k) => k.year)));
   };
   rt.onReferences('liability', (_params, amounts) => {
     const dailyAmounts = Object.entries(amounts).map(([key, amountOre]) => ({ year: Number(key.split(':')[1]), amountOre }));
-    rt.apply(rules.determinePaymentLiability(rt.state, policy.liabilityPolicy, dailyAmounts));
+    rt.apply(rules.determinePaymentLiability(rt.state, policy.liabilityPolicy, dailyAmounts, ruleOptions));
     if (rt.state.discharge?.paymentLiability) rt.openTask(KIND.invoice, {});
   });
 
   const now = () => rt.now();
   rt.command(changeEstimatedDischargeDateUpdate, { decide: (s, cmd) => rules.changeEstimatedDischargeDate(s, cmd), by: actor, audit: 'discharge.change_estimated_date' });
-  rt.command(declareReadyForDischargeUpdate, { decide: (s, cmd) => rules.declareReadyForDischarge(s, cmd, now()), by: actor, audit: 'discharge.declare_ready', then: openReadinessTasks });
+  rt.command(declareReadyForDischargeUpdate, { decide: (s, cmd) => rules.declareReadyForDischarge(s, cmd, now(), ruleOptions), by: actor, audit: 'discharge.declare_ready', then: openReadinessTasks });
   rt.command(revokeReadyForDischargeUpdate, {
     decide: (s, cmd) => rules.revokeReadyForDischarge(s, cmd),
     by: actor,
@@ -96,7 +112,7 @@ export async function dischargeHandoverV2(input: DischargeHandoverInput): Promis
     then: () => rt.cancelScope('readiness', 'utskrivningsklar revoked'),
   });
   rt.command(recordDischargeUpdate, {
-    decide: (s, cmd) => rules.recordDischarge(s, cmd, now()),
+    decide: (s, cmd) => rules.recordDischarge(s, cmd, now(), ruleOptions),
     by: actor,
     audit: 'discharge.record',
     then: async () => {
@@ -109,9 +125,10 @@ export async function dischargeHandoverV2(input: DischargeHandoverInput): Promis
   return rt.run(() => {
     rt.apply(opening);
     rt.auditRequest('discharge.open', input.openedBy, input.requestId);
-    rt.openTask(KIND.acknowledgeNotice, { party: 'municipality' });
+    // The municipality gets its tasks only when municipal needs were notified.
+    if (municipalityTakesPart()) rt.openTask(KIND.acknowledgeNotice, { party: 'municipality' });
     rt.openTask(KIND.acknowledgeNotice, { party: 'primaryCare' });
     rt.openTask(KIND.appointFastVardkontakt, {});
-    rt.openTask(KIND.needsAssessment, {});
+    if (municipalityTakesPart()) rt.openTask(KIND.needsAssessment, {});
   });
 }

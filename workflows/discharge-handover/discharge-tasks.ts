@@ -4,8 +4,13 @@ import { DISCHARGE_TASK_KINDS as KIND, DischargeHandoverInput, MUNICIPAL_NEEDS }
 import type { ReferencePolicy } from '../shared/case-runtime';
 import { CaseRuntime, TaskKinds } from '../shared/case-runtime';
 import * as rules from '../../libs/domain/src/discharge/discharge.rules';
-import type { DischargeCase, ReceivingParty } from '../../libs/domain/src/discharge/discharge.types';
+import type { DischargeCase, DischargePolicy, ReceivingParty } from '../../libs/domain/src/discharge/discharge.types';
 import type { LiabilityPolicy } from '../../libs/domain/src/discharge/payment-liability';
+import { DEFAULT_BILLS_DISCHARGE_DAY } from '../../libs/domain/src/discharge/payment-liability';
+import { DEFAULT_SIP_CALL_DAYS, DEFAULT_SIP_DEADLINE_POLICY, sipCallDueAt } from '../../libs/domain/src/discharge/sip-deadline';
+import type { SipDeadlinePolicy } from '../../libs/domain/src/discharge/sip-deadline';
+import { DEFAULT_HOLIDAY_EVE_POLICY } from '../../libs/domain/src/discharge/takeover-receiver';
+import type { HolidayEvePolicy } from '../../libs/domain/src/discharge/takeover-receiver';
 
 const HOUR = 3_600_000;
 export const DEFAULTS = {
@@ -19,8 +24,27 @@ export const DEFAULTS = {
   escalationDueMs: 24 * HOUR,
   liabilityPolicy: 'national' as LiabilityPolicy,
   defaultAsihCode: 'ASIH-NORR',
+  sipCallDays: DEFAULT_SIP_CALL_DAYS,
+  liabilityBillsDischargeDay: DEFAULT_BILLS_DISCHARGE_DAY,
 };
-export type Policy = typeof DEFAULTS & DischargeHandoverInput['policy'];
+
+type Resolved = Required<Pick<DischargePolicy, 'ruleVersion' | 'sipDeadline' | 'holidayEves'>>;
+export type Policy = typeof DEFAULTS & DischargeHandoverInput['policy'] & Resolved;
+
+/**
+ * The case's policy with issue 11's fields filled in once, when the case starts: from the deployment's settings when
+ * the API passed them; otherwise today's defaults in a new case, and the old behaviour (rule version 1, rolling SIP
+ * deadline, the eves as weekdays) in a case that started before (`isNewCase` is patched(), asked only then). The
+ * result is carried into continued runs, so a case keeps its rules.
+ */
+export function resolvePolicy(policy: DischargeHandoverInput['policy'], isNewCase: () => boolean): DischargeHandoverInput['policy'] & Resolved {
+  let fresh: boolean | undefined;
+  const isNew = () => (fresh ??= isNewCase());
+  const ruleVersion = policy.ruleVersion ?? (isNew() ? 2 : 1);
+  const sipDeadline: SipDeadlinePolicy = policy.sipDeadline ?? (ruleVersion >= 2 ? DEFAULT_SIP_DEADLINE_POLICY : 'rolling');
+  const holidayEves: HolidayEvePolicy = policy.holidayEves ?? (ruleVersion >= 2 ? DEFAULT_HOLIDAY_EVE_POLICY : 'weekday');
+  return { ...policy, ruleVersion, sipDeadline, holidayEves };
+}
 
 const SCHEMAS = {
   fastVardkontakt: object({ name: text(200), phone: text(40) }, ['name']),
@@ -117,18 +141,22 @@ export function dischargeTasks(rt: CaseRuntime<DischargeCase>, input: DischargeH
       decide: (s, _d, by, now) => rules.acknowledgeReady(s, party, by, now),
       result: () => ({ party }),
     }),
-    // Within 3 days of the notice (configurable): the deadline runs from the notice, not from now.
-    [KIND.callSip]: () => ({
+    // Within 3 days of the notice (calendar days by default): the deadline runs from the notice, not from now.
+    [KIND.callSip]: () => {
+      // (The spec is also rebuilt to check answers: the deadline is only computed when there is a notice.)
+      const noticeAt = rules.noticeSentAt(rt.state);
+      const deadline = { policy: policy.sipDeadline, days: policy.sipCallDays, rollingMs: policy.sipCallDueMs };
+      return {
       ...caseHandler,
       assignedOrg: rt.state.vardcentralCode,
-      // (The spec is also rebuilt to check answers: the deadline is only computed when there is a notice.)
-      ...(rt.state.readyForDischargeAt ? { dueAt: new Date(Date.parse(rt.state.readyForDischargeAt) + policy.sipCallDueMs).toISOString() } : {}),
+      ...(noticeAt ? { dueAt: sipCallDueAt(noticeAt, deadline) } : {}),
       input: { ...readiness(rt.state), municipalNeeds: rt.state.needs.municipal, regionNeeds: rt.state.needs.region },
       answerSchema: SCHEMAS.callSip,
       scope: 'readiness',
       decide: rules.callSip,
       result: (_s, d) => ({ plannedSipDate: d.plannedSipDate }),
-    }),
+      };
+    },
     [KIND.takeover]: () => ({
       ...caseHandler,
       assignedOrg: rt.state.takeover?.organisationCode as string,

@@ -82,7 +82,7 @@ async function dischargeCase(api: DemoClient, who: DischargeActors, title: strin
     expect: 200,
   });
   api.check(ready.takeover?.organisationCode === takeoverOrg, `medical responsibility goes to ${takeoverOrg} (${ready.takeover?.receiver})`);
-  const early = await api.call<{ missingSteps: string[] }>(who.hospital, 'tries to discharge before the takeover is acknowledged', 'POST', `/discharge-handovers/${caseId}/discharge`, {
+  const early = await api.call<{ missingSteps: string[] }>(who.hospital, 'tries to discharge before the discharge checklist is done', 'POST', `/discharge-handovers/${caseId}/discharge`, {
     body: { dischargedAt: new Date().toISOString() },
     expect: 409,
   });

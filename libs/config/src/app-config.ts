@@ -4,6 +4,9 @@ import { DEFAULT_CASES_TASK_QUEUE } from '../../contracts/src/task-queues';
 import { DEFAULT_LPIK_BASIS, DEFAULT_NOTICE_PERIOD_DAYS, LPIK_BASES, LpikBasis } from '../../domain/src/coordination/support-agreement';
 import { DEFAULT_ADMISSION_MAX_AGE_DAYS } from '../../domain/src/discharge/discharge.rules';
 import { COORDINATION_DECLINE_ALLOWED_DEFAULT } from '../../domain/src/coordination/area.types';
+import { DEFAULT_BILLS_DISCHARGE_DAY } from '../../domain/src/discharge/payment-liability';
+import { DEFAULT_SIP_CALL_DAYS, DEFAULT_SIP_DEADLINE_POLICY, SIP_DEADLINE_POLICIES, SipDeadlinePolicy } from '../../domain/src/discharge/sip-deadline';
+import { DEFAULT_HOLIDAY_EVE_POLICY, HOLIDAY_EVE_POLICIES, HolidayEvePolicy } from '../../domain/src/discharge/takeover-receiver';
 import { ORGANISATION_CODE } from '../../domain/src/text';
 import {
   IsBoolean,
@@ -247,7 +250,22 @@ export class AppConfig {
   @IsDurationSetting()
   DISCHARGE_READY_ACK_DUE = '4h';
 
-  /** The call to a SIP, from the utskrivningsklar notice (SFS 2019:979: within 3 days; calendar days by default). */
+  /**
+   * How the SIP call's deadline counts from the utskrivningsklar notice (SFS 2019:979: "within 3 days"; calendar days
+   * unconfirmed): `calendar_days` (default): by the end of the Stockholm day DISCHARGE_SIP_CALL_DAYS after the
+   * notice's day; `rolling`: DISCHARGE_SIP_CALL_DUE after the notice.
+   */
+  @IsIn(SIP_DEADLINE_POLICIES)
+  DISCHARGE_SIP_DEADLINE: SipDeadlinePolicy = DEFAULT_SIP_DEADLINE_POLICY;
+
+  /** Calendar days for DISCHARGE_SIP_DEADLINE=calendar_days (SFS 2019:979: 3). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  DISCHARGE_SIP_CALL_DAYS = DEFAULT_SIP_CALL_DAYS;
+
+  /** The call to a SIP when DISCHARGE_SIP_DEADLINE=rolling: a span from the utskrivningsklar notice (72 hours). */
   @IsDurationSetting()
   DISCHARGE_SIP_CALL_DUE = '3d';
 
@@ -262,6 +280,18 @@ export class AppConfig {
   /** When the municipality becomes liable to pay: `national` (3 days) or `stockholm-2020` (Region Stockholm). */
   @IsIn(['national', 'stockholm-2020'])
   DISCHARGE_LIABILITY_POLICY: 'national' | 'stockholm-2020' = 'national';
+
+  /** Whether the day of discharge is a liable day (no source says; our assumption: yes, a patient there that day is billed). */
+  @Transform(toBool)
+  @IsBoolean()
+  DISCHARGE_LIABILITY_BILLS_DISCHARGE_DAY: boolean = DEFAULT_BILLS_DISCHARGE_DAY;
+
+  /**
+   * Whether midsommarafton, julafton and nyårsafton are "helger" for the ASIH takeover rule (not stated in the 2020
+   * rules; our assumption): `helg` (default, holiday staffing on those days) or `weekday`.
+   */
+  @IsIn(HOLIDAY_EVE_POLICIES)
+  DISCHARGE_HOLIDAY_EVES: HolidayEvePolicy = DEFAULT_HOLIDAY_EVE_POLICY;
 
   /** HSF's review of a reimbursement claim (default 30 days). */
   @IsDurationSetting()

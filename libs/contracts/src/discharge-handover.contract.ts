@@ -74,6 +74,8 @@ export interface DischargeHandoverInput {
   vardcentralCode: string;
   /** ISO 8601 instants. */
   admittedAt: string;
+  /** The doctor's later judgement that the patient may need help after discharge (optional): the 24 hours count from it. */
+  needsJudgedAt?: string;
   openedAt: string;
   /** Local date (Europe/Stockholm), YYYY-MM-DD. */
   estimatedDischargeDate: string;

@@ -470,7 +470,8 @@ export async function dischargeHandoverWorkflow(input: DischargeHandoverInput): 
       );
     }
 
-    const receiver = takeoverReceiver(state.plannedDischargeAt as string);
+    // Legacy cases keep the rule they started with: the weekday eves are not "helger" here.
+    const receiver = takeoverReceiver(state.plannedDischargeAt as string, 'weekday');
     const receiverOrg = receiver === 'asih' ? asih : vardcentral;
     state.takeover = { receiver, organisationCode: receiverOrg };
     if (receiver === 'asih') joinedParties.add(asih);

@@ -54,6 +54,15 @@ export class StartDischargeHandoverDto {
   @IsInstant()
   admittedAt: string;
 
+  @ApiPropertyOptional({
+    example: '2026-11-24T14:00:00+01:00',
+    description:
+      "The treating doctor's judgement, later than the admission, that the patient may need help after discharge: the notice's 24 hours count from it. Not before admittedAt, not in the future (5 minutes of clock skew allowed).",
+  })
+  @IsOptional()
+  @IsInstant()
+  needsJudgedAt?: string;
+
   @ApiProperty({
     example: '2026-11-27',
     description: 'Not before the admission date (Stockholm), and at most 365 days after today (Stockholm).',
@@ -70,7 +79,7 @@ export class StartDischargeHandoverDto {
   @IsCode(ORGANISATION_CODE)
   asihCode?: string;
 
-  @ApiProperty({ type: ExpectedNeedsDto })
+  @ApiProperty({ type: ExpectedNeedsDto, description: 'Either list may be empty (a patient may need region services only); a patient with no municipal needs gives the municipality no task.' })
   @IsObject()
   @ValidateNested()
   @Type(() => ExpectedNeedsDto)

@@ -60,7 +60,7 @@ export class DischargeHandoverService {
       throw new DomainError(DomainErrorCode.Forbidden, 'only in-patient care (a hospital, SPSV or geriatric care) opens discharge handovers');
     }
     const problem = dischargeNoticeProblem(
-      { admittedAt: iso(dto.admittedAt), estimatedDischargeDate: dto.estimatedDischargeDate },
+      { admittedAt: iso(dto.admittedAt), estimatedDischargeDate: dto.estimatedDischargeDate, ...(dto.needsJudgedAt ? { needsJudgedAt: iso(dto.needsJudgedAt) } : {}) },
       new Date().toISOString(),
       this.config.DISCHARGE_ADMISSION_MAX_AGE_DAYS,
     );
@@ -84,6 +84,7 @@ export class DischargeHandoverService {
       municipalityCode: dto.municipalityCode,
       vardcentralCode: dto.vardcentralCode,
       admittedAt: iso(dto.admittedAt),
+      ...(dto.needsJudgedAt ? { needsJudgedAt: iso(dto.needsJudgedAt) } : {}),
       // The key's first sighting is when the notice was sent: a retried request keeps the same time.
       openedAt: claim.createdAt.toISOString(),
       estimatedDischargeDate: dto.estimatedDischargeDate,
@@ -121,6 +122,10 @@ export class DischargeHandoverService {
       escalationDueMs: durationMs(c.DISCHARGE_ESCALATION_DUE),
       liabilityPolicy: c.DISCHARGE_LIABILITY_POLICY,
       defaultAsihCode: c.DISCHARGE_DEFAULT_ASIH,
+      sipDeadline: c.DISCHARGE_SIP_DEADLINE,
+      sipCallDays: c.DISCHARGE_SIP_CALL_DAYS,
+      holidayEves: c.DISCHARGE_HOLIDAY_EVES,
+      liabilityBillsDischargeDay: c.DISCHARGE_LIABILITY_BILLS_DISCHARGE_DAY,
     };
   }
 
@@ -156,7 +161,7 @@ export class DischargeHandoverService {
     return this.workflows.update(ctx, c, revokeReadyForDischargeUpdate, { ...actorOf(ctx.principal), reason: dto.reason }, requestKey);
   }
 
-  /** Refused (409, the missing steps named) until the takeover is acknowledged and the municipality has decided. */
+  /** Refused (409, the missing steps named) until the routine's discharge checklist is done (missingStepsForDischarge). */
   async recordDischarge(ctx: RequestContext, caseId: string, dto: RecordDischargeDto, requestKey?: string) {
     const c = await this.case(ctx, caseId);
     return this.workflows.update(ctx, c, recordDischargeUpdate, { ...actorOf(ctx.principal), dischargedAt: iso(dto.dischargedAt) }, requestKey);

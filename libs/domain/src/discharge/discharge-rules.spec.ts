@@ -1,5 +1,5 @@
 import { liabilityBasis, liabilityStartDate } from './payment-liability';
-import { takeoverReceiver } from './takeover-receiver';
+import { takeoverBasis, takeoverReceiver } from './takeover-receiver';
 
 describe('who takes over medical responsibility', () => {
   // 2027-05-06 is Kristi himmelsfärdsdag (a Thursday); Stockholm is on summer time (UTC+2).
@@ -9,7 +9,7 @@ describe('who takes over medical responsibility', () => {
     ['16:59', 'asih'],
     ['17:00', 'primary_care'],
   ])('on a public holiday at %s: %s', (time, receiver) => {
-    expect(takeoverReceiver(`2027-05-06T${time}:00+02:00`)).toBe(receiver);
+    expect(takeoverReceiver(`2027-05-06T${time}:00+02:00`, 'helg')).toBe(receiver);
   });
 
   it.each([
@@ -21,13 +21,53 @@ describe('who takes over medical responsibility', () => {
     ['the Friday after Kristi himmelsfärd', '2027-05-07T10:00:00+02:00', 'primary_care'],
     ['a Saturday evening', '2027-03-27T17:30:00+01:00', 'primary_care'],
   ])('on %s', (_what, at, receiver) => {
-    expect(takeoverReceiver(at)).toBe(receiver);
+    expect(takeoverReceiver(at, 'helg')).toBe(receiver);
   });
 
   it('reads the time in Stockholm, not UTC', () => {
     // 06:30 UTC on a Saturday in winter is 07:30 in Stockholm: before 08:00.
-    expect(takeoverReceiver('2027-03-27T06:30:00Z')).toBe('primary_care');
-    expect(takeoverReceiver('2027-03-27T07:00:00Z')).toBe('asih');
+    expect(takeoverReceiver('2027-03-27T06:30:00Z', 'helg')).toBe('primary_care');
+    expect(takeoverReceiver('2027-03-27T07:00:00Z', 'helg')).toBe('asih');
+  });
+});
+
+describe('the weekday eves and the ASIH rule (named policy DISCHARGE_HOLIDAY_EVES)', () => {
+  // All three fall on a Friday in 2027, a weekday otherwise; Stockholm time.
+  const EVES = [
+    ['Midsommarafton', '2027-06-25T10:00:00+02:00'],
+    ['Julafton', '2027-12-24T10:00:00+01:00'],
+    ['Nyårsafton', '2027-12-31T10:00:00+01:00'],
+  ] as const;
+
+  it.each(EVES)('%s 10:00 is a helg by default (`helg`): ASIH takes over, and the basis says why', (eve, at) => {
+    expect(takeoverReceiver(at, 'helg')).toBe('asih');
+    expect(takeoverBasis(at, 'helg')).toMatchObject({
+      receiver: 'asih',
+      day: 'holiday_eve',
+      eve,
+      holidayEves: 'helg',
+      rule: `${eve}, a helg by policy DISCHARGE_HOLIDAY_EVES=helg 08:00–17:00: ASIH takes over`,
+    });
+  });
+
+  it.each(EVES)('%s 10:00 under `weekday`: the vårdcentral takes over, and the basis names the policy', (eve, at) => {
+    expect(takeoverReceiver(at, 'weekday')).toBe('primary_care');
+    expect(takeoverBasis(at, 'weekday')).toMatchObject({
+      receiver: 'primary_care',
+      day: 'holiday_eve',
+      eve,
+      holidayEves: 'weekday',
+      rule: `${eve} is a weekday by policy DISCHARGE_HOLIDAY_EVES=weekday: the vårdcentral takes over`,
+    });
+  });
+
+  it('an eve counts only 08:00–17:00, like any helg', () => {
+    expect(takeoverReceiver('2027-12-24T17:00:00+01:00', 'helg')).toBe('primary_care');
+    expect(takeoverReceiver('2027-12-24T07:59:00+01:00', 'helg')).toBe('primary_care');
+  });
+
+  it('an eve on a Saturday or Sunday is a helg under either policy (julafton 2028 is a Sunday)', () => {
+    expect(takeoverBasis('2028-12-24T10:00:00+01:00', 'weekday')).toMatchObject({ receiver: 'asih', day: 'sunday_or_public_holiday' });
   });
 });
 

@@ -31,6 +31,8 @@ import {
   recordDischarge,
   recordInvoice,
   revokeReadyForDischarge,
+  RULES_BEFORE_ISSUE_11,
+  CURRENT_RULES,
   takeOverMedicalResponsibility,
 } from './discharge.rules';
 import type { DischargeCase, NeedsAssessmentDecision } from './discharge.types';
@@ -81,10 +83,16 @@ const atOrAfter = (instant: string) => (Date.parse(instant) > Date.parse(NOW) ? 
 const ready = (declaredAt = DECLARED, plannedDischargeAt?: string): DischargeCase =>
   nextState(declareReadyForDischarge(planning(), { ...KS, declaredAt, ...(plannedDischargeAt ? { plannedDischargeAt } : {}) }, atOrAfter(declaredAt)));
 
-/** Ready, with the takeover acknowledged and the municipality's decision: the discharge may be recorded. */
+/**
+ * Ready, with the routine's checklist done (primary care's kvittens, the fast vårdkontakt, the SIP call, the
+ * acknowledged takeover) and the municipality's decision: the discharge may be recorded.
+ */
 function readyToLeave(declaredAt = DECLARED): DischargeCase {
   const now = atOrAfter(declaredAt);
-  const withTakeover = nextState(takeOverMedicalResponsibility(ready(declaredAt), { acknowledged: true }, VC, now));
+  let s = nextState(acknowledgeReady(ready(declaredAt), 'primaryCare', VC, now));
+  s = nextState(appointFastVardkontakt(s, { name: 'Eva Ek' }, VC, now));
+  s = nextState(callSip(s, { plannedSipDate: '2027-11-29' }, VC, now));
+  const withTakeover = nextState(takeOverMedicalResponsibility(s, { acknowledged: true }, VC, now));
   return nextState(assessNeeds(withTakeover, { outcome: 'granted', services: ['home_care'], startDate: '2027-11-26' }, EKERO, now));
 }
 
@@ -280,13 +288,33 @@ describe('declareReadyForDischarge (utskrivningsklar)', () => {
       ...s,
       status: 'ready_for_discharge',
       readyForDischargeAt: DECLARED,
+      // The notice went out with the request (NOW, 10:00); the doctor judged the patient ready at 09:00.
+      readyNoticeAt: NOW,
       plannedDischargeAt: DECLARED,
       readyAcknowledgements: {},
       takeover: { receiver: 'primary_care', organisationCode: 'VC-EKERO' },
       joinedParties: [],
     });
     expect(timeline(o)).toEqual([
-      { type: 'ready_for_discharge_declared', actor: 'karin', organisationCode: 'KS', detail: { declaredAt: DECLARED, plannedDischargeAt: DECLARED } },
+      {
+        type: 'ready_for_discharge_declared',
+        actor: 'karin',
+        organisationCode: 'KS',
+        detail: {
+          declaredAt: DECLARED,
+          noticeAt: NOW,
+          plannedDischargeAt: DECLARED,
+          takeover: {
+            receiver: 'primary_care',
+            organisationCode: 'VC-EKERO',
+            date: '2027-11-25',
+            day: 'weekday',
+            withinAsihHours: true,
+            holidayEves: 'helg',
+            rule: 'a weekday: the vårdcentral takes over',
+          },
+        },
+      },
     ]);
   });
 
@@ -297,7 +325,11 @@ describe('declareReadyForDischarge (utskrivningsklar)', () => {
     expect(o.state.plannedDischargeAt).toBe('2027-11-27T12:00:00Z');
     expect(o.state.joinedParties).toEqual(['ASIH-NORD']);
     expect(dischargeParties(o.state)).toEqual(['KS', '0125', 'VC-EKERO', 'ASIH-NORD']);
-    expect(timeline(o)[0].detail).toEqual({ declaredAt: DECLARED, plannedDischargeAt: '2027-11-27T12:00:00Z' });
+    expect(timeline(o)[0].detail).toMatchObject({
+      declaredAt: DECLARED,
+      plannedDischargeAt: '2027-11-27T12:00:00Z',
+      takeover: { receiver: 'asih', organisationCode: 'ASIH-NORD', day: 'saturday', rule: 'saturday 08:00–17:00: ASIH takes over' },
+    });
   });
 
   it('a discharge planned for Saturday evening stays with the vårdcentral', () => {
@@ -393,13 +425,36 @@ describe('missingStepsForDischarge', () => {
     expect(missingStepsForDischarge(planning())).toEqual(['ready_for_discharge_declared']);
   });
 
-  it('then for the acknowledged takeover and the municipal decision, in that order', () => {
-    expect(missingStepsForDischarge(ready())).toEqual(['takeover_of_medical_responsibility_acknowledged', 'municipal_decision_on_services']);
+  it("then for the routine's checklist and the municipal decision, in that order (psykiatristod.se, Gemensam rutin)", () => {
+    expect(missingStepsForDischarge(ready())).toEqual([
+      'ready_for_discharge_acknowledged_by_primary_care',
+      'fast_vardkontakt_appointed',
+      'sip_called',
+      'takeover_of_medical_responsibility_acknowledged',
+      'municipal_decision_on_services',
+    ]);
+    const acknowledged = nextState(acknowledgeReady(ready(), 'primaryCare', VC, NOW));
+    expect(missingStepsForDischarge(acknowledged)[0]).toBe('fast_vardkontakt_appointed');
     const takenOver = nextState(takeOverMedicalResponsibility(ready(), { acknowledged: true }, VC, NOW));
-    expect(missingStepsForDischarge(takenOver)).toEqual(['municipal_decision_on_services']);
+    expect(missingStepsForDischarge(takenOver)).not.toContain('takeover_of_medical_responsibility_acknowledged');
     const decided = nextState(assessNeeds(ready(), { outcome: 'not_needed' }, EKERO, NOW));
-    expect(missingStepsForDischarge(decided)).toEqual(['takeover_of_medical_responsibility_acknowledged']);
+    expect(missingStepsForDischarge(decided)).not.toContain('municipal_decision_on_services');
     expect(missingStepsForDischarge(readyToLeave())).toEqual([]);
+  });
+
+  it("the municipality's kvittens is not on primary care's checklist", () => {
+    const byMunicipality = nextState(acknowledgeReady(ready(), 'municipality', EKERO, NOW));
+    expect(missingStepsForDischarge(byMunicipality)[0]).toBe('ready_for_discharge_acknowledged_by_primary_care');
+  });
+
+  it('no SIP call is waited for when only region services are needed', () => {
+    const regionOnly = nextState(declareReadyForDischarge(planning({ needs: { municipal: [], region: ['asih'] }, sip: { required: false } }), { ...KS, declaredAt: DECLARED }, NOW));
+    expect(missingStepsForDischarge(regionOnly)).not.toContain('sip_called');
+  });
+
+  it('cases opened before issue 11 keep their checklist: the takeover and the municipal decision only', () => {
+    const old = nextState(declareReadyForDischarge(planning(), { ...KS, declaredAt: DECLARED }, NOW, RULES_BEFORE_ISSUE_11));
+    expect(missingStepsForDischarge(old, RULES_BEFORE_ISSUE_11)).toEqual(['takeover_of_medical_responsibility_acknowledged', 'municipal_decision_on_services']);
   });
 
   it('a question to the hospital is not a decision', () => {
@@ -423,10 +478,11 @@ describe('recordDischarge', () => {
   });
 
   it('refuses while steps are missing, naming them in order', () => {
-    expect(recordDischarge(ready(), { ...KS, dischargedAt: NOW }, NOW)).toEqual({
+    const takenOver = nextState(takeOverMedicalResponsibility(ready(), { acknowledged: true }, VC, NOW));
+    expect(recordDischarge(takenOver, { ...KS, dischargedAt: NOW }, NOW)).toEqual({
       refused: 'conflict',
-      message: 'discharge refused: missing takeover_of_medical_responsibility_acknowledged, municipal_decision_on_services',
-      details: { missingSteps: ['takeover_of_medical_responsibility_acknowledged', 'municipal_decision_on_services'] },
+      message: 'discharge refused: missing ready_for_discharge_acknowledged_by_primary_care, fast_vardkontakt_appointed, sip_called, municipal_decision_on_services',
+      details: { missingSteps: ['ready_for_discharge_acknowledged_by_primary_care', 'fast_vardkontakt_appointed', 'sip_called', 'municipal_decision_on_services'] },
     });
     expect(recordDischarge(planning(), { ...KS, dischargedAt: NOW }, NOW)).toEqual({
       refused: 'conflict',
@@ -723,11 +779,130 @@ describe('views', () => {
   });
 });
 
-describe('questionable against DOMAIN.md (not changed here)', () => {
-  it.todo(
-    'takeoverReceiver: midsommarafton, julafton and nyårsafton should count as "helg" by a named policy, default yes (DOMAIN.md, pandemic rules); isWeekendOrHoliday leaves the eves out, so Friday 2027-12-24 10:00 goes to the vårdcentral',
-  );
-  it.todo(
-    'liabilityYears/determinePaymentLiability count from readyForDischargeAt (the doctor’s declaredAt), but DOMAIN.md counts deadlines from when the notice went out, which the case does not record',
-  );
+describe('issue 11: deadlines count from when the utskrivningsklar notice went out (DOMAIN.md)', () => {
+  /** A case admitted on Monday 23 March 2026 and opened at once (Stockholm is on winter time until 29 March). */
+  const march = (over: Partial<DischargeNotice> = {}) =>
+    deepFreeze(openDischargeCase(notice({ admittedAt: '2026-03-23T08:00:00+01:00', openedAt: '2026-03-23T09:00:00+01:00', estimatedDischargeDate: '2026-03-27', ...over })).state);
+
+  /** Declared ready at `declaredAt` (the doctor's judgement) by a request at `noticeAt`, then the checklist, then discharged. */
+  function stay(noticeAt: string, dischargedAt: string, declaredAt = '2026-03-27T08:00:00+01:00', start = march()): DischargeCase {
+    let s = nextState(declareReadyForDischarge(start, { ...KS, declaredAt }, noticeAt));
+    s = nextState(acknowledgeReady(s, 'primaryCare', VC, noticeAt));
+    s = nextState(appointFastVardkontakt(s, { name: 'Eva Ek' }, VC, noticeAt));
+    if (s.sip.required) s = nextState(callSip(s, { plannedSipDate: '2026-03-30' }, VC, noticeAt));
+    s = nextState(takeOverMedicalResponsibility(s, { acknowledged: true }, VC, noticeAt));
+    if (s.needs.municipal.length) s = nextState(assessNeeds(s, { outcome: 'not_needed' }, EKERO, noticeAt));
+    return nextState(recordDischarge(s, { ...KS, dischargedAt }, '2026-04-10T10:00:00+02:00'));
+  }
+  const amounts = deepFreeze([{ year: 2026, amountOre: 1_000_000 }]);
+  const basis = (s: DischargeCase, policy: 'national' | 'stockholm-2020') => determinePaymentLiability(s, policy, amounts).state.discharge?.paymentLiability;
+
+  it('records the notice moment beside the doctor’s judgement, and clears both when revoked', () => {
+    const s = nextState(declareReadyForDischarge(march(), { ...KS, declaredAt: '2026-03-24T15:00:00+01:00' }, '2026-03-27T10:00:00+01:00'));
+    expect(s).toMatchObject({ readyForDischargeAt: '2026-03-24T15:00:00+01:00', readyNoticeAt: '2026-03-27T10:00:00+01:00' });
+    const revoked = nextState(revokeReadyForDischarge(s, { ...KS, reason: 'Feber' }));
+    expect(revoked.readyNoticeAt).toBeUndefined();
+  });
+
+  it('national liability: a judgement backdated to 24 March 2026 and a notice on 27 March at 10:00 make the municipality liable from 30 March, not 27 March', () => {
+    const s = stay('2026-03-27T10:00:00+01:00', '2026-04-01T10:00:00+02:00', '2026-03-24T15:00:00+01:00');
+    expect(liabilityYears(s, 'national')).toEqual([2026]);
+    expect(basis(s, 'national')).toMatchObject({ noticeAt: '2026-03-27T10:00:00+01:00', liabilityStartDate: '2026-03-30', liableDays: 3, totalOre: 3_000_000 });
+  });
+
+  it('the Stockholm 2020 noon rule reads the notice: sent on 27 March 2026 at 11:59, day 0 is 27 March; at 12:00, 28 March (the judgement was at 08:00 both times)', () => {
+    const at1159 = stay('2026-03-27T11:59:00+01:00', '2026-04-02T10:00:00+02:00');
+    const at1200 = stay('2026-03-27T12:00:00+01:00', '2026-04-02T10:00:00+02:00');
+    expect(basis(at1159, 'stockholm-2020')).toMatchObject({ liabilityStartDate: '2026-03-30', liableDays: 4 });
+    expect(basis(at1200, 'stockholm-2020')).toMatchObject({ liabilityStartDate: '2026-03-31', liableDays: 3 });
+  });
+
+  it('cases opened before issue 11 keep counting from the judgement (they recorded no notice moment)', () => {
+    const old = deepFreeze({ ...stay('2026-03-27T12:00:00+01:00', '2026-04-02T10:00:00+02:00'), readyNoticeAt: undefined });
+    expect(determinePaymentLiability(old, 'stockholm-2020', amounts, RULES_BEFORE_ISSUE_11).state.discharge?.paymentLiability).toMatchObject({
+      noticeAt: '2026-03-27T08:00:00+01:00',
+      liabilityStartDate: '2026-03-30',
+    });
+  });
+
+  it('the discharge day is billed by default; the named policy can leave it out', () => {
+    const s = stay('2026-03-27T10:00:00+01:00', '2026-04-01T10:00:00+02:00');
+    const withoutDischargeDay = { ...CURRENT_RULES, billsDischargeDay: false };
+    expect(liabilityYears(s, 'national', withoutDischargeDay)).toEqual([2026]);
+    expect(determinePaymentLiability(s, 'national', amounts, withoutDischargeDay).state.discharge?.paymentLiability).toMatchObject({
+      liabilityStartDate: '2026-03-30',
+      liableDays: 2,
+    });
+    // Leaving on the liability day itself: liable for it by default, not at all without the discharge day.
+    const onTheDay = stay('2026-03-27T10:00:00+01:00', '2026-03-30T10:00:00+02:00');
+    expect(basis(onTheDay, 'national')).toMatchObject({ liableDays: 1 });
+    expect(liabilityYears(onTheDay, 'national', withoutDischargeDay)).toEqual([]);
+  });
+
+  it('a patient with no municipal needs (region services only, 27 March 2026) is discharged without a municipal decision, and no municipality pays', () => {
+    const regionOnly = march({ needs: { municipal: [], region: ['primary_care_home_health_care'] } });
+    const s = nextState(declareReadyForDischarge(regionOnly, { ...KS, declaredAt: '2026-03-27T08:00:00+01:00' }, '2026-03-27T10:00:00+01:00'));
+    expect(missingStepsForDischarge(s)).toEqual(['ready_for_discharge_acknowledged_by_primary_care', 'fast_vardkontakt_appointed', 'takeover_of_medical_responsibility_acknowledged']);
+    // Ten days later: the municipality was never notified, so it is not liable (Lag 2017:612 needs both notices).
+    const left = stay('2026-03-27T10:00:00+01:00', '2026-04-06T10:00:00+02:00', undefined, regionOnly);
+    expect(left.status).toBe('discharged');
+    expect(left.assessment).toBeUndefined();
+    expect(liabilityYears(left, 'national')).toEqual([]);
+    expect(determinePaymentLiability(left, 'national', amounts).state).toBe(left);
+  });
+
+  it('a notice with municipal needs still waits for the municipal decision', () => {
+    const s = nextState(declareReadyForDischarge(march(), { ...KS, declaredAt: '2026-03-27T08:00:00+01:00' }, '2026-03-27T10:00:00+01:00'));
+    expect(missingStepsForDischarge(s)).toContain('municipal_decision_on_services');
+  });
+
+  it('the timeline shows the eve policy that decided who takes over: julafton 2027 at 10:00', () => {
+    const onJulafton = (holidayEves: 'helg' | 'weekday') =>
+      timeline(accepted(declareReadyForDischarge(planning(), { ...KS, declaredAt: DECLARED, plannedDischargeAt: '2027-12-24T10:00:00+01:00' }, NOW, { ...CURRENT_RULES, holidayEves })))[0]
+        .detail;
+    expect(onJulafton('helg')).toMatchObject({ takeover: { receiver: 'asih', organisationCode: 'ASIH-NORD', eve: 'Julafton', holidayEves: 'helg' } });
+    expect(onJulafton('weekday')).toMatchObject({ takeover: { receiver: 'primary_care', organisationCode: 'VC-EKERO', eve: 'Julafton', holidayEves: 'weekday' } });
+  });
+});
+
+describe('issue 11: the inskrivningsmeddelande’s 24 hours count from admission, or from the later judgement of needs', () => {
+  // Admitted on Friday 27 March 2026 at 10:00; the doctor judges on Sunday 29 March at 09:00 (summer time) that the
+  // patient may need help after discharge.
+  const ADMITTED_27_MARCH = '2026-03-27T10:00:00+01:00';
+  const JUDGED_29_MARCH = '2026-03-29T09:00:00+02:00';
+  const open = (openedAt: string, needsJudgedAt?: string) =>
+    openDischargeCase(notice({ admittedAt: ADMITTED_27_MARCH, openedAt, estimatedDischargeDate: '2026-04-02', ...(needsJudgedAt ? { needsJudgedAt } : {}) }));
+
+  it('a notice sent within 24 hours of the judgement is not late, though 2 days after admission', () => {
+    const o = open('2026-03-30T08:30:00+02:00', JUDGED_29_MARCH);
+    expect(o.state.lateNotice).toEqual({ late: false, delayMinutes: 0 });
+    expect(o.state.needsJudgedAt).toBe(JUDGED_29_MARCH);
+    expect(o.events.map((e) => e.type)).toEqual(['case_opened']);
+    expect(o.events[0].detail).toMatchObject({ needsJudgedAt: JUDGED_29_MARCH });
+  });
+
+  it('counts the 24 hours from the judgement: an hour after them is late by 60 minutes', () => {
+    expect(open('2026-03-30T10:00:00+02:00', JUDGED_29_MARCH).state.lateNotice).toEqual({ late: true, delayMinutes: 60 });
+  });
+
+  it('without a judgement, from the admission as before', () => {
+    const o = open('2026-03-30T08:30:00+02:00');
+    expect(o.state.lateNotice.late).toBe(true);
+    expect(o.state.needsJudgedAt).toBeUndefined();
+  });
+
+  it('refuses a judgement before the admission or in the future, naming the field', () => {
+    const now = '2026-03-30T08:30:00+02:00';
+    expect(dischargeNoticeProblem({ admittedAt: ADMITTED_27_MARCH, needsJudgedAt: '2026-03-27T09:59:00+01:00', estimatedDischargeDate: '2026-04-02' }, now)).toEqual({
+      refused: 'invalid_input',
+      message: 'needsJudgedAt is before the admission',
+      field: 'needsJudgedAt',
+    });
+    expect(dischargeNoticeProblem({ admittedAt: ADMITTED_27_MARCH, needsJudgedAt: '2026-03-30T09:00:00+02:00', estimatedDischargeDate: '2026-04-02' }, now)).toEqual({
+      refused: 'invalid_input',
+      message: 'needsJudgedAt is in the future',
+      field: 'needsJudgedAt',
+    });
+    expect(dischargeNoticeProblem({ admittedAt: ADMITTED_27_MARCH, needsJudgedAt: JUDGED_29_MARCH, estimatedDischargeDate: '2026-04-02' }, now)).toBeNull();
+  });
 });

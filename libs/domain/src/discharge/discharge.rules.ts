@@ -15,6 +15,7 @@ import {
   ChangeEstimatedDischargeDate,
   DeclareReadyForDischarge,
   DischargeCase,
+  DischargeRuleOptions,
   InvoiceDecision,
   MISSING_STEP,
   MunicipalNeed,
@@ -27,8 +28,13 @@ import {
   TakeoverDecision,
 } from './discharge.types';
 import { noticeTimeliness } from './notice-deadline';
-import { DailyAmount, liabilityBasis, LiabilityPolicy, liabilityStartDate, liableYears } from './payment-liability';
-import { takeoverReceiver } from './takeover-receiver';
+import { DailyAmount, DEFAULT_BILLS_DISCHARGE_DAY, lastLiableDate, liabilityBasis, LiabilityPolicy, liabilityStartDate, liableYears } from './payment-liability';
+import { DEFAULT_HOLIDAY_EVE_POLICY, takeoverBasis } from './takeover-receiver';
+
+/** Today's rules (issue 11): counting from the notice, the routine's checklist, the eves as helger. */
+export const CURRENT_RULES: DischargeRuleOptions = { version: 2, holidayEves: DEFAULT_HOLIDAY_EVE_POLICY, billsDischargeDay: DEFAULT_BILLS_DISCHARGE_DAY };
+/** The rules of cases opened before issue 11, which keep them while they run. */
+export const RULES_BEFORE_ISSUE_11: DischargeRuleOptions = { version: 1, holidayEves: 'weekday', billsDischargeDay: true };
 
 /** A caller's clock a few minutes off is not an error; a time an hour ahead is. */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -46,6 +52,8 @@ export interface DischargeNotice {
   careType: CareType;
   needs: { municipal: MunicipalNeed[]; region: RegionNeed[] };
   admittedAt: string;
+  /** The doctor's later judgement that the patient may need help after discharge: the 24 hours count from it. */
+  needsJudgedAt?: string;
   openedAt: string;
   estimatedDischargeDate: string;
   noticeDeadlineHours: number;
@@ -77,17 +85,22 @@ export function estimatedDischargeDateProblem(estimatedDischargeDate: string, no
 
 /**
  * What is wrong with an inskrivningsmeddelande sent at `now`, or null: an admission in the future (beyond a few
- * minutes of clock skew) or more than `admissionMaxAgeDays` ago, an estimated discharge date before the admission's
- * Stockholm date or more than a year ahead.
+ * minutes of clock skew) or more than `admissionMaxAgeDays` ago, a judgement of needs in the future or before the
+ * admission, an estimated discharge date before the admission's Stockholm date or more than a year ahead.
  */
 export function dischargeNoticeProblem(
-  n: Pick<DischargeNotice, 'admittedAt' | 'estimatedDischargeDate'>,
+  n: Pick<DischargeNotice, 'admittedAt' | 'estimatedDischargeDate' | 'needsJudgedAt'>,
   now: string,
   admissionMaxAgeDays = DEFAULT_ADMISSION_MAX_AGE_DAYS,
 ): Refusal | null {
   return firstRefusal(
     () => inFuture('admittedAt', n.admittedAt, now),
     () => tooOld('admittedAt', n.admittedAt, now, admissionMaxAgeDays),
+    () => (n.needsJudgedAt ? inFuture('needsJudgedAt', n.needsJudgedAt, now) : null),
+    () =>
+      n.needsJudgedAt && Date.parse(n.needsJudgedAt) < Date.parse(n.admittedAt)
+        ? refuse('invalid_input', 'needsJudgedAt is before the admission', { field: 'needsJudgedAt' })
+        : null,
     () =>
       n.estimatedDischargeDate < stockholmDate(n.admittedAt)
         ? refuse('invalid_input', 'estimatedDischargeDate is before the admission date', { field: 'estimatedDischargeDate' })
@@ -107,9 +120,11 @@ export function openDischargeCase(n: DischargeNotice): Outcome<DischargeCase> {
     careType: n.careType,
     needs: n.needs,
     admittedAt: n.admittedAt,
+    ...(n.needsJudgedAt ? { needsJudgedAt: n.needsJudgedAt } : {}),
     openedAt: n.openedAt,
     estimatedDischargeDate: n.estimatedDischargeDate,
-    lateNotice: noticeTimeliness(n.admittedAt, n.openedAt, n.noticeDeadlineHours),
+    // Lag 2017:612: within 24 hours of the admission, or of the doctor's later judgement that help may be needed.
+    lateNotice: noticeTimeliness(n.needsJudgedAt ?? n.admittedAt, n.openedAt, n.noticeDeadlineHours),
     acknowledgements: {},
     informationRequests: [],
     readyAcknowledgements: {},
@@ -117,7 +132,11 @@ export function openDischargeCase(n: DischargeNotice): Outcome<DischargeCase> {
     sip: { required: n.needs.municipal.length > 0 && n.needs.region.length > 0 },
     joinedParties: [],
   };
-  const events = outcome(state, 'case_opened', n.openedBy, { estimatedDischargeDate: n.estimatedDischargeDate, needs: n.needs }).events;
+  const events = outcome(state, 'case_opened', n.openedBy, {
+    estimatedDischargeDate: n.estimatedDischargeDate,
+    needs: n.needs,
+    ...(n.needsJudgedAt ? { needsJudgedAt: n.needsJudgedAt } : {}),
+  }).events;
   if (state.lateNotice.late) events.push({ type: 'notice_late', by: n.openedBy, detail: { delayMinutes: state.lateNotice.delayMinutes } });
   return { state, events };
 }
@@ -153,8 +172,11 @@ export function changeEstimatedDischargeDate(s: DischargeCase, cmd: ChangeEstima
   });
 }
 
-/** Utskrivningsklar: the clocks start, and who takes over medical responsibility follows from the planned time. */
-export function declareReadyForDischarge(s: DischargeCase, cmd: DeclareReadyForDischarge, now: string): Decision<DischargeCase> {
+/**
+ * Utskrivningsklar: the clocks start when the notice goes out (`now`, not the doctor's `declaredAt`, which may be
+ * earlier), and who takes over medical responsibility follows from the planned time; the timeline says why.
+ */
+export function declareReadyForDischarge(s: DischargeCase, cmd: DeclareReadyForDischarge, now: string, rules: DischargeRuleOptions = CURRENT_RULES): Decision<DischargeCase> {
   const refused = firstRefusal(
     () => hospitalRequest(s, cmd),
     () => (s.status === 'ready_for_discharge' ? refuse('conflict', 'the patient is already declared ready for discharge') : null),
@@ -167,13 +189,16 @@ export function declareReadyForDischarge(s: DischargeCase, cmd: DeclareReadyForD
   );
   if (refused) return refused;
   const plannedDischargeAt = cmd.plannedDischargeAt ?? cmd.declaredAt;
-  const receiver = takeoverReceiver(plannedDischargeAt);
+  const basis = takeoverBasis(plannedDischargeAt, rules.holidayEves);
+  const receiver = basis.receiver;
   const organisationCode = receiver === 'asih' ? s.asihCode : s.vardcentralCode;
+  const v2 = rules.version >= 2;
   return outcome(
     {
       ...s,
       status: 'ready_for_discharge',
       readyForDischargeAt: cmd.declaredAt,
+      ...(v2 ? { readyNoticeAt: now } : {}),
       plannedDischargeAt,
       readyAcknowledgements: {},
       takeover: { receiver, organisationCode },
@@ -181,7 +206,9 @@ export function declareReadyForDischarge(s: DischargeCase, cmd: DeclareReadyForD
     },
     'ready_for_discharge_declared',
     cmd,
-    { declaredAt: cmd.declaredAt, plannedDischargeAt },
+    v2
+      ? { declaredAt: cmd.declaredAt, noticeAt: now, plannedDischargeAt, takeover: { ...basis, organisationCode } }
+      : { declaredAt: cmd.declaredAt, plannedDischargeAt },
   );
 }
 
@@ -192,24 +219,40 @@ export function revokeReadyForDischarge(s: DischargeCase, cmd: RevokeReadyForDis
     () => (s.status !== 'ready_for_discharge' ? refuse('conflict', 'the patient is not declared ready for discharge') : null),
   );
   if (refused) return refused;
-  const { readyForDischargeAt: _r, plannedDischargeAt: _p, takeover: _t, ...rest } = s;
+  const { readyForDischargeAt: _r, readyNoticeAt: _n, plannedDischargeAt: _p, takeover: _t, ...rest } = s;
   return outcome({ ...rest, status: 'planning', readyAcknowledgements: {} }, 'ready_for_discharge_revoked', cmd, {
     reason: cmd.reason,
     declaredAt: s.readyForDischargeAt ?? null,
   });
 }
 
-/** What the discharge still waits for: no patient changes form of care without an acknowledged takeover. */
-export function missingStepsForDischarge(s: DischargeCase): string[] {
+/** Whether the municipality takes part: only when municipal needs were notified (no municipal task otherwise). */
+export function municipalityNotified(s: DischargeCase, rules: DischargeRuleOptions = CURRENT_RULES): boolean {
+  return rules.version < 2 || s.needs.municipal.length > 0;
+}
+
+/**
+ * What the discharge still waits for, in the order of Region Stockholm's checklist (Gemensam rutin för samverkan
+ * vid utskrivning): primary care has acknowledged (kvitterat) the utskrivningsklar notice, appointed the fast
+ * vårdkontakt, called the SIP where both municipal and region services are needed, and taken over medical
+ * responsibility (no patient changes form of care without it); and the municipality has decided on its services
+ * when municipal needs were notified. Cases opened before issue 11 wait for the takeover and the decision only.
+ */
+export function missingStepsForDischarge(s: DischargeCase, rules: DischargeRuleOptions = CURRENT_RULES): string[] {
   if (s.status !== 'ready_for_discharge') return [MISSING_STEP.notReady];
   const missing: string[] = [];
+  if (rules.version >= 2) {
+    if (!s.readyAcknowledgements.primaryCare) missing.push(MISSING_STEP.primaryCareAcknowledgement);
+    if (!s.fastVardkontakt) missing.push(MISSING_STEP.fastVardkontakt);
+    if (s.sip.required && !s.sip.call) missing.push(MISSING_STEP.sipCall);
+  }
   if (!s.takeover?.acknowledged) missing.push(MISSING_STEP.takeover);
-  if (!s.assessment) missing.push(MISSING_STEP.municipalDecision);
+  if (!s.assessment && municipalityNotified(s, rules)) missing.push(MISSING_STEP.municipalDecision);
   return missing;
 }
 
-export function recordDischarge(s: DischargeCase, cmd: RecordDischarge, now: string): Decision<DischargeCase> {
-  const missing = missingStepsForDischarge(s);
+export function recordDischarge(s: DischargeCase, cmd: RecordDischarge, now: string, rules: DischargeRuleOptions = CURRENT_RULES): Decision<DischargeCase> {
+  const missing = missingStepsForDischarge(s, rules);
   const refused = firstRefusal(
     () => hospitalRequest(s, cmd),
     () => (missing.length ? refuse('conflict', `discharge refused: missing ${missing.join(', ')}`, { details: { missingSteps: missing } }) : null),
@@ -300,10 +343,19 @@ export function takeOverMedicalResponsibility(s: DischargeCase, d: TakeoverDecis
 
 // ---- payment liability ------------------------------------------------------------------------------------
 
-/** The years whose daily amounts the invoice basis needs; none when the patient left before liability began. */
-export function liabilityYears(s: DischargeCase, policy: LiabilityPolicy): number[] {
-  if (!s.discharge || !s.readyForDischargeAt) return [];
-  return liableYears(liabilityStartDate(policy, s.readyForDischargeAt, s.careType), stockholmDate(s.discharge.dischargedAt));
+/** When the utskrivningsklar notice went out; cases opened before issue 11 count from the doctor's judgement. */
+export function noticeSentAt(s: DischargeCase): string | undefined {
+  return s.readyNoticeAt ?? s.readyForDischargeAt;
+}
+
+/**
+ * The years whose daily amounts the invoice basis needs; none when the patient left before liability began, or when
+ * the municipality was never notified (no municipal needs: Lag 2017:612 makes it liable only after both notices).
+ */
+export function liabilityYears(s: DischargeCase, policy: LiabilityPolicy, rules: DischargeRuleOptions = CURRENT_RULES): number[] {
+  const noticeAt = noticeSentAt(s);
+  if (!s.discharge || !noticeAt || !municipalityNotified(s, rules)) return [];
+  return liableYears(liabilityStartDate(policy, noticeAt, s.careType), lastLiableDate(stockholmDate(s.discharge.dischargedAt), rules.billsDischargeDay));
 }
 
 /** Years nobody has registered a daily amount for: the basis waits (the amount is never guessed). */
@@ -312,9 +364,15 @@ export function awaitDailyAmounts(s: DischargeCase, years: number[]): Outcome<Di
 }
 
 /** Past the liability day, HSF finance gets the invoice basis, and joins the case. */
-export function determinePaymentLiability(s: DischargeCase, policy: LiabilityPolicy, amounts: DailyAmount[]): Outcome<DischargeCase> {
-  if (!s.discharge || !s.readyForDischargeAt) return { state: s, events: [] };
-  const basis = liabilityBasis(policy, s.readyForDischargeAt, s.discharge.dischargedAt, s.careType, amounts);
+export function determinePaymentLiability(
+  s: DischargeCase,
+  policy: LiabilityPolicy,
+  amounts: DailyAmount[],
+  rules: DischargeRuleOptions = CURRENT_RULES,
+): Outcome<DischargeCase> {
+  const noticeAt = noticeSentAt(s);
+  if (!s.discharge || !noticeAt || !municipalityNotified(s, rules)) return { state: s, events: [] };
+  const basis = liabilityBasis(policy, noticeAt, s.discharge.dischargedAt, s.careType, amounts, rules.billsDischargeDay);
   const discharge = { ...s.discharge, awaitingDailyAmounts: [], paymentLiability: basis };
   if (!basis) return { state: { ...s, discharge }, events: [] };
   return outcome({ ...s, discharge, joinedParties: join(s, 'HSF-FIN') }, 'payment_liability_determined', SYSTEM, {

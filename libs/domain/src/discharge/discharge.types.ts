@@ -1,7 +1,8 @@
 /** The discharge handover's state, commands and answers: shared by the rules, the workflow and the API. */
 import type { Actor, PartyAction } from '../case/case';
 import type { LiabilityBasis, LiabilityPolicy } from './payment-liability';
-import type { TakeoverReceiver } from './takeover-receiver';
+import type { SipDeadlinePolicy } from './sip-deadline';
+import type { HolidayEvePolicy, TakeoverReceiver } from './takeover-receiver';
 
 export const CARE_TYPES = ['somatic', 'psychiatric'] as const;
 export type CareType = (typeof CARE_TYPES)[number];
@@ -36,11 +37,20 @@ export interface DischargeCase {
   careType: CareType;
   needs: { municipal: MunicipalNeed[]; region: RegionNeed[] };
   admittedAt: string;
+  /** The doctor's judgement, after admission, that the patient may need help after discharge (when the notice gives one). */
+  needsJudgedAt?: string;
   openedAt: string;
   estimatedDischargeDate: string;
-  /** The inskrivningsmeddelande went out later than the deadline after admission. */
+  /** The inskrivningsmeddelande went out later than the deadline after admission (or after `needsJudgedAt`). */
   lateNotice: { late: boolean; delayMinutes: number };
+  /** When the treating doctor judged the patient ready (`declaredAt`; may be earlier than the notice). */
   readyForDischargeAt?: string;
+  /**
+   * When the utskrivningsklar notice went out to the municipality and primary care (the hospital's request): the SIP
+   * deadline, the payment liability and its noon rule count from here. Absent in cases opened before issue 11,
+   * which count from `readyForDischargeAt`.
+   */
+  readyNoticeAt?: string;
   /** When the patient is planned to leave (decides who takes over medical responsibility). */
   plannedDischargeAt?: string;
   /** The named care contact the vårdcentral appointed. */
@@ -55,7 +65,7 @@ export interface DischargeCase {
   takeover?: { receiver: TakeoverReceiver; organisationCode: string; acknowledged?: PartyAction & { responsiblePhysician?: string } };
   discharge?: {
     dischargedAt: string;
-    /** Calendar days from the utskrivningsklar notice to discharge (0 = the same day, the target). */
+    /** Calendar days from the doctor's judgement (readyForDischargeAt) to discharge (0 = the same day, the target). */
     daysFromReady: number;
     sameDay: boolean;
     paymentLiability: LiabilityBasis | null;
@@ -84,6 +94,29 @@ export interface DischargePolicy {
   escalationDueMs?: number;
   liabilityPolicy?: LiabilityPolicy;
   defaultAsihCode?: string;
+  /** How the SIP call's deadline is counted (DISCHARGE_SIP_DEADLINE); absent in cases opened before issue 11: rolling. */
+  sipDeadline?: SipDeadlinePolicy;
+  /** Calendar days for `calendar_days` (DISCHARGE_SIP_CALL_DAYS). */
+  sipCallDays?: number;
+  /** Whether the weekday eves are "helger" for the ASIH rule (DISCHARGE_HOLIDAY_EVES); before issue 11: weekday. */
+  holidayEves?: HolidayEvePolicy;
+  /** Whether the day of discharge is a liable day (DISCHARGE_LIABILITY_BILLS_DISCHARGE_DAY). */
+  liabilityBillsDischargeDay?: boolean;
+  /**
+   * The rules a case runs under, fixed when it opens (not a setting): 1 = before issue 11 (counts from the doctor's
+   * judgement, the old discharge checklist), 2 = counts from the notice, the routine's checklist. Absent in inputs
+   * of cases opened before issue 11; the workflow decides it with patched() and carries it.
+   */
+  ruleVersion?: DischargeRuleVersion;
+}
+
+export type DischargeRuleVersion = 1 | 2;
+
+/** The case's rules where they changed in issue 11 (each rule function takes them; the default is today's). */
+export interface DischargeRuleOptions {
+  version: DischargeRuleVersion;
+  holidayEves: HolidayEvePolicy;
+  billsDischargeDay: boolean;
 }
 
 export type ReceivingParty = 'municipality' | 'primaryCare';
@@ -139,6 +172,9 @@ export interface InvoiceDecision {
 /** Steps a discharge waits for, named in its refusal. */
 export const MISSING_STEP = {
   notReady: 'ready_for_discharge_declared',
+  primaryCareAcknowledgement: 'ready_for_discharge_acknowledged_by_primary_care',
+  fastVardkontakt: 'fast_vardkontakt_appointed',
+  sipCall: 'sip_called',
   takeover: 'takeover_of_medical_responsibility_acknowledged',
   municipalDecision: 'municipal_decision_on_services',
 } as const;

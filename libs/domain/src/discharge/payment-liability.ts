@@ -13,8 +13,11 @@ import { addDays, daysBetween } from '../time/swedish-holidays';
  *   (from day 3), psychiatric care after 5 calendar days (from day 5). The agreement's averaging model is not
  *   confirmed and is not applied.
  *
- * Liable days are counted inclusively, from the liability day through the day of discharge: a patient still in
- * hospital on that day is billed for it. All dates are Stockholm calendar dates.
+ * Liable days are counted from the liability day through the day of discharge, inclusive by default: a patient
+ * still in hospital on that day is billed for it. No source says whether the day of discharge is billed: a named
+ * policy (DISCHARGE_LIABILITY_BILLS_DISCHARGE_DAY, default yes), our assumption. All dates are Stockholm calendar
+ * dates. `noticeAt` is when the utskrivningsklar notice went out to the municipality (DOMAIN.md: every deadline
+ * after the notice counts from then, not from the doctor's judgement recorded in it).
  */
 export const LIABILITY_POLICIES = ['national', 'stockholm-2020'] as const;
 export type LiabilityPolicy = (typeof LIABILITY_POLICIES)[number];
@@ -33,6 +36,9 @@ export interface DailyAmount {
   amountOre: number;
 }
 
+/** Whether the day of discharge is a liable day when the patient leaves on or after the liability day. */
+export const DEFAULT_BILLS_DISCHARGE_DAY = true;
+
 export interface LiabilityBasis {
   policy: LiabilityPolicy;
   noticeAt: string;
@@ -43,6 +49,11 @@ export interface LiabilityBasis {
   /** One line per calendar year touched, with that year's daily amount. */
   lines: { year: number; days: number; dailyAmountOre: number; amountOre: number }[];
   totalOre: number;
+}
+
+/** The last liable day of a stay that ends on `dischargeDate`: that day itself, or the day before. */
+export function lastLiableDate(dischargeDate: string, billsDischargeDay = DEFAULT_BILLS_DISCHARGE_DAY): string {
+  return billsDischargeDay ? dischargeDate : addDays(dischargeDate, -1);
 }
 
 /** The years whose daily amounts a basis needs (liable days may cross New Year). */
@@ -60,13 +71,15 @@ export function liabilityBasis(
   dischargedAt: string,
   careType: 'somatic' | 'psychiatric',
   dailyAmounts: DailyAmount[],
+  billsDischargeDay = DEFAULT_BILLS_DISCHARGE_DAY,
 ): LiabilityBasis | null {
   const start = liabilityStartDate(policy, noticeAt, careType);
   const dischargeDate = stockholmDate(dischargedAt);
-  if (dischargeDate < start) return null;
-  const lines = liableYears(start, dischargeDate).map((year) => {
+  const lastDay = lastLiableDate(dischargeDate, billsDischargeDay);
+  if (lastDay < start) return null;
+  const lines = liableYears(start, lastDay).map((year) => {
     const from = start > `${year}-01-01` ? start : `${year}-01-01`;
-    const to = dischargeDate < `${year}-12-31` ? dischargeDate : `${year}-12-31`;
+    const to = lastDay < `${year}-12-31` ? lastDay : `${year}-12-31`;
     const days = daysBetween(from, to) + 1;
     const amount = dailyAmounts.find((a) => a.year === year);
     if (!amount) throw new RangeError(`no daily amount registered for ${year}`);
