@@ -8,6 +8,9 @@ import type { AppConfig } from '../../libs/config/src/app-config';
 import { dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
 import { sipCallDueAt } from '../../libs/domain/src/discharge/sip-deadline';
 import { Caller, callerFor, dischargeNotice, HISTORIC_STAYS, sql, temporalClient, useTestStack, waitForTask } from '../support/test-app';
+import { stockholmDate } from '../../libs/domain/src/time/stockholm';
+import { stockholmMidnight } from '../../libs/domain/src/time/stockholm-clock';
+import { addDays, daysBetween } from '../../libs/domain/src/time/swedish-holidays';
 
 const DAY = 86_400_000;
 const KIND = {
@@ -262,7 +265,8 @@ describe('discharge handover, end to end through the API', () => {
     // (before issue 11) the municipality would already be liable; counted from the notice it is not.
     const caseId = await openCase(p);
     await plan(p, caseId);
-    const declaredAt = new Date(Date.now() - 5 * DAY).toISOString();
+    // Noon in Stockholm five calendar days ago: whatever the hour and however a clock change falls in between.
+    const declaredAt = new Date(stockholmMidnight(addDays(stockholmDate(new Date()), -5)) + 12 * 3_600_000).toISOString();
     const ready = await declareReady(p, caseId, { declaredAt }).expect(200);
     expect(ready.body.readyForDischargeAt).toBe(declaredAt);
     const noticeAt = ready.body.readyNoticeAt as string;
@@ -275,8 +279,11 @@ describe('discharge handover, end to end through the API', () => {
     await answer(p.vardcentral, caseId, KIND.ackReady, { acknowledged: true });
     await answer(p.vardcentral, caseId, KIND.sip, { plannedSipDate: new Date(Date.now() + DAY).toISOString().slice(0, 10) });
     await answer(p.vardcentral, caseId, KIND.takeover, { acknowledged: true });
-    const done = await discharge(p, caseId).expect(200);
-    expect(done.body.discharge).toMatchObject({ daysFromReady: 5, sameDay: false, paymentLiability: null });
+    const dischargedAt = new Date();
+    const done = await discharge(p, caseId, dischargedAt).expect(200);
+    // 5, unless the test itself ran across a midnight (Stockholm calendar days, as the rule counts them).
+    const daysFromReady = daysBetween(stockholmDate(declaredAt), stockholmDate(dischargedAt));
+    expect(done.body.discharge).toMatchObject({ daysFromReady, sameDay: false, paymentLiability: null });
     expect(done.body.discharge.awaitingDailyAmounts ?? []).toEqual([]);
     expect((await workflowResult(stack.config, caseId)).status).toBe('discharged');
     const hsfTasks = await sql(stack.config, `SELECT kind FROM tasks WHERE case_id = $1 AND kind IN ($2, $3)`, [caseId, KIND.registerAmount, KIND.invoice]);

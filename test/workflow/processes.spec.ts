@@ -122,6 +122,8 @@ describe('processes on the case runtime, with their real durations', () => {
       expect(opened.events.map((e) => e.type)).toEqual(['area_opened', 'successor_designation_needed']);
       const designation = await openTask(handle, areaStateQuery, AREA_TASK_KINDS.designateSuccessor);
       expect(fake.opened(AREA_TASK_KINDS.designateSuccessor)[0]).toMatchObject({ assignedOrg: 'HSN', requiredRole: 'approver', input: { reason: 'different_vardcentraler' } });
+      // Never before the new area's first day: the same validity rule as the API's designation.
+      expect(await refusalOf(answer(handle, designation.taskId, hsn, { vardcentralCode: 'VC-OSTERMALM', startDate: '2023-06-30' }))).toMatchObject({ refused: 'invalid_input', field: 'startDate' });
       await answer(handle, designation.taskId, hsn, { vardcentralCode: 'VC-OSTERMALM', startDate: '2023-07-01' });
       const accept = await openTask(handle, areaStateQuery, AREA_TASK_KINDS.accept);
       expect(fake.opened(AREA_TASK_KINDS.accept)[0].input).toMatchObject({ declineAllowed: false });

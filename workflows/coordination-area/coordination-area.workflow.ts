@@ -34,6 +34,7 @@ import {
 } from '../../libs/contracts/src/coordination-area.contract';
 import { refuse } from '../../libs/domain/src/case/case';
 import * as rules from '../../libs/domain/src/coordination/area.rules';
+import { designationValidityProblem } from '../../libs/domain/src/coordination/area-validity';
 import type { Area, OnboardingAnswer, OnboardingStep } from '../../libs/domain/src/coordination/area.types';
 import { stockholmMidnight } from '../../libs/domain/src/time/stockholm-clock';
 import { CaseRuntime, reads, refusalFailure, TaskKinds } from '../shared/case-runtime';
@@ -148,7 +149,9 @@ export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
       dueInMs: policy.acceptDueMs,
       input: { ...base(rt.state), predecessors, reason },
       answerSchema: SCHEMAS.designate,
-      decide: (s, d: { vardcentralCode: string; startDate: string }, by, now) => rules.designate(s, { ...d, by }, now),
+      // The same validity rule as the API's designation: never before the new area's first day.
+      decide: (s, d: { vardcentralCode: string; startDate: string }, by, now) =>
+        designationValidityProblem({ code: input.areaCode, validFrom: input.succession?.from ?? null, validTo: null }, d.startDate) ?? rules.designate(s, { ...d, by }, now),
       then: async (d: { vardcentralCode: string }) => {
         if (!(await reads.isActiveOrganisation(d.vardcentralCode, 'vardcentral'))) throw refusalFailure(refuse('invalid_decision', `${d.vardcentralCode} is not an active vårdcentral`));
         rt.openTask(KIND.accept, { vardcentralCode: d.vardcentralCode });

@@ -47,7 +47,9 @@ const actor = ({ actor, organisationCode }: Actor): Actor => ({ actor, organisat
 export const DISCHARGE_RULES_PATCH = 'discharge-i11-notice-clock-and-checklist';
 
 export async function dischargeHandoverV2(input: DischargeHandoverInput): Promise<DischargeHandoverState> {
-  const resolved = resolvePolicy(input.policy, () => patched(DISCHARGE_RULES_PATCH));
+  // A run carried over from before the rules existed (continued as new by an older worker, its first task still
+  // unprocessed) is an old case whatever the patch says: only a case's first run may be new.
+  const resolved = resolvePolicy(input.policy, () => !input.carried && patched(DISCHARGE_RULES_PATCH));
   const policy = { ...DEFAULTS, ...resolved };
   const ruleOptions = {
     version: policy.ruleVersion,
