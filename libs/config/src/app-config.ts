@@ -357,7 +357,7 @@ export class AppConfig {
   /**
    * Which LPIK raises which compensation year (HSN 2020-1821 does not say): `outcome-of-year-paid` (default; paid
    * from March of the next year, when SKR publishes the outcome), `outcome-of-previous-year` or
-   * `forecast-of-year-paid`. Cases already running keep the basis they started with.
+   * `forecast-of-year-paid`. Cases already running keep the basis they started with (the LPIK register holds one value a year, outcome or forecast alike).
    */
   @IsIn(LPIK_BASES)
   AGREEMENT_LPIK_BASIS: LpikBasis = DEFAULT_LPIK_BASIS;
