@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Role } from '../../libs/auth/src/principal';
-import { callerFor, dischargeNotice, tokenFor, useTestStack, waitForTask } from '../support/test-app';
+import { callerFor, dischargeNotice, mandateBody, tokenFor, useTestStack, waitForTask } from '../support/test-app';
 
 type Method = 'get' | 'post' | 'put';
 type Who = { org: string; roles: Role[] } | 'none';
@@ -53,15 +53,7 @@ const hsnApprover: Who = { org: 'HSN', roles: ['approver'] };
 const slsoApprover: Who = { org: 'SLSO', roles: ['approver'] };
 const claimLine = () => ({ date: '2020-11-10', category: 'staff', description: 'Samordning', amountOre: 100_000, documentRef: 'UND-1' });
 const claimBody = async (f: Fixture) => ({ mandateId: await f.mandateId(), periodFrom: '2020-11-02', periodTo: '2020-11-30', lines: [claimLine()] });
-const newMandate = () => ({
-  reference: `AUTHZ-${Date.now()}-${(n += 1)}`,
-  title: 'Testmandat',
-  decidedOn: '2020-11-02',
-  validFrom: '2020-11-02',
-  validTo: '2021-01-31',
-  payerOrg: 'HSF',
-  payeeOrg: 'SLSO',
-});
+const newMandate = () => mandateBody(`AUTHZ-${Date.now()}-${(n += 1)}`);
 const today = () => new Date().toISOString();
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
 let n = 0;

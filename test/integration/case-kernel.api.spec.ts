@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../libs/auth/src/principal';
 import { AREA_TASK_KINDS } from '../../libs/contracts/src/coordination-area.contract';
-import { DISCHARGE_HANDOVER_WORKFLOW_TYPE, DISCHARGE_TASK_KINDS, DischargeHandoverInput, dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
+import { DISCHARGE_HANDOVER_WORKFLOW_TYPE, DISCHARGE_TASK_KINDS, dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
 import { CLAIM_TASK_KINDS } from '../../libs/contracts/src/reimbursement-claim.contract';
-import { Caller, callerFor, dischargeNotice, HISTORIC_STAYS, sql, temporalClient, TestStack, useTestStack, waitForTask } from '../support/test-app';
+import { Caller, callerFor, dischargeInput, dischargeNotice, HISTORIC_STAYS, sql, temporalClient, TestStack, useTestStack, waitForTask } from '../support/test-app';
 
 const KIND = { ...DISCHARGE_TASK_KINDS, area: AREA_TASK_KINDS, claim: CLAIM_TASK_KINDS };
 const as = (stack: TestStack, org: string, role: Role, person?: string) => callerFor(stack.app, stack.config, org, [role], person ?? `${org.toLowerCase()}-${role}`);
@@ -41,20 +41,14 @@ async function openStay(stack: TestStack, stay: { admittedAt: string; estimatedD
  */
 async function openStayBeforeIssue11(stack: TestStack, stay: { admittedAt: string; estimatedDischargeDate: string }) {
   const caseId = randomUUID();
-  const input: DischargeHandoverInput = {
-    caseId,
+  const input = dischargeInput(caseId, {
     openedBy: { actor: 'ks-case_handler', organisationCode: 'KS' },
-    hospitalCode: 'KS',
-    patient: { personnummer: '191212121212', name: 'Tolvan Tolvansson' },
-    municipalityCode: '0125',
-    vardcentralCode: 'VC-EKERO',
     admittedAt: new Date(stay.admittedAt).toISOString(),
     openedAt: new Date(stay.admittedAt).toISOString(),
     estimatedDischargeDate: stay.estimatedDischargeDate,
-    careType: 'somatic',
-    needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
     policy: { noticeDeadlineHours: 24, ruleVersion: 1 },
-  };
+  });
+
   const temporal = await temporalClient(stack.config);
   try {
     await temporal.client.workflow.start(DISCHARGE_HANDOVER_WORKFLOW_TYPE, { taskQueue: stack.config.TEMPORAL_TASK_QUEUE, workflowId: dischargeHandoverWorkflowId(caseId), args: [input] });

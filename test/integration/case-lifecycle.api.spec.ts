@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../libs/auth/src/principal';
 import { dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
-import { callerFor, dischargeNotice, sql, temporalClient, TestStack, useTestStack, waitForTask } from '../support/test-app';
+import { callerFor, dischargeInput, dischargeNotice, sql, temporalClient, TestStack, useTestStack, waitForTask } from '../support/test-app';
 
 const as = (stack: TestStack, org: string, role: Role) => callerFor(stack.app, stack.config, org, [role], `${org.toLowerCase()}-${role}`);
 
@@ -21,22 +21,7 @@ describe('cases in flight and cases ended from outside', () => {
       await temporal.client.workflow.start('dischargeHandoverWorkflow', {
         taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
         workflowId: dischargeHandoverWorkflowId(caseId),
-        args: [
-          {
-            caseId,
-            openedBy: { actor: 'karin.ks', organisationCode: 'KS' },
-            hospitalCode: 'KS',
-            patient: { personnummer: '191212121212', name: 'Tolvan Tolvansson' },
-            municipalityCode: '0125',
-            vardcentralCode: 'VC-EKERO',
-            admittedAt: '2025-02-25T07:00:00.000Z',
-            openedAt: '2025-02-25T08:00:00.000Z',
-            estimatedDischargeDate: '2025-03-05',
-            careType: 'somatic',
-            needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
-            policy: { noticeDeadlineHours: 24 },
-          },
-        ],
+        args: [dischargeInput(caseId)],
       });
     } finally {
       await temporal.close();

@@ -9,34 +9,25 @@ import type { Role } from '../../libs/auth/src/principal';
 import {
   DISCHARGE_HANDOVER_WORKFLOW_TYPE,
   dischargeHandoverOpenedUpdate,
-  DischargeHandoverInput,
   dischargeHandoverWorkflowId,
   DischargePolicy,
   revokeReadyForDischargeUpdate,
 } from '../../libs/contracts/src/discharge-handover.contract';
-import { callerFor, dischargeNotice, sql, temporalClient, TestStack, useTestStack, waitForTask } from '../support/test-app';
+import { callerFor, dischargeInput, dischargeNotice, sql, temporalClient, TestStack, useTestStack, waitForTask } from '../support/test-app';
 
 const as = (stack: TestStack, org: string, role: Role) => callerFor(stack.app, stack.config, org, [role], `${org.toLowerCase()}-${role}`);
 
 describe('a step the database refuses for its data', () => {
   const stack = useTestStack();
 
-  const input = (caseId: string, name: string): DischargeHandoverInput => ({
-    caseId,
-    openedBy: { actor: 'karin.ks', organisationCode: 'KS' },
-    requestId: `req-${caseId}`,
-    hospitalCode: 'KS',
-    patient: { personnummer: '191212121212', name },
-    municipalityCode: '0125',
-    vardcentralCode: 'VC-EKERO',
-    admittedAt: '2025-02-25T07:00:00.000Z',
-    openedAt: '2025-02-25T08:00:00.000Z',
-    estimatedDischargeDate: '2025-03-05',
-    careType: 'somatic',
-    needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
-    // This deployment's policy, as the API fixes it into each case.
-    policy: (stack.app.get(DischargeHandoverService) as unknown as { policy(): DischargePolicy }).policy(),
-  });
+  const input = (caseId: string, name: string) =>
+    dischargeInput(caseId, {
+      requestId: `req-${caseId}`,
+      patient: { personnummer: '191212121212', name },
+      // This deployment's policy, as the API fixes it into each case.
+      policy: (stack.app.get(DischargeHandoverService) as unknown as { policy(): DischargePolicy }).policy(),
+    });
+
 
   it('in the opening data: the case is projected redacted, an operator is told, and closes it', async () => {
     const caseId = randomUUID();

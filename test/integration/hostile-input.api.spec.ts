@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { Caller, callerFor, dischargeNotice, sql, temporalClient, useTestStack, waitForTask } from '../support/test-app';
+import { Caller, callerFor, dischargeNotice, mandateBody, sql, temporalClient, useTestStack, waitForTask } from '../support/test-app';
 
 /**
  * Hostile or mistaken input is refused at the edge with a 400 that names the field (or query parameter), and
@@ -216,16 +216,4 @@ describe('hostile input at the edge (real Temporal and PostgreSQL)', () => {
 });
 
 let mandates = 0;
-function mandate(overrides: Record<string, unknown> = {}) {
-  mandates += 1;
-  return {
-    reference: `HOSTILE-${mandates}`,
-    title: 'Testmandat',
-    decidedOn: '2020-11-02',
-    validFrom: '2020-11-02',
-    validTo: '2021-01-31',
-    payerOrg: 'HSF',
-    payeeOrg: 'SLSO',
-    ...overrides,
-  };
-}
+const mandate = (overrides: Record<string, unknown> = {}) => mandateBody(`HOSTILE-${(mandates += 1)}`, overrides);

@@ -21,6 +21,7 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { AppConfig, loadAppConfig } from '../../libs/config/src/app-config';
 import { ensureDatabase } from '../../infra/postgres/embedded-postgres';
 import { TEST_ENV } from './test-stack-env';
+import type { DischargeHandoverInput } from '../../libs/contracts/src/discharge-handover.contract';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -181,6 +182,33 @@ export function dischargeNotice(overrides: Record<string, unknown> = {}) {
     estimatedDischargeDate: new Date(Date.now() + 3 * DAY_MS).toISOString().slice(0, 10),
     careType: 'somatic',
     needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
+    ...overrides,
+  };
+}
+
+/** A mandate like HDIR 20348 (HSF reimburses SLSO, November 2020 to January 2021) under its own reference. */
+export function mandateBody(reference: string, overrides: Record<string, unknown> = {}) {
+  return { reference, title: 'Testmandat', decidedOn: '2020-11-02', validFrom: '2020-11-02', validTo: '2021-01-31', payerOrg: 'HSF', payeeOrg: 'SLSO', ...overrides };
+}
+
+/**
+ * A discharge workflow's input as the API builds it, for tests that start a case through Temporal directly (a case
+ * in flight on an older type or rules, or data the API's edge would refuse): Tolvan Tolvansson at Karolinska, 2025.
+ */
+export function dischargeInput(caseId: string, overrides: Partial<DischargeHandoverInput> = {}): DischargeHandoverInput {
+  return {
+    caseId,
+    openedBy: { actor: 'karin.ks', organisationCode: 'KS' },
+    hospitalCode: 'KS',
+    patient: { personnummer: '191212121212', name: 'Tolvan Tolvansson' },
+    municipalityCode: '0125',
+    vardcentralCode: 'VC-EKERO',
+    admittedAt: '2025-02-25T07:00:00.000Z',
+    openedAt: '2025-02-25T08:00:00.000Z',
+    estimatedDischargeDate: '2025-03-05',
+    careType: 'somatic',
+    needs: { municipal: ['home_care'], region: ['primary_care_home_health_care'] },
+    policy: { noticeDeadlineHours: 24 },
     ...overrides,
   };
 }
