@@ -163,9 +163,11 @@ describe("Stockholm's districts are dated: 13 to 2023-06-30, 11 from 2023-07-01"
   it('Järva: the vårdcentral of both Rinkeby-Kista and Spånga-Tensta carries over from 2023-07-01, no gap', async () => {
     // Areas no other test file designates: area workflow ids are per area, and the files share one namespace.
     const vc = await as(stack, 'VC-SOLNA', 'case_handler');
+    const oldCases: string[] = [];
     for (const old of ['0180-RINKEBY-KISTA', '0180-SPANGA-TENSTA']) {
       const designated = await hsn.post(`/coordination/areas/${old}/designations`).send({ vardcentralCode: 'VC-SOLNA', startDate: '2021-02-01' }).expect(200);
       await complete(vc, designated.body.caseId, KIND.accept, { accept: true });
+      oldCases.push(designated.body.caseId);
     }
     await (await as(stack, 'HSF', 'approver')).post('/coordination/areas/0180-JARVA/succession').expect(403);
     await hsn.post('/coordination/areas/0125/succession').expect(409); // nothing was merged into Ekerö
@@ -182,6 +184,15 @@ describe("Stockholm's districts are dated: 13 to 2023-06-30, 11 from 2023-07-01"
     const jarva = (await hsn.get('/coordination/areas').expect(200)).body.find((a: { areaCode: string }) => a.areaCode === '0180-JARVA');
     expect(jarva).toMatchObject({ status: 'onboarding', vardcentralCode: 'VC-SOLNA', startDate: '2023-07-01' });
     await hsn.post('/coordination/areas/0180-JARVA/succession').expect(409); // once
+    // The merged districts ended with 30 June 2023: their cases close with their open onboarding tasks, and
+    // their vårdcentral's responsibility there ends that day.
+    for (const [i, old] of ['0180-RINKEBY-KISTA', '0180-SPANGA-TENSTA'].entries()) {
+      const ended = (await hsn.get(`/coordination/areas/${old}`).expect(200)).body;
+      expect(ended).toMatchObject({ status: 'ended', history: [{ vardcentralCode: 'VC-SOLNA', to: '2023-06-30' }] });
+      expect(ended.events.at(-1)).toMatchObject({ type: 'area_ended', detail: { lastDay: '2023-06-30', successorCode: '0180-JARVA', vardcentralCode: 'VC-SOLNA' } });
+      const open = await sql(stack.config, `SELECT id FROM tasks WHERE case_id = $1 AND status = 'open'`, [oldCases[i]]);
+      expect(open).toEqual([]);
+    }
   });
 });
 

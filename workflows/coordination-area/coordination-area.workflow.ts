@@ -30,6 +30,7 @@ import {
   AreaState,
   areaStateQuery,
   designateCoordinatorUpdate,
+  endAreaUpdate,
   Succession,
 } from '../../libs/contracts/src/coordination-area.contract';
 import { refuse } from '../../libs/domain/src/case/case';
@@ -70,7 +71,8 @@ export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
     parties: rules.areaParties,
     summary: rules.areaListSummary,
     processProjections: (s, version) => [{ kind: 'area', area: { ...s, version } }],
-    ended: () => false,
+    // Only an area merged into another ends (no case in flight has that status, so histories replay as before).
+    ended: (s) => s.status === 'ended',
     takesOver: true,
     waitingFor: (s) => (s.status === 'none' ? { what: 'request', description: "HSN's designation of a coordinating vårdcentral", until: null } : null),
     escalation: { kind: KIND.escalation, dueInMs: policy.escalationDueMs, to: (_t, level) => (level === 1 ? { org: 'SLSO', role: 'coordinator' } : null), context: (s) => ({ areaCode: s.areaCode }), overdueEvent: 'onboarding_task_overdue' },
@@ -181,6 +183,7 @@ export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
   );
 
   rt.query(areaStateQuery, (view) => view);
+  rt.command(endAreaUpdate, { decide: (s, cmd) => rules.endArea(s, cmd), by: (cmd) => cmd.by, audit: 'coordination.end_area' });
   rt.command(designateCoordinatorUpdate, { decide: (s, cmd) => rules.designate(s, cmd, rt.now()), by: (cmd) => cmd.by, audit: 'coordination.designate', then: (cmd) => void rt.openTask(KIND.accept, { vardcentralCode: cmd.vardcentralCode }) });
 
   const { succession } = input;

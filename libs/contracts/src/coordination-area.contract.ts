@@ -6,12 +6,12 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/src/case/case';
 import type { Succession } from '../../domain/src/coordination/area-validity';
-import type { Area, AreaPolicy, DesignateCoordinator } from '../../domain/src/coordination/area.types';
+import type { Area, AreaPolicy, DesignateCoordinator, EndArea } from '../../domain/src/coordination/area.types';
 import type { CaseCarry, CaseRuntimeView, CommandResult } from './case-runtime.contract';
 
 export { COORDINATION_DECLINE_ALLOWED_DEFAULT, COORDINATION_EARLIEST_START } from '../../domain/src/coordination/area.types';
 export type { Succession } from '../../domain/src/coordination/area-validity';
-export type { Area, AreaPolicy, AreaStatus, DesignateCoordinator, Designation, Onboarding } from '../../domain/src/coordination/area.types';
+export type { Area, AreaPolicy, AreaStatus, DesignateCoordinator, Designation, EndArea, Onboarding } from '../../domain/src/coordination/area.types';
 
 export const AREA_CASE_TYPE = 'coordination_area';
 /** V2 runs on the shared case runtime; `coordinationAreaWorkflow` (workflows/legacy) keeps its cases in flight. */
@@ -52,6 +52,8 @@ export const AREA_TASK_KINDS = {
 } as const;
 
 export const designateCoordinatorUpdate = defineUpdate<CommandResult<AreaState>, [DesignateCoordinator & { requestId?: string }]>('designateCoordinator');
+/** An area merged into its successor ends (sent by the successor's succession); its case then closes. */
+export const endAreaUpdate = defineUpdate<CommandResult<AreaState>, [EndArea & { requestId?: string }]>('endArea');
 /** Answers once a successor's case is opened and projected (sent with its start). */
 export const areaOpenedUpdate = defineUpdate<CommandResult<AreaState>>('areaOpened');
 export const areaStateQuery = defineQuery<AreaState>('areaState');

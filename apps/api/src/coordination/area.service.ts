@@ -11,6 +11,7 @@ import {
   areaStateQuery,
   areaWorkflowId,
   designateCoordinatorUpdate,
+  endAreaUpdate,
 } from '../../../../libs/contracts/src/coordination-area.contract';
 import { isRefusal } from '../../../../libs/domain/src/case/case';
 import { designationValidityProblem, successionOf } from '../../../../libs/domain/src/coordination/area-validity';
@@ -101,6 +102,16 @@ export class AreaService {
       undefined,
       `opened-${caseId}`,
     );
+    // The merged areas end with their last day: their cases close, and SLSO follows them up no more.
+    for (const m of merged) {
+      if (!m.caseId || m.validTo === null) continue;
+      await this.workflows
+        .update(ctx, { id: m.caseId, workflowId: areaWorkflowId(m.code), status: 'ended' }, endAreaUpdate, { lastDay: m.validTo, successorCode: areaCode, by }, `end-${m.caseId}`)
+        .catch((err: unknown) => {
+          // Already ended (by an earlier request): nothing more to do.
+          if (!(err instanceof DomainError && err.code === DomainErrorCode.Conflict)) throw err;
+        });
+    }
     return state as AreaState;
   }
 

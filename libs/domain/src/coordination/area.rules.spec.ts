@@ -14,6 +14,7 @@ import {
   designate,
   declineAllowed,
   designationProblem,
+  endArea,
   followUpDone,
   followUpDue,
   openArea,
@@ -361,4 +362,24 @@ describe('questionable (not changed here)', () => {
   it.todo(
     'acceptDesignation starts the responsibility (history.from) at the acceptance instant, not at the designated startDate: an acceptance in January 2021 starts it before 2021-02-01, and a handover designated for a future date happens at once',
   );
+});
+
+describe('endArea (a district merged into its successor, Stockholm 2023-07-01)', () => {
+  it('ends the area with its last day: the vårdcentral holds it to 30 June 2023, and the timeline says who succeeds it', () => {
+    const o = accepted(endArea(active(), { lastDay: '2023-06-30', successorCode: '0180-JARVA', by: HSN }));
+    expect(o.state).toMatchObject({ status: 'ended', current: { vardcentralCode: 'VC-EKERO' }, history: [{ vardcentralCode: 'VC-EKERO', to: '2023-06-30' }] });
+    expect(timeline(o)).toEqual([{ type: 'area_ended', actor: 'hanna', organisationCode: 'HSN', detail: { lastDay: '2023-06-30', successorCode: '0180-JARVA', vardcentralCode: 'VC-EKERO' } }]);
+  });
+
+  it('drops a designation still waiting for its answer, and ends an area nobody held', () => {
+    const o = accepted(endArea(handingOver(), { lastDay: '2023-06-30', successorCode: '0180-JARVA', by: HSN }));
+    expect(o.state.pending).toBeUndefined();
+    expect(nextState(endArea(opened(), { lastDay: '2023-06-30', successorCode: '0180-JARVA', by: HSN }))).toMatchObject({ status: 'ended', history: [] });
+  });
+
+  it('ends once, and only on a real date', () => {
+    const ended = nextState(endArea(active(), { lastDay: '2023-06-30', successorCode: '0180-JARVA', by: HSN }));
+    expect(refused(endArea(ended, { lastDay: '2023-06-30', successorCode: '0180-JARVA', by: HSN }))).toMatchObject({ refused: 'conflict' });
+    expect(refused(endArea(active(), { lastDay: '2023-06-31', successorCode: '0180-JARVA', by: HSN }))).toMatchObject({ refused: 'invalid_input', field: 'lastDay' });
+  });
 });

@@ -6,7 +6,7 @@
 import { Actor, Decision, firstRefusal, outcome, Outcome, refuse, Refusal, SYSTEM } from '../case/case';
 import { isCalendarDate } from '../time/stockholm';
 import type { Succession } from './area-validity';
-import { Area, AreaPolicy, COORDINATION_DECLINE_ALLOWED_DEFAULT, COORDINATION_EARLIEST_START, DesignateCoordinator, OnboardingAnswer, OnboardingStep } from './area.types';
+import { Area, AreaPolicy, COORDINATION_DECLINE_ALLOWED_DEFAULT, COORDINATION_EARLIEST_START, DesignateCoordinator, EndArea, OnboardingAnswer, OnboardingStep } from './area.types';
 
 export function openArea(input: { caseId: string; areaCode: string; areaName: string }): Outcome<Area> {
   return outcome({ ...input, status: 'none', history: [] }, 'area_opened', SYSTEM, { areaCode: input.areaCode });
@@ -96,6 +96,22 @@ export function openSuccessor(a: Area, s: Succession, at: string): Outcome<Area>
     SYSTEM,
     { vardcentralCode: s.vardcentralCode, predecessors, from: s.from },
   );
+}
+
+/**
+ * An area merged into its successor ends: its vårdcentral's responsibility ends with the area's last day (the
+ * successor's case carries it over or has HSN designate), its open tasks close, and SLSO follows it up no more.
+ */
+export function endArea(a: Area, cmd: EndArea): Decision<Area> {
+  if (a.status === 'ended') return refuse('conflict', `area ${a.areaCode} has already ended`);
+  if (!isCalendarDate(cmd.lastDay)) return refuse('invalid_input', 'lastDay must be a date (YYYY-MM-DD)', { field: 'lastDay' });
+  const history = a.history.map((h) => (h.to === undefined ? { ...h, to: cmd.lastDay } : h));
+  const { pending: _pending, ...rest } = a;
+  return outcome<Area>({ ...rest, status: 'ended', history }, 'area_ended', cmd.by, {
+    lastDay: cmd.lastDay,
+    successorCode: cmd.successorCode,
+    vardcentralCode: a.current?.vardcentralCode ?? null,
+  });
 }
 
 const onboardingApplied: Record<OnboardingStep, (a: NonNullable<Area['current']>, d: OnboardingAnswer, by: Actor) => NonNullable<Area['current']>['onboarding']> = {

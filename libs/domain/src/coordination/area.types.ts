@@ -8,7 +8,7 @@ import type { Actor } from '../case/case';
 /** No coordinating responsibility starts before 1 February 2021. */
 export const COORDINATION_EARLIEST_START = '2021-02-01';
 
-export const AREA_STATUSES = ['none', 'designated', 'onboarding', 'active', 'handing_over'] as const;
+export const AREA_STATUSES = ['none', 'designated', 'onboarding', 'active', 'handing_over', 'ended'] as const;
 export type AreaStatus = (typeof AREA_STATUSES)[number];
 
 /**
@@ -53,6 +53,13 @@ export interface Area {
   /** A designation waiting for the vårdcentral's answer. */
   pending?: Designation;
   history: { vardcentralCode: string; from: string; to?: string }[];
+}
+
+/** An area merged into another (Stockholm's districts on 2023-07-01) ends with its last day. */
+export interface EndArea {
+  lastDay: string;
+  successorCode: string;
+  by: Actor;
 }
 
 export interface DesignateCoordinator {
