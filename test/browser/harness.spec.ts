@@ -168,6 +168,8 @@ describe('a stopped browser stack', () => {
     await expect(refusesConnections(port)).resolves.toBe(false);
 
     await stack.stop();
+    // Chromium's own helpers end as it ends; give them a moment rather than race them.
+    for (let i = 0; i < 50 && [pid, ...helpers].some(isRunning); i++) await new Promise((r) => setTimeout(r, 100));
     expect([pid, ...helpers].filter(isRunning)).toEqual([]);
     expect(childrenOf(process.pid).filter((p) => !before.has(p))).toEqual([]);
     await expect(refusesConnections(port)).resolves.toBe(true);

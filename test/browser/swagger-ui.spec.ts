@@ -55,14 +55,18 @@ describe('Swagger UI in Chromium', () => {
   it("runs axe on it, and the check fails listing Swagger UI's own serious violations by rule", async () => {
     const visitor = await stack.newVisitor();
     await openDocs(visitor.page);
-    // One axe run (about 7 s on Swagger UI's large page). Today it finds color-contrast (serious, 46 elements) and
-    // nested-interactive (serious, 43). Should a Swagger UI release have none, assert the pass on /docs instead.
-    const error = await expectNoSeriousA11yViolations(visitor.page).then(() => undefined, (e: Error) => e);
+    // On the whole page (43 operations) axe takes 5–7 s and finds color-contrast (serious, 46 elements) and
+    // nested-interactive (serious, 43: each operation's summary); the title and the first operation show both in
+    // 0.6 s. Should a Swagger UI release have none, assert the pass on /docs instead.
+    const firstOperation = await visitor.page.locator('.swagger-ui .opblock').first().getAttribute('id');
+    const scope = { include: ['.swagger-ui .information-container', `#${firstOperation}`] };
+    const error = await expectNoSeriousA11yViolations(visitor.page, scope).then(() => undefined, (e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
     console.log(`[browser] axe on Swagger UI: ${message}`);
     expect(message).toMatch(/^axe found \d+ serious or critical violation\(s\) on http:\/\/127\.0\.0\.1:\d+\/docs/);
     expect(message).toMatch(/\n {2}[a-z-]+ \((serious|critical), \d+ elements?\): \S/);
+    expect(message).toContain('nested-interactive'); // a button in a button: Swagger UI's, not ours
   });
 
   describe('on a page of its own', () => {
