@@ -1,6 +1,7 @@
 /**
- * Three tiers: fast unit tests beside the code, workflow tests on Temporal's time-skipping test server (durable
- * timers of days in milliseconds, activities mocked), and integration tests on a real Temporal server and PostgreSQL.
+ * Four tiers: fast unit tests beside the code, workflow tests on Temporal's time-skipping test server (durable
+ * timers of days in milliseconds, activities mocked), integration tests on a real Temporal server and PostgreSQL,
+ * and browser tests: a real Chromium against that same stack (test/browser/NOTES.md).
  */
 const swc = ['@swc/jest', { swcrc: true }];
 // NestJS 12 ships ES modules only: let swc turn them into CommonJS for jest's module loader.
@@ -36,6 +37,17 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/setup-integration.ts'],
+    },
+    {
+      // A real Chromium (playwright-core) against the real stack; shares the integration tier's servers.
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.spec.ts'],
+      transform: { '^.+\\.(t|j|mj)s$': swc },
+      transformIgnorePatterns,
+      testEnvironment: '<rootDir>/test/browser/support/environment.ts',
+      globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/browser/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/setup-integration.ts'],
     },
   ],

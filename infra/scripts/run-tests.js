@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: typecheck and compile, lint, then jest's three tiers (unit tests; workflow tests on Temporal's
+// `npm test`: typecheck and compile, lint, then jest's four tiers (unit tests; workflow tests on Temporal's
 // time-skipping test server; integration tests on a real Temporal dev server and a real PostgreSQL that jest's global
-// setup starts and stops), then the API fuzz. The last line is jest's totals in the plain form `N passed, N failed`, read from jest's
-// JSON results, so a run that executed no test shows.
+// setup starts and stops; browser tests in a real Chromium against that same stack), then the API fuzz. The last
+// line is jest's totals in the plain form `N passed, N failed`, read from jest's JSON results, so a run that executed
+// no test shows.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { existsSync, readFileSync, rmSync, mkdtempSync } = require('node:fs');
@@ -31,7 +32,7 @@ if (run('lint (eslint)', [bin('eslint', 'bin/eslint.js'), '.']) !== 0) {
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'vardflode-jest-'));
 const resultsFile = join(resultsDir, 'results.json');
-const status = run('jest (unit, workflow and integration tiers)', [
+const status = run('jest (unit, workflow, integration and browser tiers)', [
   bin('jest', 'bin/jest.js'),
   '--json',
   `--outputFile=${resultsFile}`,
@@ -55,8 +56,19 @@ if (process.argv.length === 2) {
   fuzz = fuzzed ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
+// The whole suite must have run the browser tier: a tier that matched no file (or was left out) is a failure, not
+// a quieter green. (A missing Chromium fails each browser test by itself.)
+let browserTier = { failed: 0 };
+if (process.argv.length === 2) {
+  const ran = results.testResults.filter((r) => r.name.split(/[\\/]/).join('/').includes('/test/browser/')).length;
+  if (ran === 0) {
+    console.log('[test] the browser tier ran no test file: counted as a failure');
+    browserTier = { failed: 1 };
+  }
+}
+
 // A suite that could not run counts as a failure, so it cannot hide behind a green total.
-const failed = results.numFailedTests + results.numRuntimeErrorTestSuites + fuzz.failed;
+const failed = results.numFailedTests + results.numRuntimeErrorTestSuites + fuzz.failed + browserTier.failed;
 const skipped = results.numPendingTests + results.numTodoTests;
 console.log(`${results.numPassedTests + fuzz.passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(status !== 0 ? status : results.numTotalTests === 0 || fuzz.failed ? 1 : 0);
+process.exit(status !== 0 ? status : results.numTotalTests === 0 || fuzz.failed || browserTier.failed ? 1 : 0);

@@ -1,7 +1,8 @@
 /**
  * Starts the real servers the integration tests run on, once per `npm test`: a Temporal CLI dev server
  * (in memory, on a free port) and an embedded PostgreSQL (in a temporary folder, on a free port), and builds
- * the workflow bundle once. Each test file then makes its own database and task queue.
+ * the workflow bundle once. Each test file then makes its own database and task queue. The integration and browser
+ * tiers share it (each tier's global setup calls this one; the first starts the servers).
  */
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,8 @@ import { TEST_ENV, TestStackGlobals } from './test-stack-env';
 const log = (line: string) => console.log(`[test-stack] ${line}`);
 
 export default async function globalSetup(): Promise<void> {
+  // The integration and browser tiers share one stack: whichever global setup runs second finds it running.
+  if ((globalThis as TestStackGlobals).__vardflodeTestStack) return;
   const started = Date.now();
   const base = mkdtempSync(join(tmpdir(), 'vardflode-test-'));
   chmodSync(base, 0o755); // PostgreSQL may run as the 'postgres' user and must reach its data folder
