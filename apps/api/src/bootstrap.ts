@@ -11,6 +11,7 @@ import { HttpErrorFilter } from './common/http-error.filter';
 import { methodNotAllowed } from './common/method-not-allowed';
 import { withValidationRules } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
+import { DEFAULT_WEB_DIR, webAppHandlers } from './common/web-app';
 
 /** The OpenAPI document of the application's routes, as served at /docs-json and read by the web client's generator. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -28,7 +29,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /** The configured API application, shared by `main.ts` and the tests so both run the same pipeline. */
-export async function createApiApplication(config: AppConfig): Promise<NestExpressApplication> {
+export async function createApiApplication(config: AppConfig, options: { webDir?: string } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bufferLogs: true,
     bodyParser: false,
@@ -44,6 +45,8 @@ export async function createApiApplication(config: AppConfig): Promise<NestExpre
   // Registered before init, so it runs ahead of the router that answers an unknown method with a 404. The routes
   // come from the document, which is therefore built even where it is not served.
   app.use(methodNotAllowed(document));
+  // The web app at / (same origin), when built: its assets and, for a browser's navigation outside the API, index.html.
+  for (const handler of webAppHandlers(options.webDir ?? DEFAULT_WEB_DIR, document)) app.use(handler);
   // Swagger UI at /docs and the OpenAPI document at /docs-json, unless switched off (off in production by default).
   if (config.apiDocsEnabled) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
