@@ -72,7 +72,7 @@ export function Inbox({ onOpenCount }: { onOpenCount(count: string | null): void
       {tasks && tasks.items.length === 0 && <BodyShort>Inga öppna uppgifter för dig och din organisation.</BodyShort>}
       {tasks && tasks.items.length > 0 && (
         <Table zebraStripes>
-          <caption className="navds-sr-only">Öppna uppgifter, de som förfaller först överst</caption>
+          <caption>Öppna uppgifter, de som förfaller först överst</caption>
           <Table.Header>
             <Table.Row>
               <Table.HeaderCell scope="col">Uppgift</Table.HeaderCell>
