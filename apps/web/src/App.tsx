@@ -24,10 +24,16 @@ function usePath(): [string, (path: string) => void] {
 }
 
 function Shell() {
+  const { session } = useSession();
+  // A new person's screens start afresh (keyed by token): nothing of the previous session's state remains.
+  return session ? <Workspace key={session.token} /> : <SignIn />;
+}
+
+function Workspace() {
   const { session, signOut } = useSession();
   const [path, navigate] = usePath();
   const [openCount, setOpenCount] = useState<string | null>(null);
-  if (!session) return <SignIn />;
+  if (!session) return null;
 
   const link = (to: string) => (event: MouseEvent) => {
     event.preventDefault();
