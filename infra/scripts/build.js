@@ -1,16 +1,24 @@
 #!/usr/bin/env node
-// Compiles the TypeScript into dist/ and prebuilds the workflow bundle that production workers load
-// (so a worker never bundles at start). Plain JS so it runs before anything is compiled.
+// Compiles the TypeScript into dist/, builds the web app into dist/web (which the API serves at /), and prebuilds
+// the workflow bundle that production workers load (so a worker never bundles at start). Plain JS so it runs before
+// anything is compiled.
+//
+// The web app's API types come from the API as just compiled: its OpenAPI document (written without a server, by
+// dist/infra/web/openapi.cli.js) → openapi-typescript → apps/web/src/api/schema.d.ts → `tsc -p apps/web`. An API
+// change that breaks a screen therefore fails this build.
 'use strict';
 const { execFileSync } = require('node:child_process');
 const { writeFileSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
+const { buildWeb } = require('./web');
 
 const root = join(__dirname, '..', '..');
 // --quiet: nothing on stdout (for scripts whose stdout is their answer, e.g. `npm run token`).
-// --no-bundle: compile only (the workflow bundle is for workers).
+// --no-bundle: compile only (the workflow bundle is for workers, the web app for people).
+// --no-web: everything but the web app.
 const quietMode = process.argv.includes('--quiet');
 const bundle = !process.argv.includes('--no-bundle');
+const web = bundle && !process.argv.includes('--no-web');
 const say = (line) => (quietMode ? undefined : console.log(line));
 const started = Date.now();
 say('[build] compiling TypeScript (tsconfig.build.json)…');
@@ -24,8 +32,30 @@ try {
   process.exit(1);
 }
 
+/** Runs a Node script of the build; its output goes to stderr in quiet mode, and a failure ends the build. */
+function step(what, args) {
+  try {
+    execFileSync(process.execPath, args, { stdio: ['ignore', quietMode ? 2 : 'inherit', 'inherit'], cwd: root });
+  } catch {
+    console.error(`[build] ${what} failed`);
+    process.exit(1);
+  }
+}
+
+async function buildWebApp() {
+  const openapi = join(root, 'dist', 'openapi.json');
+  say('[build] web app: OpenAPI document → apps/web/src/api/schema.d.ts…');
+  step('the OpenAPI document', [join(root, 'dist', 'infra', 'web', 'openapi.cli.js'), openapi]);
+  step('openapi-typescript', [join(root, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), openapi, '--output', join(root, 'apps', 'web', 'src', 'api', 'schema.d.ts'), '--silent']);
+  say('[build] web app: typechecking against the API (tsc -p apps/web)…');
+  step('the web app typecheck (an API change the web app does not follow?)', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'apps', 'web', 'tsconfig.json')]);
+  say('[build] web app: bundling (Vite) into dist/web…');
+  await buildWeb({ quiet: quietMode });
+}
+
 (async () => {
   if (!bundle) return;
+  if (web) await buildWebApp();
   const { bundleWorkflowCode } = require('@temporalio/worker');
   const quiet = () => undefined;
   const { code } = await bundleWorkflowCode({
@@ -34,8 +64,8 @@ try {
   });
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(join(root, 'dist', 'workflow-bundle.js'), code);
-  say(`[build] done in ${((Date.now() - started) / 1000).toFixed(1)} s (dist/, dist/workflow-bundle.js)`);
+  say(`[build] done in ${((Date.now() - started) / 1000).toFixed(1)} s (dist/, ${web ? 'dist/web/, ' : ''}dist/workflow-bundle.js)`);
 })().catch((err) => {
-  console.error('[build] workflow bundle failed:', err);
+  console.error('[build] web app or workflow bundle failed:', err);
   process.exit(1);
 });

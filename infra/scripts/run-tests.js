@@ -25,6 +25,11 @@ if (run('typecheck and compile (tsc)', [bin('typescript', 'bin/tsc'), '-p', 'tsc
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+// The web app against the API's types as committed (the build regenerates them from the API and checks again).
+if (run('typecheck the web app (tsc -p apps/web)', [bin('typescript', 'bin/tsc'), '-p', join('apps', 'web', 'tsconfig.json')]) !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 if (run('lint (eslint)', [bin('eslint', 'bin/eslint.js'), '.']) !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);

@@ -4,6 +4,7 @@
  * in production. Waits until /health/ready answers, prints where everything is, and on Ctrl-C (SIGINT) or
  * SIGTERM stops it all in order: API → worker → Temporal → PostgreSQL.
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfig, ConfigError, loadAppConfig } from '../../libs/config/src/app-config';
 import { assertPortFree, waitFor } from '../net/ports';
@@ -112,8 +113,11 @@ async function main(): Promise<void> {
     log('waiting for the API to report ready (PostgreSQL, Temporal, worker)…');
     await waitFor(`the API at ${base}/health/ready`, () => isReady(`${base}/health/ready`), 120_000, 500);
 
+    // The people's way in first: the web app, which the API serves at / once `npm run build` has built it.
+    const webBuilt = existsSync(join(distRoot, 'web', 'index.html'));
     console.log('');
-    console.log('  vardflode is ready');
+    console.log(webBuilt ? `  vardflode is ready: open ${base}/` : '  vardflode is ready (the web app is not built: npm run build)');
+    if (webBuilt) console.log(`  Web app        ${base}/   (dev sign-in: ${config.devIssuerEnabled ? 'on' : 'off'})`);
     console.log(`  API            ${base}`);
     if (config.apiDocsEnabled) console.log(`  OpenAPI docs   ${base}/docs   (JSON: ${base}/docs-json)`);
     if (uiUrl) console.log(`  Temporal UI    ${uiUrl}`);

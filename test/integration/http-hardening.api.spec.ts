@@ -116,11 +116,15 @@ describe('HTTP hardening (real API, PostgreSQL and Temporal)', () => {
         expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
         expect(res.headers).toMatchObject({
           'x-content-type-options': 'nosniff',
-          'x-frame-options': 'SAMEORIGIN',
+          'x-frame-options': 'DENY',
+          'referrer-policy': 'no-referrer',
           'cache-control': 'no-store',
           'content-security-policy': expect.stringContaining("default-src 'self'"),
           'strict-transport-security': expect.stringContaining('max-age='),
         });
+        // The web app shares these answers' origin: nothing may frame it, and no inline script may run.
+        expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+        expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
       }
     });
 

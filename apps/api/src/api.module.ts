@@ -22,6 +22,7 @@ import { MandateModule } from './mandates/mandate.module';
 import { TaskModule } from './tasks/task.module';
 import { DischargeHandoverModule } from './discharge-handovers/discharge-handover.module';
 import { HealthModule } from './health/health.module';
+import { DevSignInModule } from './dev-sign-in/dev-sign-in.controller';
 
 @Module({})
 export class ApiModule implements NestModule {
@@ -51,6 +52,8 @@ export class ApiModule implements NestModule {
         MandateModule,
         ClaimModule,
         CoordinationModule,
+        // The web app's development sign-in, only while the dev issuer is on.
+        ...(config.devIssuerEnabled ? [DevSignInModule] : []),
       ],
       controllers: [AuditController],
       providers: [

@@ -64,12 +64,39 @@ export function parseJsonBodies(maxDepth: number): RequestHandler {
 }
 
 /**
- * Security headers (helmet: nosniff, frame-ancestors, HSTS, a strict CSP…), no X-Powered-By, and no caching of any
- * API answer (they carry personal data). Swagger UI's assets under /docs keep their own caching.
+ * The Content-Security-Policy of the API and the web app: scripts, styles, fonts and connections from the same
+ * origin only, no inline script (nor inline style: React sets styles through the CSSOM, which a CSP allows), no
+ * framing at all. No upgrade-insecure-requests: TLS ends at the proxy, and over plain http on 127.0.0.1 (npm start)
+ * the upgrade would break every asset.
  */
-function securityHeaders(): RequestHandler[] {
+export const APP_CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+/**
+ * Security headers (helmet: nosniff, HSTS, the CSP above, no referrer, no framing), no X-Powered-By, and no caching
+ * of any API answer (they carry personal data). Swagger UI under /docs keeps helmet's default CSP, which its inline
+ * styles need, and its own caching; the web app's hashed assets set theirs (web-app.ts).
+ */
+export function securityHeaders(): RequestHandler[] {
+  const docs = helmet();
+  const app = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: APP_CSP_DIRECTIVES },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
   return [
-    helmet(),
+    (req, res, next) => (DOCS.test(req.path) ? docs(req, res, next) : app(req, res, next)),
     (req, res, next) => {
       if (!DOCS.test(req.path)) res.setHeader('Cache-Control', 'no-store');
       next();
