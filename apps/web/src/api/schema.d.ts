@@ -900,7 +900,7 @@ export interface components {
             /** @enum {string} */
             type: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement";
             /** @enum {string} */
-            status: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "awaiting_decisions" | "in_effect" | "terminating" | "ended" | "faulted";
+            status: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "faulted";
             /** @description Organisation codes party to the case. */
             parties: string[];
             workflowId: string;
@@ -936,7 +936,7 @@ export interface components {
             /** @enum {string} */
             type: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement";
             /** @enum {string} */
-            status: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "awaiting_decisions" | "in_effect" | "terminating" | "ended" | "faulted";
+            status: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "faulted";
             /** @description Organisation codes party to the case. */
             parties: string[];
             workflowId: string;
@@ -1603,7 +1603,7 @@ export interface components {
             areaCode: string;
             areaName: string;
             /** @enum {string} */
-            status: "none" | "designated" | "onboarding" | "active" | "handing_over";
+            status: "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended";
             /** @description The vårdcentral holding the responsibility now. */
             current?: components["schemas"]["CurrentCoordinatorDto"];
             /** @description A designation waiting for the vårdcentral's answer. */
@@ -1625,7 +1625,7 @@ export interface components {
             areaCode: string;
             areaName: string;
             /** @enum {string} */
-            status: "none" | "designated" | "onboarding" | "active" | "handing_over";
+            status: "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended";
             vardcentralCode: string | null;
             pendingVardcentralCode: string | null;
             /** @description SLSO's contact for the area. */
@@ -2723,7 +2723,7 @@ export interface operations {
                 cursor?: string;
                 type?: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement";
                 /** @description A status of any case type (with `type`, one of its own). */
-                status?: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "awaiting_decisions" | "in_effect" | "terminating" | "ended" | "faulted";
+                status?: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "faulted";
             };
             header?: never;
             path?: never;
