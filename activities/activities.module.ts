@@ -1,7 +1,7 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { CASE_DATA_ERROR } from '../libs/contracts/src/case-runtime.contract';
-import { isDataError, sqlStateOf } from '../libs/persistence/src/query-logger';
+import { isDataError, sqlStateOf } from '../libs/persistence/src/sql-errors';
 import type { CaseReadActivities, CaseRuntimeActivities } from '../libs/contracts/src/case-runtime.contract';
 import type { CaseProjectionActivities } from '../libs/contracts/src/case-projection.contract';
 import type { CoordinationActivities } from '../workflows/legacy/contracts/coordination-area.contract';

@@ -38,7 +38,7 @@ import * as rules from '../../libs/domain/src/coordination/area.rules';
 import { designationValidityProblem } from '../../libs/domain/src/coordination/area-validity';
 import type { Area, OnboardingAnswer, OnboardingStep } from '../../libs/domain/src/coordination/area.types';
 import { stockholmMidnight } from '../../libs/domain/src/time/stockholm-clock';
-import { CaseRuntime, reads, refusalFailure, TaskKinds } from '../shared/case-runtime';
+import { CaseRuntime, reads, refusalFailure, TaskKinds, TaskSpec } from '../shared/case-runtime';
 
 const SCHEMAS = {
   accept: object({ accept: { type: 'boolean' }, reason: text(2000) }, ['accept']),
@@ -108,6 +108,21 @@ export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
     }
   };
 
+  /** HSN's approver designates a vårdcentral (another after a decline, or a merged area's first), which is then asked. */
+  const hsnDesignates = (context: Record<string, unknown>, validFrom: string | null): TaskSpec<Area, { vardcentralCode: string; startDate: string }> => ({
+    assignedOrg: 'HSN',
+    requiredRole: 'approver',
+    dueInMs: policy.acceptDueMs,
+    input: { ...base(rt.state), ...context },
+    answerSchema: SCHEMAS.designate,
+    decide: (s, d, by, now) => designationValidityProblem({ code: input.areaCode, validFrom, validTo: null }, d.startDate) ?? rules.designate(s, { ...d, by }, now),
+    then: async (d) => {
+      if (!(await reads.isActiveOrganisation(d.vardcentralCode, 'vardcentral'))) throw refusalFailure(refuse('invalid_decision', `${d.vardcentralCode} is not an active vårdcentral`));
+      rt.openTask(KIND.accept, { vardcentralCode: d.vardcentralCode });
+    },
+    result: (_s, d) => ({ designated: d.vardcentralCode }),
+  });
+
   rt.tasks({
     ...onboarding,
     [KIND.accept]: ({ vardcentralCode }: { vardcentralCode: string }) => ({
@@ -132,34 +147,10 @@ export async function coordinationAreaV2(input: AreaInput): Promise<AreaState> {
       },
       result: (s, d) => ({ accepted: d.accept, status: s.status }),
     }),
-    [KIND.designateAnother]: ({ declinedBy, reason }: { declinedBy: string; reason: string }) => ({
-      assignedOrg: 'HSN',
-      requiredRole: 'approver',
-      dueInMs: policy.acceptDueMs,
-      input: { ...base(rt.state), declinedBy, reason },
-      answerSchema: SCHEMAS.designate,
-      decide: (s, d: { vardcentralCode: string; startDate: string }, by, now) => rules.designate(s, { ...d, by }, now),
-      then: async (d: { vardcentralCode: string }) => {
-        if (!(await reads.isActiveOrganisation(d.vardcentralCode, 'vardcentral'))) throw refusalFailure(refuse('invalid_decision', `${d.vardcentralCode} is not an active vårdcentral`));
-        rt.openTask(KIND.accept, { vardcentralCode: d.vardcentralCode });
-      },
-      result: (_s, d) => ({ designated: d.vardcentralCode }),
-    }),
-    [KIND.designateSuccessor]: ({ predecessors, reason }: Pick<Extract<Succession, { kind: 'designate' }>, 'predecessors' | 'reason'>) => ({
-      assignedOrg: 'HSN',
-      requiredRole: 'approver',
-      dueInMs: policy.acceptDueMs,
-      input: { ...base(rt.state), predecessors, reason },
-      answerSchema: SCHEMAS.designate,
-      // The same validity rule as the API's designation: never before the new area's first day.
-      decide: (s, d: { vardcentralCode: string; startDate: string }, by, now) =>
-        designationValidityProblem({ code: input.areaCode, validFrom: input.succession?.from ?? null, validTo: null }, d.startDate) ?? rules.designate(s, { ...d, by }, now),
-      then: async (d: { vardcentralCode: string }) => {
-        if (!(await reads.isActiveOrganisation(d.vardcentralCode, 'vardcentral'))) throw refusalFailure(refuse('invalid_decision', `${d.vardcentralCode} is not an active vårdcentral`));
-        rt.openTask(KIND.accept, { vardcentralCode: d.vardcentralCode });
-      },
-      result: (_s, d) => ({ designated: d.vardcentralCode }),
-    }),
+    [KIND.designateAnother]: ({ declinedBy, reason }: { declinedBy: string; reason: string }) => hsnDesignates({ declinedBy, reason }, null),
+    // The same validity rule as the API's designation: never before the new area's first day.
+    [KIND.designateSuccessor]: ({ predecessors, reason }: Pick<Extract<Succession, { kind: 'designate' }>, 'predecessors' | 'reason'>) =>
+      hsnDesignates({ predecessors, reason }, input.succession?.from ?? null),
     [KIND.followUp]: ({ vardcentralCode }: { vardcentralCode: string }) => ({
       assignedOrg: 'SLSO',
       requiredRole: 'case_handler',

@@ -1,4 +1,5 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { sqlStateOf } from './sql-errors';
 
 /** Where the database's log lines go (a pino logger in the API and the worker; console elsewhere). */
 export interface LogSink {
@@ -12,12 +13,6 @@ const consoleSink: LogSink = {
   warn: (obj, msg) => console.warn(JSON.stringify({ level: 'warn', name: 'database', msg, ...obj })),
   info: () => undefined,
 };
-
-/** PostgreSQL's SQLSTATE of a failed query, when the driver gave one. */
-export function sqlStateOf(err: unknown): string | undefined {
-  const code = (err as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
-}
 
 /**
  * TypeORM's own loggers print a failed query's parameters, and those are a case's data: a personnummer, a name.
@@ -52,13 +47,4 @@ export class QueryLogger implements TypeOrmLogger {
 function statementOf(query: string): string {
   const m = /^\s*(INSERT INTO|UPDATE|DELETE FROM|SELECT|WITH)\b[^"]*("[^"]+")?/i.exec(query);
   return m ? `${m[1].toUpperCase()}${m[2] ? ` ${m[2]}` : ''}` : query.slice(0, 40);
-}
-
-/**
- * A failure that repeats however often it is tried: PostgreSQL refused the data itself (class 22, data exception,
- * such as a NUL in a text or a value out of range; 54000, a value too large to index). Retrying cannot help.
- */
-export function isDataError(err: unknown): boolean {
-  const state = sqlStateOf(err);
-  return !!state && (state.startsWith('22') || state === '54000');
 }
