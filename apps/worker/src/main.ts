@@ -7,6 +7,7 @@ import { AppConfig, ConfigError, loadAppConfig } from '../../../libs/config/src/
 import { pinoOptions } from '../../../libs/logging/src/logger-options';
 import { temporalConnectionSettings } from '../../../libs/temporal/src/connection-options';
 import { NestPinoLogger } from '../../../libs/logging/src/nest-pino-logger';
+import { KEY_RING } from '../../../libs/crypto/src/crypto.module';
 import { createCaseWorker } from './case-worker';
 import { WorkerModule } from './worker.module';
 
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
     logger: new NestPinoLogger(log),
   });
   const connection = await connectWithRetry(config, log);
-  const worker = await createCaseWorker({ connection, config, activities: activitiesFrom(ctx) });
+  const worker = await createCaseWorker({ connection, config, activities: activitiesFrom(ctx), keyRing: ctx.get(KEY_RING) });
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
 
   // The parent launcher going away (e.g. killed) must not leave this process behind.
