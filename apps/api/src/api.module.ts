@@ -24,6 +24,7 @@ import { TaskModule } from './tasks/task.module';
 import { DischargeHandoverModule } from './discharge-handovers/discharge-handover.module';
 import { HealthModule } from './health/health.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.controller';
+import { CodecModule } from './codec/codec.controller';
 
 @Module({})
 export class ApiModule implements NestModule {
@@ -54,6 +55,7 @@ export class ApiModule implements NestModule {
         MandateModule,
         ClaimModule,
         CoordinationModule,
+        CodecModule,
         // The web app's development sign-in, only while the dev issuer is on.
         ...(config.devIssuerEnabled ? [DevSignInModule] : []),
       ],

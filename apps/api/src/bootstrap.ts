@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../../libs/config/src/app-config';
 import { ApiModule } from './api.module';
+import { codecCors } from './codec/codec-cors';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { configureHttpEdge } from './common/http-edge';
 import { HttpErrorFilter } from './common/http-error.filter';
@@ -36,6 +37,8 @@ export async function createApiApplication(config: AppConfig, options: { webDir?
   });
   app.useLogger(app.get(Logger));
   configureHttpEdge(app, config);
+  // The codec server's CORS (the Temporal UI's origin only), preflights answered before the 405 and auth checks.
+  app.use(codecCors(config));
   app.useGlobalPipes(createValidationPipe());
   // The filter registered last is tried first: domain errors, then everything else, all in one error shape.
   app.useGlobalFilters(new HttpErrorFilter(), new DomainErrorFilter());

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES } from '../../../../libs/auth/src/auth.decorators';
+import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES, TOKEN_COOKIE } from '../../../../libs/auth/src/auth.decorators';
 import { effectiveRoles, PLATFORM_DUTIES, PLATFORM_ROLES, PlatformRole, Principal, Role } from '../../../../libs/auth/src/principal';
 import { TokenVerifier } from '../../../../libs/auth/src/token-verifier';
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
@@ -24,10 +24,11 @@ export class AuthGuard implements CanActivate {
 
     const req = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
     const header = req.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new DomainError(DomainErrorCode.Unauthenticated, 'a bearer token is required (Authorization: Bearer …)');
+    const cookie = this.reflector.getAllAndOverride<string | undefined>(TOKEN_COOKIE, targets);
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? (cookie && !header ? cookieValue(req.headers.cookie, cookie) : undefined);
+    if (!token) throw new DomainError(DomainErrorCode.Unauthenticated, 'a bearer token is required (Authorization: Bearer …)');
 
-    const claims = await this.verifier.verify(match[1]);
+    const claims = await this.verifier.verify(token);
     const org = await this.organisations.find(claims.organisationCode);
     if (!org || !org.active) {
       throw new DomainError(DomainErrorCode.Forbidden, `organisation ${claims.organisationCode} is unknown or not active`);
@@ -46,3 +47,12 @@ export class AuthGuard implements CanActivate {
 
 const describeRole = (r: Role) =>
   (PLATFORM_ROLES as readonly string[]).includes(r) ? `${r} at ${PLATFORM_DUTIES[r as PlatformRole].owner}` : r;
+
+/** One cookie's value from a Cookie header (`a=1; b=2`), or undefined. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim()) || undefined;
+  }
+  return undefined;
+}
