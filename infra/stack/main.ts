@@ -89,6 +89,8 @@ async function main(): Promise<void> {
         ip: '127.0.0.1',
         port: config.TEMPORAL_DEV_PORT,
         uiPort: config.TEMPORAL_UI_PORT,
+        // The UI decodes payloads through the API's codec server, for HSF's operators (see README, Patient data protection).
+        uiCodecEndpoint: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}/codec`,
         dbFilename: join(dataDir, 'temporal', 'temporal.db'),
         namespace: config.TEMPORAL_NAMESPACE,
         log,
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
     if (webBuilt) console.log(`  Web app        ${base}/   (dev sign-in: ${config.devIssuerEnabled ? 'on' : 'off'})`);
     console.log(`  API            ${base}`);
     if (config.apiDocsEnabled) console.log(`  OpenAPI docs   ${base}/docs   (JSON: ${base}/docs-json)`);
-    if (uiUrl) console.log(`  Temporal UI    ${uiUrl}`);
+    if (uiUrl) console.log(`  Temporal UI    ${uiUrl}   (payloads decoded for HSF operators: ${base}/codec)`);
     console.log(`  Data           ${config.DATABASE_URL ? 'external PostgreSQL' : dataDir}`);
     console.log('  Stop with Ctrl-C.');
     console.log('');

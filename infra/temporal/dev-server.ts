@@ -12,6 +12,8 @@ export interface DevServerOptions {
   port: number;
   /** Web UI port; omitted = headless (tests). */
   uiPort?: number;
+  /** The remote codec server the Web UI decodes payloads with (the API's `/codec`); omitted = none. */
+  uiCodecEndpoint?: string;
   /** SQLite file that keeps workflows across restarts; omitted = in memory (tests). */
   dbFilename?: string;
   namespace: string;
@@ -49,6 +51,7 @@ export async function startTemporalDevServer(o: DevServerOptions): Promise<Runni
         uiPort: o.uiPort,
         dbFilename: o.dbFilename,
         namespace: o.namespace,
+        extraArgs: o.uiCodecEndpoint ? ['--ui-codec-endpoint', o.uiCodecEndpoint] : [],
       },
     });
     return { address, uiUrl, stop: () => env.teardown() };
@@ -56,6 +59,7 @@ export async function startTemporalDevServer(o: DevServerOptions): Promise<Runni
 
   const args = ['server', 'start-dev', '--ip', o.ip, '--port', String(o.port), '--log-format', 'json', '--log-level', 'warn'];
   args.push(...(o.uiPort ? ['--ui-port', String(o.uiPort), '--ui-ip', o.ip] : ['--headless']));
+  if (o.uiPort && o.uiCodecEndpoint) args.push('--ui-codec-endpoint', o.uiCodecEndpoint);
   if (o.dbFilename) {
     mkdirSync(dirname(o.dbFilename), { recursive: true });
     args.push('--db-filename', o.dbFilename);

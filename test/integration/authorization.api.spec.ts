@@ -229,6 +229,12 @@ const ROWS: Row[] = [
     route: 'GET /audit', method: 'get', make: async () => ({ path: '/audit' }),
     party: huddingeAdmin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: { org: '0126', roles: ['platform_auditor'] }, wrongPartyStatus: 403,
   },
+  // The codec server (Temporal's remote codec protocol): HSF's operators only; the role held elsewhere grants nothing.
+  ...(['decode', 'encode', 'session'] as const).map((op): Row => ({
+    route: `POST /codec/${op}`, method: 'post', make: async () => ({ path: `/codec/${op}`, ...(op === 'session' ? {} : { body: { payloads: [] } }) }),
+    party: { org: 'HSF', roles: ['operator'] }, partyStatus: 200, nonParty: { org: 'HSF', roles: ['platform_auditor'] }, nonPartyStatus: 403,
+    wrongParty: { org: '0126', roles: ['operator'] }, wrongPartyStatus: 403,
+  })),
 ];
 
 

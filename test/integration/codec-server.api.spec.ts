@@ -76,7 +76,7 @@ describe('the codec server', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
 
     const operator = await tokenFor(stack.config, 'HSF', ['operator']);
-    const session = await http().post('/codec/session').set('Authorization', `Bearer ${operator}`).expect(204);
+    const session = await http().post('/codec/session').set('Authorization', `Bearer ${operator}`).expect(200);
     const cookie = String(session.headers['set-cookie']);
     expect(cookie).toMatch(/^vardflode_codec=[^;]+; Path=\/codec; HttpOnly; SameSite=Strict$/);
     const payload = await sealedInput();

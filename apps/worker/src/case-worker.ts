@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { AppConfig } from '../../../libs/config/src/app-config';
 import type { KeyRing } from '../../../libs/crypto/src/key-ring';
@@ -16,6 +17,8 @@ export interface CaseWorkerOptions {
   activities: AllActivities;
   /** The patient-data key ring: every payload is sealed with it (the API's client uses the same data converter). */
   keyRing: KeyRing;
+  /** Only for the codec benchmark's side without the codec; everything else uses the key ring's converter. */
+  dataConverter?: DataConverter;
   /** A prebuilt bundle's path; defaults to the build output when present, else bundles from source. */
   workflowBundlePath?: string;
 }
@@ -30,7 +33,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_SOURCE }),
     activities: options.activities,
     // Sealed payloads: a key missing from the ring fails that workflow's task (its history names the key), not the worker.
-    dataConverter: vardflodeDataConverter(options.keyRing),
+    dataConverter: options.dataConverter ?? vardflodeDataConverter(options.keyRing),
     // Bounded, so a worker's memory stays flat however many cases are open (evicted ones replay on their next task).
     maxCachedWorkflows: options.config.TEMPORAL_MAX_CACHED_WORKFLOWS,
   });

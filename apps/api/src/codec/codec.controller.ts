@@ -1,7 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Inject, Module, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Module, Post, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Payload } from '@temporalio/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Roles, TokenCookie } from '../../../../libs/auth/src/auth.decorators';
 import { AppConfig } from '../../../../libs/config/src/app-config';
 import { KEY_RING } from '../../../../libs/crypto/src/crypto.module';
@@ -25,6 +25,14 @@ const toDto = (p: Payload): CodecPayloadDto => ({
   metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? []).toString('base64')])),
   data: Buffer.from(p.data ?? []).toString('base64'),
 });
+
+export class CodecSessionDto {
+  @ApiProperty({ example: CODEC_COOKIE, description: 'The name of the HttpOnly cookie set' })
+  cookie: string;
+
+  @ApiProperty({ example: '/codec', description: 'The path the browser sends it to' })
+  path: string;
+}
 
 /**
  * Temporal's remote codec server (the protocol the Temporal Web UI and CLI speak), on the API's key ring, for HSF's
@@ -50,7 +58,6 @@ export class CodecController {
   @TokenCookie(CODEC_COOKIE)
   @Audit('codec.decode')
   @ApiOperation({ summary: "Decodes payloads sealed with the key ring (Temporal's remote codec protocol); audited with the key ids, never the contents" })
-  @ApiHeader({ name: 'X-Namespace', required: false, description: 'The Temporal namespace of the payloads; only the configured one' })
   @ApiOkResponse({ type: CodecPayloadsDto })
   @ApiJsonBodyErrors()
   @ApiErrors(503)
@@ -72,7 +79,6 @@ export class CodecController {
   @TokenCookie(CODEC_COOKIE)
   @Audit('codec.encode')
   @ApiOperation({ summary: "Seals payloads with the key ring's current key (Temporal's remote codec protocol), e.g. a signal's input typed in the Temporal UI" })
-  @ApiHeader({ name: 'X-Namespace', required: false, description: 'The Temporal namespace of the payloads; only the configured one' })
   @ApiOkResponse({ type: CodecPayloadsDto })
   @ApiJsonBodyErrors()
   async encode(@Ctx() ctx: RequestContext, @Body() body: CodecPayloadsDto, @Headers('x-namespace') namespace?: string): Promise<CodecPayloadsDto> {
@@ -87,14 +93,15 @@ export class CodecController {
    * 127.0.0.1:8233 sends the cookie to the API on 127.0.0.1:3000.
    */
   @Post('session')
-  @HttpCode(204)
+  @HttpCode(200)
   @Roles('operator')
   @Audit('codec.session')
   @ApiOperation({ summary: "Sets the operator's codec cookie (HttpOnly, SameSite=Strict) from the bearer token, for the Temporal UI's calls with credentials" })
-  @ApiNoContentResponse({ description: 'The cookie is set' })
-  session(@Headers('authorization') authorization: string, @Res({ passthrough: true }) res: Response): void {
-    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
+  @ApiOkResponse({ type: CodecSessionDto })
+  session(@Req() req: Request, @Res({ passthrough: true }) res: Response): CodecSessionDto {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
     res.cookie(CODEC_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/codec', secure: this.config.NODE_ENV === 'production' });
+    return { cookie: CODEC_COOKIE, path: '/codec' };
   }
 
   private namespace(header?: string): string {
