@@ -14,7 +14,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,7 +132,7 @@ async function startSide(name: Side['name'], adminUrl: string, temporalAddress: 
 
 async function openCases(side: Side, n: number, round: number): Promise<{ ids: string[]; seconds: number }> {
   const ids: string[] = [];
-  const keys = Array.from({ length: n }, (_, i) => `bench-${side.name}-${round}-${i}-${randomBytes(3).toString('hex')}`);
+  const keys = Array.from({ length: n }, (_, i) => `bench-${side.name.replace(' ', '-')}-${round + 1}-${i}-${randomBytes(3).toString('hex')}`);
   const seconds = await pool(keys, IN_FLIGHT, async (key) => {
     ids.push((await call(side, 'hospital', 'POST', '/discharge-handovers', notice(), { 'idempotency-key': key })).caseId as string);
   });
@@ -159,6 +159,7 @@ async function completeAcks(side: Side, caseIds: string[]): Promise<number> {
 }
 
 async function main(): Promise<number> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const base = mkdtempSync(join(tmpdir(), 'vardflode-bench-codec-'));
   chmodSync(base, 0o755);
   log(`BENCH_CASES=${CASES} BENCH_IN_FLIGHT=${IN_FLIGHT} BENCH_ROUNDS=${ROUNDS}`);

@@ -66,7 +66,8 @@ export async function startTestWorker(config: AppConfig, wrapActivities?: (a: Al
   const ctx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: ['error', 'warn'],
   });
-  const connection = await NativeConnection.connect({ address: required(TEST_ENV.temporalAddress) });
+  // The configured server: the shared one unless a test runs a Temporal of its own (the codec's browser test).
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS ?? required(TEST_ENV.temporalAddress) });
   const worker = await createCaseWorker({
     connection,
     config,
@@ -97,7 +98,7 @@ export async function startTestApi(config: AppConfig): Promise<INestApplication>
  * the API and the worker on the configuration's key ring (`raw: true`: none, so a test sees what Temporal stores).
  */
 export async function temporalClient(config: AppConfig, options: { raw?: boolean } = {}): Promise<{ client: Client; close(): Promise<void> }> {
-  const connection = await Connection.connect({ address: required(TEST_ENV.temporalAddress) });
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? required(TEST_ENV.temporalAddress) });
   const dataConverter = options.raw ? undefined : vardflodeDataConverter(await loadKeyRing(config));
   return { client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }), close: () => connection.close() };
 }

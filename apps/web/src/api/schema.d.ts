@@ -703,6 +703,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/codec/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decodes payloads sealed with the key ring (Temporal's remote codec protocol); audited with the key ids, never the contents */
+        post: operations["CodecController_decode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/codec/encode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Seals payloads with the key ring's current key (Temporal's remote codec protocol), e.g. a signal's input typed in the Temporal UI */
+        post: operations["CodecController_encode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/codec/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets the operator's codec cookie (HttpOnly, SameSite=Strict) from the bearer token, for the Temporal UI's calls with credentials */
+        post: operations["CodecController_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1803,6 +1854,38 @@ export interface components {
             /** Format: date-time */
             correctedAt: string;
         };
+        CodecPayloadDto: {
+            /**
+             * @example {
+             *       "encoding": "YmluYXJ5L2VuY3J5cHRlZA=="
+             *     }
+             */
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Format: byte
+             * @description The payload bytes, base64.
+             */
+            data?: string | null;
+            /** @description Accepted for the protocol, passed on unchanged (external storage is not used). */
+            externalPayloads?: Record<string, never>[] | null;
+        };
+        CodecPayloadsDto: {
+            payloads: components["schemas"]["CodecPayloadDto"][];
+        };
+        CodecSessionDto: {
+            /**
+             * @description The name of the HttpOnly cookie set
+             * @example vardflode_codec
+             */
+            cookie: string;
+            /**
+             * @description The path the browser sends it to
+             * @example /codec
+             */
+            path: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2704,7 +2787,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2949,7 +3032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3024,7 +3107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3099,7 +3182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3218,7 +3301,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3337,7 +3420,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3456,7 +3539,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3575,7 +3658,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3694,7 +3777,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3838,7 +3921,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4269,7 +4352,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4344,7 +4427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4460,7 +4543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4554,7 +4637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4670,7 +4753,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4805,7 +4888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4922,7 +5005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5017,7 +5100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5081,7 +5164,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,7 +5278,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5309,7 +5392,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5462,7 +5545,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5552,6 +5635,219 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CodecController_decode: {
+        parameters: {
+            query?: never;
+            header: {
+                "x-namespace": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecPayloadsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodecPayloadsDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CodecController_encode: {
+        parameters: {
+            query?: never;
+            header: {
+                "x-namespace": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecPayloadsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodecPayloadsDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CodecController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodecSessionDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
