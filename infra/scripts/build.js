@@ -60,6 +60,8 @@ async function buildWebApp() {
   const quiet = () => undefined;
   const { code } = await bundleWorkflowCode({
     workflowsPath: join(root, 'workflows', 'index.ts'),
+    // Failures raised in workflow code travel encoded (sealed by the payload codec), as the worker's own do.
+    failureConverterPath: join(root, 'libs', 'crypto', 'src', 'failure-converter.ts'),
     logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: console.warn, error: console.error },
   });
   mkdirSync(join(root, 'dist'), { recursive: true });

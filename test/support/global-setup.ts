@@ -5,6 +5,7 @@
  * tiers share it (each tier's global setup calls this one; the first starts the servers).
  */
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../../libs/crypto/src/failure-converter';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,7 @@ export default async function globalSetup(): Promise<void> {
   log('bundling the workflows once for all test files');
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: { log: () => undefined, info: () => undefined, warn: log, error: log, debug: () => undefined, trace: () => undefined },
   });
   const bundlePath = join(base, 'workflow-bundle.js');

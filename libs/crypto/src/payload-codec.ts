@@ -1,5 +1,6 @@
 import { DataConverter, METADATA_ENCODING_KEY, Payload, PayloadCodec, ValueError } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { FAILURE_CONVERTER_PATH } from './failure-converter';
 import type { KeyRing } from './key-ring';
 
 /** The encoding of a payload this codec sealed; payloads with any other encoding pass through decoding unchanged. */
@@ -61,6 +62,6 @@ export function sealedWith(payload: Payload): string | undefined {
 export function vardflodeDataConverter(keyRing: KeyRing): DataConverter {
   return {
     payloadCodecs: [new KeyRingPayloadCodec(keyRing)],
-    failureConverterPath: require.resolve('./failure-converter'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
   };
 }

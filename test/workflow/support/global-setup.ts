@@ -4,6 +4,7 @@
  * starts its own server from that executable (test/workflow/support/time-skipping.ts).
  */
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../../../libs/crypto/src/failure-converter';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
   log('bundling the workflows once for all workflow test files');
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('./workflows'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: { log: () => undefined, info: () => undefined, warn: log, error: log, debug: () => undefined, trace: () => undefined },
   });
   // Made only once the bundle exists: jest skips the global teardown when a global setup fails.
