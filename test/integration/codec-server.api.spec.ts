@@ -64,6 +64,9 @@ describe('the codec server', () => {
 
     const bad = await http().post('/codec/decode').set('Authorization', auth).send({ payloads: [{ data: 'not base64!' }] }).expect(400);
     expect(bad.body.field).toBe('payloads.0.data');
+    // The Temporal CLI (`temporal workflow show --codec-endpoint …`) sends an empty X-Namespace, and `{}` for no payloads.
+    expect((await http().post('/codec/decode').set('Authorization', auth).set('X-Namespace', '').send({}).expect(200)).body).toEqual({ payloads: [] });
+    await http().post('/codec/decode').set('Authorization', auth).set('X-Namespace', '').send({ payloads: [sealed] }).expect(200);
     const ns = await http().post('/codec/decode').set('Authorization', auth).set('X-Namespace', 'other').send({ payloads: [] }).expect(400);
     expect(ns.body.field).toBe('X-Namespace');
   });

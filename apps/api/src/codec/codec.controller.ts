@@ -62,7 +62,7 @@ export class CodecController {
   @ApiJsonBodyErrors()
   @ApiErrors(503)
   async decode(@Ctx() ctx: RequestContext, @Body() body: CodecPayloadsDto, @Headers('x-namespace') namespace?: string): Promise<CodecPayloadsDto> {
-    const payloads = body.payloads.map(fromDto);
+    const payloads = (body.payloads ?? []).map(fromDto);
     const keyIds = [...new Set(payloads.map((p) => sealedWith(p)).filter((k): k is string => k !== undefined))].sort();
     ctx.audit.detail = { namespace: this.namespace(namespace), payloads: payloads.length, keyIds };
     try {
@@ -82,7 +82,7 @@ export class CodecController {
   @ApiOkResponse({ type: CodecPayloadsDto })
   @ApiJsonBodyErrors()
   async encode(@Ctx() ctx: RequestContext, @Body() body: CodecPayloadsDto, @Headers('x-namespace') namespace?: string): Promise<CodecPayloadsDto> {
-    const encoded = await this.codec.encode(body.payloads.map(fromDto));
+    const encoded = await this.codec.encode((body.payloads ?? []).map(fromDto));
     ctx.audit.detail = { namespace: this.namespace(namespace), payloads: encoded.length, keyIds: [...new Set(encoded.map((p) => sealedWith(p)))] };
     return { payloads: encoded.map(toDto) };
   }
@@ -105,7 +105,8 @@ export class CodecController {
   }
 
   private namespace(header?: string): string {
-    if (header !== undefined && header !== this.config.TEMPORAL_NAMESPACE) {
+    // The Temporal CLI sends an empty X-Namespace unless told a namespace: the same as none.
+    if (header !== undefined && header !== '' && header !== this.config.TEMPORAL_NAMESPACE) {
       throw new DomainError(DomainErrorCode.InvalidInput, `X-Namespace must be ${this.config.TEMPORAL_NAMESPACE}, the namespace this codec serves`, { field: 'X-Namespace' });
     }
     return this.config.TEMPORAL_NAMESPACE;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBase64, IsOptional, ValidateNested, registerDecorator, ValidationArguments } from 'class-validator';
 
@@ -48,10 +48,12 @@ export class CodecPayloadDto {
 
 /** Temporal's remote codec protocol: a `Payloads` message in protobuf JSON, in and out. */
 export class CodecPayloadsDto {
-  @ApiProperty({ type: [CodecPayloadDto], maxItems: CODEC_MAX_PAYLOADS })
+  /** Protobuf JSON leaves an empty list out: `{}` is no payloads (the Temporal CLI sends it). */
+  @ApiPropertyOptional({ type: [CodecPayloadDto], maxItems: CODEC_MAX_PAYLOADS, description: 'Absent: none (protobuf JSON omits an empty list)' })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(CODEC_MAX_PAYLOADS)
   @ValidateNested({ each: true })
   @Type(() => CodecPayloadDto)
-  payloads: CodecPayloadDto[];
+  payloads?: CodecPayloadDto[];
 }
