@@ -1872,7 +1872,8 @@ export interface components {
             externalPayloads?: Record<string, never>[] | null;
         };
         CodecPayloadsDto: {
-            payloads: components["schemas"]["CodecPayloadDto"][];
+            /** @description Absent: none (protobuf JSON omits an empty list) */
+            payloads?: components["schemas"]["CodecPayloadDto"][] | null;
         };
         CodecSessionDto: {
             /**
