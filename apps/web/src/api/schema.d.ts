@@ -919,6 +919,11 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        CaseSubjectDto: {
+            /** @description Personnummer, 12 digits without separator. */
+            personnummer: string;
+            name: string;
+        };
         CaseTimelineEntryDto: {
             seq: number;
             /** Format: date-time */
@@ -949,6 +954,13 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The case's patient; null for a case without one, and once the patient's data is erased (see patientDataErasedAt). */
+            subject: components["schemas"]["CaseSubjectDto"] | null;
+            /**
+             * Format: date-time
+             * @description When the patient's data was erased (gallring); the case and its statistics stay.
+             */
+            patientDataErasedAt: string | null;
             openTasks: components["schemas"]["TaskSummaryDto"][];
             timeline: components["schemas"]["CaseTimelineEntryDto"][];
         };
@@ -1222,7 +1234,8 @@ export interface components {
         DischargeSummaryDto: {
             /** Format: uuid */
             caseId: string;
-            patientName: string;
+            /** @description The patient's name; null once the patient's data is erased (gallring). */
+            patientName: string | null;
             /** @enum {string} */
             status: "planning" | "ready_for_discharge" | "discharged" | "cancelled";
             /** Format: date-time */
@@ -2704,7 +2717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2949,7 +2962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3024,7 +3037,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3099,7 +3112,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3218,7 +3231,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3337,7 +3350,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3456,7 +3469,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3575,7 +3588,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3694,7 +3707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3838,7 +3851,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4269,7 +4282,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4344,7 +4357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4460,7 +4473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4554,7 +4567,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4670,7 +4683,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4805,7 +4818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4922,7 +4935,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5017,7 +5030,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5081,7 +5094,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,7 +5208,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5309,7 +5322,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5462,7 +5475,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
