@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { newDataKey, openSubject, PatientSubject, sealSubject, unwrapDataKey, wrapDataKey } from '../../../crypto/src/case-data-key';
 import { KEY_RING } from '../../../crypto/src/crypto.module';
-import type { KeyRing } from '../../../crypto/src/key-ring';
+import { KeyRing, MissingKeyError } from '../../../crypto/src/key-ring';
+import { DomainError, DomainErrorCode } from '../../../domain/src/domain-error';
 import { patientIndex } from '../../../crypto/src/patient-index';
 import { AuditRepository } from '../audit/audit.repository';
 
@@ -73,8 +74,18 @@ export class PatientDataService {
   /** The case's patient, opened; null when it has none or its data was erased. */
   async subjectOf(c: { id: string; subjectSealed: Buffer | null }): Promise<PatientSubject | null> {
     if (!c.subjectSealed) return null;
-    const key = await this.dataKey(c.id, this.dataSource.manager, false);
-    return key ? openSubject(key, c.id, c.subjectSealed) : null;
+    try {
+      const key = await this.dataKey(c.id, this.dataSource.manager, false);
+      return key ? openSubject(key, c.id, c.subjectSealed) : null;
+    } catch (err) {
+      // The ring key that wrapped the case's data key was removed: a named 503 (as for a sealed payload), not a 500.
+      if (!(err instanceof MissingKeyError)) throw err;
+      throw new DomainError(
+        DomainErrorCode.EncryptionKeyMissing,
+        `the patient data of case ${c.id} is sealed with encryption key "${err.keyId}", which is not in the key ring; an operator must add the key back`,
+        { keyId: err.keyId },
+      );
+    }
   }
 
   /** Ended cases whose patient data is still there and that closed before `closedBefore` (oldest first). */
