@@ -259,6 +259,49 @@ describe('patient data at rest, in the workflow, and its erasure (issue 13)', ()
     await municipality.post(`/tasks/${task.id}/complete`).send({ decision: { acknowledged: true } }).expect(200);
   });
 
+  it('a case on the old input drops its plain patient when it continues as new, and is still read whole', async () => {
+    const caseId = randomUUID();
+    const workflowId = dischargeHandoverWorkflowId(caseId);
+    const temporal = await temporalClient(stack.config);
+    try {
+      const handle = await temporal.client.workflow.start(DISCHARGE_HANDOVER_WORKFLOW_TYPE, {
+        taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
+        workflowId,
+        args: [dischargeInput(caseId, { requestId: `req-${caseId}`, policy: { noticeDeadlineHours: 24, maxHistoryLength: 20 } })],
+      });
+      await handle.executeUpdate(dischargeHandoverOpenedUpdate);
+      const firstRun = handle.firstExecutionRunId;
+      const municipality = await as(stack, '0125', 'case_handler');
+      const vc = await as(stack, 'VC-EKERO', 'case_handler');
+      const latestRun = async () => (await temporal.client.workflow.getHandle(workflowId).describe()).runId;
+      for (const [caller, kind, decision] of [
+        [municipality, 'discharge.acknowledge_notice', { acknowledged: true }],
+        [vc, 'discharge.acknowledge_notice', { acknowledged: true }],
+        [vc, 'discharge.appoint_fast_vardkontakt', { name: 'Vera Vårdcentral' }],
+      ] as const) {
+        if ((await latestRun()) !== firstRun) break;
+        const task = await waitForTask(caller, caseId, kind);
+        await caller.post(`/tasks/${task.id}/complete`).send({ decision }).expect(200);
+      }
+      for (let i = 0; i < 50 && (await latestRun()) === firstRun; i++) await new Promise((r) => setTimeout(r, 100));
+      const next = await latestRun();
+      expect(next).not.toBe(firstRun);
+      // The next run's input, decoded: the case goes on without the patient in plain (patch discharge-i13-sealed-patient).
+      const history = await temporal.client.workflow.getHandle(workflowId, next).fetchHistory();
+      const started = history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads!;
+      const [payload] = await new KeyRingPayloadCodec(stack.app.get<string, KeyRing>(KEY_RING)).decode(started as Payload[]);
+      const input = JSON.parse(Buffer.from(payload.data!).toString('utf8')) as Record<string, unknown>;
+      expect(input).toMatchObject({ caseId, carried: { subjectSent: true } });
+      expect(input).not.toHaveProperty('patient');
+      expect(readable(JSON.stringify(input))).toEqual([]);
+      const hospital = await as(stack, 'KS', 'case_handler');
+      expect((await hospital.get(`/cases/${caseId}`).expect(200)).body.subject).toEqual({ personnummer: '191212121212', name: PATIENT.name });
+      expect((await hospital.get(`/discharge-handovers/${caseId}/summary`).expect(200)).body.patientName).toBe(PATIENT.name);
+    } finally {
+      await temporal.close();
+    }
+  });
+
   it('a database from before: plain rows are sealed once (by the worker at its start) and the plain column cleared', async () => {
     const caseId = await openCase(stack);
     // As a database before issue 13 held it: the patient in plain, no data key, no index, the task naming them.
