@@ -31,9 +31,11 @@ export class AccessService {
       throw new DomainError(DomainErrorCode.NotFound, `${opts.what ?? 'case'} ${caseId} not found`);
     }
     const readers = readersOf(found.caseType);
-    if (!readers.some((r) => ctx.principal.roles.includes(r))) {
+    const granting = readers.filter((r) => ctx.principal.roles.includes(r));
+    if (granting.length === 0) {
       throw new DomainError(DomainErrorCode.Forbidden, `reading this ${opts.what ?? 'case'} needs the role ${readers.join(' or ')}`);
     }
+    ctx.audit.grantedBy = granting;
     return found;
   }
 
@@ -52,6 +54,7 @@ export class AccessService {
     if (!this.mayWorkOn(ctx.principal, task)) throw new DomainError(DomainErrorCode.NotFound, `task ${taskId} not found`);
     ctx.audit.caseId = task.caseId;
     ctx.audit.taskId = task.id;
+    ctx.audit.grantedBy = [task.requiredRole as Role];
     return task;
   }
 
