@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../../libs/config/src/app-config';
 import { AppConfigModule } from '../../../libs/config/src/config.module';
+import { CryptoModule } from '../../../libs/crypto/src/crypto.module';
 import { pinoHttpOptions } from '../../../libs/logging/src/logger-options';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
@@ -39,6 +40,7 @@ export class ApiModule implements NestModule {
       module: ApiModule,
       imports: [
         AppConfigModule.forRoot(config),
+        CryptoModule.forRoot(),
         LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
         rateLimitModule(config),
         PersistenceModule.forRoot(),
