@@ -31,6 +31,14 @@ export class CaseEntity {
   @Column({ type: 'jsonb', nullable: true })
   subject: { personnummer: string; name: string } | null;
 
+  /**
+   * The blind index of the patient's personnummer (libs/crypto/src/patient-index.ts): look-ups by patient without
+   * the personnummer in plain. Null once the case's patient data is erased.
+   */
+  @Index('cases_patient_index_idx')
+  @Column({ name: 'patient_index', type: 'text', nullable: true })
+  patientIndex: string | null;
+
   /** What the case waits for next, with a date when there is one (the case runtime's WaitingFor). */
   @Column({ name: 'waiting_for', type: 'jsonb', nullable: true })
   waitingFor: { what: string; description: string; until: string | null } | null;
