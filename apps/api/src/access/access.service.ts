@@ -52,10 +52,15 @@ export class AccessService {
   async requireTask(ctx: RequestContext, taskId: string): Promise<TaskRow> {
     const task = await this.tasks.find(taskId);
     if (!this.mayWorkOn(ctx.principal, task)) throw new DomainError(DomainErrorCode.NotFound, `task ${taskId} not found`);
+    this.noteTask(ctx, task);
+    return task;
+  }
+
+  /** Notes a task the caller may work on on the request's audit row: its case, itself, and the role that gave it. */
+  noteTask(ctx: RequestContext, task: TaskRow): void {
     ctx.audit.caseId = task.caseId;
     ctx.audit.taskId = task.id;
     ctx.audit.grantedBy = [task.requiredRole as Role];
-    return task;
   }
 
   /** A task exists for a person only if it is assigned to their organisation and they hold its role. */
