@@ -24,7 +24,8 @@ export class PatientDataReadDto {
   @TextProperty({ example: 'GET /tasks/:taskId', description: 'The route template and method (never the URL as sent).' }) endpoint: string;
   @UuidProperty() caseId: string;
   @UuidProperty({ nullable: true, description: 'The task read, when the read was of a task.' }) taskId: string | null;
-  @TextProperty({ description: "The audit row's number in the hash chain, for checking it against /audit." }) auditId: string;
+  @ApiProperty({ type: String, pattern: '^[0-9]+$', description: "The read's row in the hash-chained audit trail (its id in /audit), to check it against the chain." })
+  auditId: string;
 }
 
 export class PatientAccessLogPageDto {
