@@ -125,7 +125,7 @@ describe('patient-data access log: reads of a case, and the extract', () => {
     expect(res.body).toEqual({ items: [], nextCursor: null });
   });
 
-  it('refuses case roles with 403, and a bad personnummer with 400 naming it, writing nothing but the refusal', async () => {
+  it('refuses case roles with 403, and a bad personnummer or cursor with 400 naming it, writing nothing but the refusal', async () => {
     const written = async () =>
       (await sql<{ n: number }>(stack.config, `SELECT count(*)::int AS n FROM audit_log WHERE outcome NOT LIKE 'refused:%'`))[0].n;
     const before = await written();
@@ -137,6 +137,12 @@ describe('patient-data access log: reads of a case, and the extract', () => {
     for (const body of [{ personnummer: '19121212-1213' }, { personnummer: 'Tolvan' }, {}, { personnummer: 191212121212 }]) {
       const res = await auditor.post('/patients/access-log').send(body).expect(400);
       expect(res.body.field).toBe('personnummer');
+    }
+    // A tampered cursor is a 400 naming cursor, never a database error.
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url');
+    for (const cursor of ['garbage!', b64(['patients/access-log', '', '99999999999999999999999']), b64(['patients/access-log', 'x', '1']), b64(['audit', '', '1'])]) {
+      const res = await auditor.post('/patients/access-log').send({ personnummer: PATIENT, cursor });
+      expect({ cursor, status: res.status, field: res.body.field }).toEqual({ cursor, status: 400, field: 'cursor' });
     }
     expect(await written()).toBe(before);
     const refusals = await auditRows(stack, `action = 'patient_data.extract' AND outcome = 'refused:400' AND detail IS NULL`);
