@@ -7,7 +7,9 @@ import { AppConfig, ConfigError, loadAppConfig } from '../../../libs/config/src/
 import { pinoOptions } from '../../../libs/logging/src/logger-options';
 import { temporalConnectionSettings } from '../../../libs/temporal/src/connection-options';
 import { NestPinoLogger } from '../../../libs/logging/src/nest-pino-logger';
+import { Client } from '@temporalio/client';
 import { createCaseWorker } from './case-worker';
+import { ensurePatientDataErasureSchedule } from './erasure-schedule';
 import { WorkerModule } from './worker.module';
 
 const TEMPORAL_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN' };
@@ -41,6 +43,8 @@ async function main(): Promise<void> {
   });
   const connection = await connectWithRetry(config, log);
   const worker = await createCaseWorker({ connection, config, activities: activitiesFrom(ctx) });
+  const scheduleId = await ensurePatientDataErasureSchedule(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), config);
+  log.info({ scheduleId, every: config.PATIENT_DATA_ERASURE_INTERVAL }, 'patient-data erasure scheduled');
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
 
   // The parent launcher going away (e.g. killed) must not leave this process behind.

@@ -3,6 +3,7 @@ import { AreaCoverageEntity } from './entities/area-coverage.entity';
 import { AuditLogEntity } from './entities/audit-log.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseEntity } from './entities/case.entity';
+import { CaseDataKeyEntity } from './entities/case-data-key.entity';
 import { ClaimLineEntity } from './entities/claim-line.entity';
 import { ClaimEntity } from './entities/claim.entity';
 import { CoordinationAreaEntity } from './entities/coordination-area.entity';
@@ -26,6 +27,7 @@ import { CaseRunChain1763910000000 } from './migrations/1763910000000-case-run-c
 import { ReferenceCorrections1763913600000 } from './migrations/1763913600000-reference-corrections';
 import { DatedAreas1764475200000 } from './migrations/1764475200000-dated-areas';
 import { PatientIndex1764500000000 } from './migrations/1764500000000-patient-index';
+import { CaseDataKeys1764503600000 } from './migrations/1764503600000-case-data-keys';
 import { LogSink, QueryLogger } from './query-logger';
 
 /** Every table the application reads or writes has an entity; the migrations own their DDL. */
@@ -45,6 +47,7 @@ export const ENTITIES = [
   AreaCoverageEntity,
   LpikIndexEntity,
   SigningDelegationEntity,
+  CaseDataKeyEntity,
 ];
 /** In order. Listed explicitly (not globbed) so compiled and source runs see the same set. */
 export const MIGRATIONS = [
@@ -58,6 +61,7 @@ export const MIGRATIONS = [
   ReferenceCorrections1763913600000,
   DatedAreas1764475200000,
   PatientIndex1764500000000,
+  CaseDataKeys1764503600000,
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */

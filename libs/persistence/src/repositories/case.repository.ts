@@ -44,9 +44,8 @@ export class CaseRepository {
         parties: s.parties,
         version: s.version,
         summary: jsonb(s.summary),
-        subject: s.subject ?? null,
       })
-      .orUpdate(['status', 'parties', 'version', 'summary', 'subject'], ['id'], {
+      .orUpdate(['status', 'parties', 'version', 'summary'], ['id'], {
         overwriteCondition: { where: 'cases.version < EXCLUDED.version' },
       })
       .updateEntity(false)
@@ -77,7 +76,6 @@ export class CaseRepository {
         summary: jsonb(p.summary),
         waitingFor: p.waitingFor,
         runChain: step.runChain,
-        subject: p.subject ?? null,
       })
       .orUpdate(['status', 'parties', 'version', 'summary', 'waiting_for', 'run_chain'], ['id'], {
         overwriteCondition: { where: 'cases.version < EXCLUDED.version' },
@@ -93,6 +91,7 @@ export class CaseRepository {
           `this run (${step.runChain}) writes version ${p.version}. A run that takes a case over must start from its projection.`,
       );
     }
+    if (p.waitingFor.what === 'nothing') await this.markClosed(step.caseId, em);
     await this.insertEvents(step.caseId, p.events, em);
     return 'written';
   }
@@ -113,6 +112,12 @@ export class CaseRepository {
       .set({ waitingFor: { what: 'nothing', description, until: null } })
       .where({ id: caseId })
       .execute();
+    await this.markClosed(caseId, em);
+  }
+
+  /** The case ended now, unless it had ended before: the retention of its patient data counts from here. */
+  private async markClosed(caseId: string, em: EntityManager): Promise<void> {
+    await em.query(`UPDATE cases SET closed_at = now() WHERE id = $1 AND closed_at IS NULL`, [caseId]);
   }
 
   /** Timeline events, keyed by (case, seq): an event already stored is kept as it is. */
