@@ -30,10 +30,9 @@ async function openCase(stack: TestStack, hospital: Caller, key: string): Promis
   const opened = await hospital.post('/discharge-handovers').set('Idempotency-Key', key).send(dischargeNotice({ personnummer: PATIENT })).expect(201);
   const caseId: string = opened.body.caseId;
   const task = await waitForTask(await callerFor(stack.app, stack.config, '0125', ['case_handler'], 'ekero-inbox'), caseId, ACK);
-  // The projection writes the blind index once patient-data's at-rest step lands; until then the test writes what
-  // it will (the same function over the same key ring), only where it is missing.
-  const index = patientIndex(stack.app.get<KeyRing>(KEY_RING), PATIENT);
-  await sql(stack.config, 'UPDATE cases SET patient_index = $1 WHERE id = $2 AND patient_index IS NULL', [index, caseId]);
+  // The projection stored the personnummer's blind index, by which the extract finds the case.
+  const [row] = await sql<{ patient_index: string | null }>(stack.config, 'SELECT patient_index FROM cases WHERE id = $1', [caseId]);
+  expect(row.patient_index).toBe(patientIndex(stack.app.get<KeyRing>(KEY_RING), PATIENT));
   return { caseId, taskId: task.id };
 }
 
@@ -56,12 +55,13 @@ describe('patient-data access log: reads of a case, and the extract', () => {
     const huddingeDavid = await as('0126', ['case_handler'], '0126-david');
 
     const before = await auditRows(stack, `action = 'patient_data.read'`);
-    // Three people of two organisations read the patient's written summary (it names the patient).
+    // Three people of two organisations read the case (it shows its patient) and the patient's written summary.
     const summary = `/discharge-handovers/${caseId}/summary`;
-    expect((await hospital.get(summary).expect(200)).body.patientName).toBe('Tolvan Tolvansson');
-    await ekeroBertil.get(summary).expect(200);
-    await ekeroCecilia.get(summary).expect(200);
+    expect((await hospital.get(`/cases/${caseId}`).expect(200)).body.subject).toEqual({ personnummer: '191212121212', name: 'Tolvan Tolvansson' });
+    expect((await ekeroBertil.get(summary).expect(200)).body.patientName).toBe('Tolvan Tolvansson');
+    await ekeroCecilia.get(`/cases/${caseId}`).expect(200);
     // A non-party finds no such case: nothing was shown, nothing is logged as a read.
+    await huddingeDavid.get(`/cases/${caseId}`).expect(404);
     await huddingeDavid.get(summary).expect(404);
     // Lists show no personal data: not a read of the patient's data.
     const list = await ekeroBertil.get('/cases').expect(200);
@@ -77,10 +77,10 @@ describe('patient-data access log: reads of a case, and the extract', () => {
     const extract = await auditor.post('/patients/access-log').send({ personnummer: PATIENT }).expect(200);
     const items = extract.body.items as ExtractItem[];
     expect(items.map((i) => [i.personId, i.organisationCode, i.roles, i.endpoint, i.caseId, i.taskId])).toEqual([
-      ['ks-anna', 'KS', ['case_handler'], 'GET /discharge-handovers/:caseId/summary', caseId, null],
+      ['ks-anna', 'KS', ['case_handler'], 'GET /cases/:caseId', caseId, null],
       // Bertil holds finance too; case_handler is the role that gave him the case.
       ['0125-bertil', '0125', ['case_handler'], 'GET /discharge-handovers/:caseId/summary', caseId, null],
-      ['0125-cecilia', '0125', ['coordinator'], 'GET /discharge-handovers/:caseId/summary', caseId, null],
+      ['0125-cecilia', '0125', ['coordinator'], 'GET /cases/:caseId', caseId, null],
     ]);
     const times = items.map((i) => Date.parse(i.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
@@ -154,28 +154,32 @@ describe('patient-data access log: reads of a case, and the extract', () => {
 describe('patient-data access log: a task that carries the patient', () => {
   const stack = useTestStack();
 
-  it('logs the task detail and a claim whose answer shows the patient, with the task and its role, in a row each', async () => {
+  it("logs the task detail and a completion whose answer shows the patient, with the task and its role; a claim's answer without the patient is not a read", async () => {
     const hospital = await callerFor(stack.app, stack.config, 'KS', ['case_handler'], 'ks-anna');
     const { caseId, taskId } = await openCase(stack, hospital, 'access-log-task');
     const ekero = await callerFor(stack.app, stack.config, '0125', ['case_handler', 'coordinator'], '0125-bertil');
     const detail = await ekero.get(`/tasks/${taskId}`).expect(200);
     expect(detail.body.input.patient.name).toBe('Tolvan Tolvansson');
-    await ekero.post(`/tasks/${taskId}/claim`).expect(200);
+    const claimed = await ekero.post(`/tasks/${taskId}/claim`).expect(200);
+    expect(claimed.body.input.patient).toBeNull();
+    const done = await ekero.post(`/tasks/${taskId}/complete`).send({ decision: { acknowledged: true } }).expect(200);
+    expect(done.body.task.input.patient.name).toBe('Tolvan Tolvansson');
 
     const rows = await auditRows(stack, 'task_id = $1', [taskId]);
     expect(rows.map((r) => [r.action, r.actor, r.outcome, r.detail])).toEqual([
       // The read is one row: the patient_data.read takes the place of the route's own task.read.
       ['patient_data.read', '0125-bertil', 'success', { endpoint: 'GET /tasks/:taskId', roles: ['case_handler'], via: 'task.read' }],
-      // A change whose answer shows the patient: its own row (written with the claim), then the read.
       ['task.claim', '0125-bertil', 'success', null],
-      ['patient_data.read', '0125-bertil', 'success', { endpoint: 'POST /tasks/:taskId/claim', roles: ['case_handler'], via: 'task.claim' }],
+      // A change whose answer shows the patient: its own row (written with the step), then the read.
+      ['task.complete', '0125-bertil', 'success', expect.anything()],
+      ['patient_data.read', '0125-bertil', 'success', { endpoint: 'POST /tasks/:taskId/complete', roles: ['case_handler'], via: 'task.complete' }],
     ]);
     expect(rows.every((r) => r.case_id === caseId)).toBe(true);
 
     const extract = await (await callerFor(stack.app, stack.config, 'HSF', ['platform_auditor'])).post('/patients/access-log').send({ personnummer: PATIENT }).expect(200);
     expect(extract.body.items.map((i: ExtractItem) => [i.endpoint, i.taskId])).toEqual([
       ['GET /tasks/:taskId', taskId],
-      ['POST /tasks/:taskId/claim', taskId],
+      ['POST /tasks/:taskId/complete', taskId],
     ]);
     expect(await stack.app.get(AuditRepository).verify()).toMatchObject({ ok: true });
   });

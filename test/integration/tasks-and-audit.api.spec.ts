@@ -152,9 +152,9 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     );
     expect(rows.map((r) => [r.action, r.organisation_code, r.outcome])).toEqual([
       ['discharge.open', 'KS', 'success'],
-      // The task carries the patient: its read is the patient-data access log's row (patientdatalagen 4 kap.).
+      // The task and the case show the patient: each read is the patient-data access log's row (patientdatalagen 4 kap.).
       ['patient_data.read', '0125', 'success'],
-      ['case.read', '0125', 'success'],
+      ['patient_data.read', '0125', 'success'],
       ['case.read', '0126', 'refused:404'],
       ['task.complete', '0125', 'success'],
       // The completion's answer shows the task, and so the patient, again.
