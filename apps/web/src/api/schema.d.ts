@@ -939,6 +939,11 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        CaseSubjectDto: {
+            /** @description Personnummer, 12 digits without separator. */
+            personnummer: string;
+            name: string;
+        };
         CaseTimelineEntryDto: {
             seq: number;
             /** Format: date-time */
@@ -969,6 +974,13 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The case's patient; null for a case without one, and once the patient's data is erased (see patientDataErasedAt). */
+            subject: components["schemas"]["CaseSubjectDto"] | null;
+            /**
+             * Format: date-time
+             * @description When the patient's data was erased (gallring); the case and its statistics stay.
+             */
+            patientDataErasedAt: string | null;
             openTasks: components["schemas"]["TaskSummaryDto"][];
             timeline: components["schemas"]["CaseTimelineEntryDto"][];
         };
@@ -1242,7 +1254,8 @@ export interface components {
         DischargeSummaryDto: {
             /** Format: uuid */
             caseId: string;
-            patientName: string;
+            /** @description The patient's name; null once the patient's data is erased (gallring). */
+            patientName: string | null;
             /** @enum {string} */
             status: "planning" | "ready_for_discharge" | "discharged" | "cancelled";
             /** Format: date-time */
@@ -1867,7 +1880,7 @@ export interface components {
              * @description The task read, when the read was of a task.
              */
             taskId: string | null;
-            /** @description The audit row's number in the hash chain, for checking it against /audit. */
+            /** @description The read's row in the hash-chained audit trail (its id in /audit), to check it against the chain. */
             auditId: string;
         };
         PatientAccessLogPageDto: {
