@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpException, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { catchError, from, mergeMap, Observable } from 'rxjs';
 import { DomainError } from '../../../../libs/domain/src/domain-error';
@@ -27,6 +27,8 @@ function outcomeOf(err: unknown): string {
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(AuditInterceptor.name);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditRepository,
@@ -48,8 +50,11 @@ export class AuditInterceptor implements NestInterceptor {
       const caseId = [note.caseId, req.params.caseId, fromResponse].find((v): v is string => typeof v === 'string' && UUID.test(v)) ?? null;
       const principal = req.principal!;
       const requestId = req.id === undefined ? null : String(req.id);
+      const shown = req.method !== 'HEAD' && response !== undefined && showsPatientData(response);
+      // Lists show no personal data; an answer that shows a patient without naming its case could not be logged.
+      if (shown && caseId === null) this.logger.error(`${action}: the answer shows patient data but names no case, so the access log misses it`);
       const read =
-        caseId !== null && req.method !== 'HEAD' && response !== undefined && showsPatientData(response)
+        shown && caseId !== null
           ? patientDataReadEntry(principal, { caseId, taskId: note.taskId ?? null, requestId, method: req.method, route: req.route?.path ?? '', roles: note.grantedBy, via: action })
           : null;
       const rows: NewAuditEntry[] = [];
