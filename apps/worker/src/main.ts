@@ -8,6 +8,9 @@ import { pinoOptions } from '../../../libs/logging/src/logger-options';
 import { temporalConnectionSettings } from '../../../libs/temporal/src/connection-options';
 import { NestPinoLogger } from '../../../libs/logging/src/nest-pino-logger';
 import { Client } from '@temporalio/client';
+import { KEY_RING } from '../../../libs/crypto/src/crypto.module';
+import type { KeyRing } from '../../../libs/crypto/src/key-ring';
+import { vardflodeDataConverter } from '../../../libs/crypto/src/payload-codec';
 import { createCaseWorker } from './case-worker';
 import { ensurePatientDataErasureSchedule } from './erasure-schedule';
 import { WorkerModule } from './worker.module';
@@ -42,8 +45,10 @@ async function main(): Promise<void> {
     logger: new NestPinoLogger(log),
   });
   const connection = await connectWithRetry(config, log);
-  const worker = await createCaseWorker({ connection, config, activities: activitiesFrom(ctx) });
-  const scheduleId = await ensurePatientDataErasureSchedule(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), config);
+  const keyRing = ctx.get<string, KeyRing>(KEY_RING);
+  const worker = await createCaseWorker({ connection, config, activities: activitiesFrom(ctx), keyRing });
+  const schedules = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: vardflodeDataConverter(keyRing) });
+  const scheduleId = await ensurePatientDataErasureSchedule(schedules, config);
   log.info({ scheduleId, every: config.PATIENT_DATA_ERASURE_INTERVAL }, 'patient-data erasure scheduled');
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
 

@@ -132,11 +132,13 @@ export class TaskService {
       throw new DomainError(DomainErrorCode.Conflict, 'the task is claimed by someone else', { claimedBy: task.claimedBy });
     }
     try {
-      const result = await this.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: id, decision: dto.decision, by: actorOf(ctx.principal), requestId: ctx.requestId, requestHash }],
-        // The same person's same answer again is the same update: Temporal answers it with the first result.
-        updateId: completionUpdateId(id, me, requestHash),
-      });
+      const result = await this.temporal.watchingForMissingKey(task.workflowId, `task ${id}`, () =>
+        this.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
+          args: [{ taskId: id, decision: dto.decision, by: actorOf(ctx.principal), requestId: ctx.requestId, requestHash }],
+          // The same person's same answer again is the same update: Temporal answers it with the first result.
+          updateId: completionUpdateId(id, me, requestHash),
+        }),
+      );
       // The step wrote this request's audit row; an answer for an earlier delivery of the update gets a row of its own.
       const replayed = result.auditedRequestId !== undefined && result.auditedRequestId !== ctx.requestId;
       if (replayed) ctx.audit.outcome = 'replayed';

@@ -119,8 +119,7 @@ export class PatientDataService {
           taskId: null,
           requestId: null,
           outcome: 'success',
-          detail: { ...detail, closedAt: row.closed_at?.toISOString() ?? null, dataKeyDestroyed: destroyed[1] > 0 },
-          at,
+          detail: { ...detail, closedAt: row.closed_at?.toISOString() ?? null, erasedAt: at.toISOString(), dataKeyDestroyed: destroyed[1] > 0 },
         },
         em,
       );
