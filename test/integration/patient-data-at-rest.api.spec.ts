@@ -165,6 +165,7 @@ describe('patient data at rest, in the workflow, and its erasure (issue 13)', ()
     const stillOpen = await openCase(stack);
     const hospital = await as(stack, 'KS', 'case_handler');
     await hospital.post(`/discharge-handovers/${caseId}/cancel`).send({ reason: 'opened_in_error' }).expect(200);
+    expect((await hospital.get(`/cases/${caseId}`).expect(200)).body.subject).not.toBeNull(); // a read, logged
     const closed = await closedAt(stack, caseId);
     const sealedInput = JSON.parse((await decodedHistory(stack, caseId)).split('\n').find((t) => t.includes('patientSealed'))!).patientSealed as string;
 
@@ -183,7 +184,8 @@ describe('patient data at rest, in the workflow, and its erasure (issue 13)', ()
       'SELECT status, subject, subject_sealed, patient_index, patient_data_erased_at, summary IS NOT NULL AS has_summary FROM cases WHERE id = $1',
       [caseId],
     );
-    expect(row).toEqual({ status: 'cancelled', subject: null, subject_sealed: null, patient_index: null, patient_data_erased_at: erasedAt, has_summary: true });
+    // The blind index stays (PATIENT_INDEX_AFTER_ERASURE): the access log must still answer who read this patient.
+    expect(row).toEqual({ status: 'cancelled', subject: null, subject_sealed: null, patient_index: patientIndex(stack.app.get(KEY_RING), '191212121212'), patient_data_erased_at: erasedAt, has_summary: true });
     const [open] = await sql<{ sealed: boolean }>(stack.config, 'SELECT subject_sealed IS NOT NULL AS sealed FROM cases WHERE id = $1', [stillOpen]);
     expect(open.sealed).toBe(true);
 
@@ -201,6 +203,11 @@ describe('patient data at rest, in the workflow, and its erasure (issue 13)', ()
     expect((await hospital.get(`/discharge-handovers/${caseId}/summary`).expect(200)).body).toMatchObject({ caseId, patientName: null, status: 'cancelled' });
     const cancelled = (await hospital.get('/cases?type=discharge_handover&status=cancelled').expect(200)).body.items.map((c: { id: string }) => c.id);
     expect(cancelled).toContain(caseId);
+
+    // The patient can still be shown who read their data before the erasure (the read above, before it, was logged).
+    const auditor = await as(stack, 'HSF', 'platform_auditor');
+    const extract = (await auditor.post('/patients/access-log').send({ personnummer: '19121212-1212' }).expect(200)).body.items as { caseId: string; endpoint: string }[];
+    expect(extract.filter((r) => r.caseId === caseId).map((r) => r.endpoint)).toContain('GET /cases/:caseId');
 
     // Audited, once, without personal data; a second run erases nothing more.
     const audit = await sql<{ actor: string; action: string; detail: Record<string, unknown> }>(stack.config, `SELECT actor, action, detail FROM audit_log WHERE case_id = $1 AND action = 'patient_data.erase'`, [caseId]);

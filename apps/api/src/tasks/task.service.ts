@@ -158,8 +158,7 @@ export class TaskService {
     return this.dataSource.transaction(async (em) => {
       const task = await this.tasks.findForUpdate(id, em);
       if (!this.access.mayWorkOn(ctx.principal, task)) throw new DomainError(DomainErrorCode.NotFound, `task ${id} not found`);
-      ctx.audit.caseId = task.caseId;
-      ctx.audit.taskId = task.id;
+      this.access.noteTask(ctx, task);
       if (task.status !== 'open') throw new DomainError(DomainErrorCode.Conflict, `the task is ${task.status}`);
       const claimedBy = claimant(task);
       await this.tasks.setClaim(id, claimedBy, em);

@@ -95,7 +95,7 @@ export class PatientDataService {
         WHERE c.patient_data_erased_at IS NULL
           AND (c.waiting_for->>'what' = 'nothing' OR c.status = ANY($3))
           AND COALESCE(c.closed_at, c.updated_at) < $1
-          AND (c.subject_sealed IS NOT NULL OR c.patient_index IS NOT NULL OR c.subject IS NOT NULL
+          AND (c.subject_sealed IS NOT NULL OR c.subject IS NOT NULL
                OR EXISTS (SELECT 1 FROM case_data_keys k WHERE k.case_id = c.id AND k.wrapped_key IS NOT NULL))
         ORDER BY COALESCE(c.closed_at, c.updated_at), c.id
         LIMIT $2`,
@@ -106,8 +106,11 @@ export class PatientDataService {
 
   /**
    * Erasure (gallring) of one case's patient data by crypto-shredding, in one transaction: its data key destroyed
-   * (the wrapped key deleted, `destroyed_at` set), its sealed subject and blind index cleared, and an audit row
-   * without personal data. The case row, its status, dates and summary stay (statistics). False when already done.
+   * (the wrapped key deleted, `destroyed_at` set), its sealed subject cleared, and an audit row without personal
+   * data. The case row, its status, dates and summary stay (statistics). The blind index stays too
+   * (`PATIENT_INDEX_AFTER_ERASURE`): it is a keyed hash, not the personnummer, and without it the patient could no
+   * longer be shown who read their data, which the access log must answer for as long as it is kept.
+   * False when already done.
    */
   async erase(caseId: string, at: Date, detail: Record<string, unknown>): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
@@ -120,7 +123,7 @@ export class PatientDataService {
         `UPDATE case_data_keys SET wrapped_key = NULL, destroyed_at = $2 WHERE case_id = $1 AND wrapped_key IS NOT NULL RETURNING ring_key_id`,
         [caseId, at],
       )) as [unknown[], number];
-      await em.query(`UPDATE cases SET subject_sealed = NULL, subject = NULL, patient_index = NULL, patient_data_erased_at = $2 WHERE id = $1`, [caseId, at]);
+      await em.query(`UPDATE cases SET subject_sealed = NULL, subject = NULL, patient_data_erased_at = $2 WHERE id = $1`, [caseId, at]);
       await this.audit.append(
         {
           actor: 'system',

@@ -153,6 +153,18 @@ export class CaseRepository {
   }
 
   /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while cases are added. */
+  /**
+   * The ids of a patient's cases, by the personnummer's blind index (`cases.patient_index`), oldest first;
+   * with `partyOrg`, only the cases that organisation is party to.
+   */
+  async idsOfPatient(patientIndex: string, partyOrg?: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM cases WHERE patient_index = $1 AND ($2::text IS NULL OR $2 = ANY(parties)) ORDER BY created_at, id`,
+      [patientIndex, partyOrg ?? null],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async list(filter: CaseListFilter): Promise<Page<CaseEntity>> {
     const qb = this.dataSource
       .getRepository(CaseEntity)
