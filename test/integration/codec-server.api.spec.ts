@@ -34,7 +34,8 @@ describe('the codec server', () => {
     const res = await http().post('/codec/decode').set('Authorization', `Bearer ${operator}`).set('X-Namespace', 'default').send({ payloads: [payload] }).expect(200);
     const decoded = res.body.payloads[0];
     expect(Buffer.from(decoded.metadata.encoding, 'base64').toString()).toBe('json/plain');
-    expect(JSON.parse(Buffer.from(decoded.data, 'base64').toString())).toMatchObject({ patient: { personnummer: '191212121212', name: 'Tolvan Tolvansson' } });
+    // The input in clear (the patient in it stays sealed with the case's own data key: patient-data's part).
+    expect(JSON.parse(Buffer.from(decoded.data, 'base64').toString())).toMatchObject({ hospitalCode: 'KS', vardcentralCode: 'VC-EKERO', patientSealed: expect.any(String) });
 
     const rows = await sql<{ actor: string; organisation_code: string; outcome: string; detail: unknown }>(
       stack.config,

@@ -23,6 +23,7 @@ import { MandateModule } from './mandates/mandate.module';
 import { TaskModule } from './tasks/task.module';
 import { DischargeHandoverModule } from './discharge-handovers/discharge-handover.module';
 import { HealthModule } from './health/health.module';
+import { PatientModule } from './patients/patient.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.controller';
 import { CodecModule } from './codec/codec.controller';
 
@@ -55,6 +56,7 @@ export class ApiModule implements NestModule {
         MandateModule,
         ClaimModule,
         CoordinationModule,
+        PatientModule,
         CodecModule,
         // The web app's development sign-in, only while the dev issuer is on.
         ...(config.devIssuerEnabled ? [DevSignInModule] : []),

@@ -4,6 +4,7 @@ import { AppConfig } from '../../../libs/config/src/app-config';
 import { AppConfigModule } from '../../../libs/config/src/config.module';
 import { CryptoModule } from '../../../libs/crypto/src/crypto.module';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import { SealPlainPatientData } from './seal-plain-patient-data';
 
 /** The worker's Nest application context: no HTTP, only what activities need injected. */
 @Module({})
@@ -12,6 +13,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [AppConfigModule.forRoot(config), CryptoModule.forRoot(), PersistenceModule.forRoot(), ActivitiesModule],
+      providers: [SealPlainPatientData],
     };
   }
 }

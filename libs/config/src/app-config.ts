@@ -220,6 +220,21 @@ export class AppConfig {
    */
   @Transform(emptyToUndefined) @IsOptional() @IsString() ENCRYPTION_KEYS_PATH?: string;
 
+  /**
+   * Erasure (gallring) of a case's patient data: this many days after the case ended, its data key is destroyed
+   * (crypto-shredding) and its sealed patient data and blind index cleared; the case and its statistics stay. Our
+   * assumption (10 years, patientdatalagen 3:17's least time for a patient record); the data controller decides.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  PATIENT_DATA_RETENTION_DAYS = 3653;
+
+  /** How often the worker's Temporal Schedule runs the erasure (`patientDataErasure`). */
+  @IsDurationSetting()
+  PATIENT_DATA_ERASURE_INTERVAL = '24h';
+
   /** The same key ring given whole as a secret (JSON or base64 of it); wins over ENCRYPTION_KEYS_PATH. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() ENCRYPTION_KEYS?: string;
 
