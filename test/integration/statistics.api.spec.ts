@@ -141,6 +141,17 @@ describe('statistics for Uppföljning', () => {
     expect((await slso.get('/statistics/claims?from=2020-12').expect(200)).body.categories).toEqual([]);
     // Karolinska is no party to the claim.
     expect((await ks.get('/statistics/claims').expect(200)).body).toEqual({ scope: { organisationCode: 'KS', from: null, to: null }, categories: [] });
+
+    // The Ersättning screen's list: newest first, the ledger's approved and paid amounts; only for its parties.
+    const list = (await finance.get('/claims').expect(200)).body;
+    expect(list).toHaveLength(2);
+    expect(list.find((c: { claimId: string }) => c.claimId === claimId)).toMatchObject({
+      mandateId, mandateReference: 'HDIR 20348', status: 'paid', revision: 1, periodFrom: '2020-11-02', periodTo: '2020-11-30',
+      claimedOre: 5_270_000, approvedOre: 3_950_000, paidOre: 3_950_000,
+    });
+    expect((await slso.get('/claims?status=draft').expect(200)).body).toEqual([expect.objectContaining({ status: 'draft', approvedOre: null, paidOre: null })]);
+    expect((await ks.get('/claims').expect(200)).body).toEqual([]);
+    expect((await slso.get('/claims?status=lost').expect(400)).body).toMatchObject({ field: 'status' });
   });
 
   it('needs a role with a need to know of the case type', async () => {
