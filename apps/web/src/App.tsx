@@ -3,6 +3,7 @@ import { InternalHeader, Spacer } from '@navikt/ds-react';
 import { useEffect, useState, type MouseEvent } from 'react';
 import { SessionProvider, useSession } from './auth/session';
 import { Inbox } from './screens/Inbox';
+import { FINANCE_NAV, financeScreen, financeSection } from './screens/finance-routes';
 import { SignIn } from './screens/SignIn';
 import './app.css';
 
@@ -39,7 +40,7 @@ function Workspace() {
     event.preventDefault();
     navigate(to);
   };
-  const screen = path === '/' || path === ROUTES.inbox ? <Inbox onOpenCount={setOpenCount} /> : <NotFound />;
+  const screen = path === '/' || path === ROUTES.inbox ? <Inbox onOpenCount={setOpenCount} /> : (financeScreen(path, navigate) ?? <NotFound />);
   return (
     <>
       <InternalHeader>
@@ -50,6 +51,11 @@ function Workspace() {
           <a href={ROUTES.inbox} onClick={link(ROUTES.inbox)} aria-current={path === ROUTES.inbox || path === '/' ? 'page' : undefined}>
             Inkorg{openCount !== null && <span className="app-count" aria-label={`${openCount} öppna uppgifter`}>{openCount}</span>}
           </a>
+          {FINANCE_NAV.map((n) => (
+            <a key={n.path} href={n.path} onClick={link(n.path)} aria-current={financeSection(path) === n.path ? 'page' : undefined}>
+              {n.label}
+            </a>
+          ))}
         </nav>
         <Spacer />
         <InternalHeader.User name={session.name} description={session.organisationName} />
