@@ -161,10 +161,11 @@ export interface Person {
 /** The app's development sign-in, as a person would fill it in. */
 export async function signInThroughApp(page: Page, who: { org: string; roles: Role[]; name: string }): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('Organisation').selectOption(who.org);
+  // (exact role and name: while the options load, a loader titled "Hämtar organisationer" matches a looser label)
+  await page.getByRole('combobox', { name: 'Organisation', exact: true }).selectOption(who.org);
   const roles = page.getByRole('group', { name: 'Roller' }).getByRole('checkbox');
   for (const box of await roles.all()) await box.setChecked(who.roles.includes((await box.getAttribute('value')) as Role));
-  await page.getByLabel('Namn').fill(who.name);
+  await page.getByRole('textbox', { name: 'Namn', exact: true }).fill(who.name);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 }
