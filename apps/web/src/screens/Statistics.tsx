@@ -97,13 +97,16 @@ function Section<T>({ title, loaded, children }: { title: string; loaded: Loaded
   );
 }
 
+/** Numbers on the axes and in the tooltip as Swedish (1 000,5), not the chart library's English. */
+const swedish = (value: number) => NUMBER.format(value);
+
 const bars = (names: string[], series: { name: string; data: number[]; type?: 'bar' | 'line'; yAxisIndex?: number }[], yAxis: object | object[] = { type: 'value' }): ChartOption => ({
   color: COLORS,
-  tooltip: { trigger: 'axis' },
+  tooltip: { trigger: 'axis', valueFormatter: swedish },
   legend: { top: 0 },
-  grid: { left: 56, right: 56, top: 40, bottom: 32 },
+  grid: { left: 64, right: 64, top: 40, bottom: 32 },
   xAxis: { type: 'category', data: names },
-  yAxis,
+  yAxis: (Array.isArray(yAxis) ? yAxis : [yAxis]).map((axis) => ({ ...axis, axisLabel: { formatter: swedish } })),
   series: series.map((s) => ({ type: 'bar', ...s })),
 });
 
