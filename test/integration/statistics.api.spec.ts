@@ -5,7 +5,7 @@
  * trigger's, from the summary); the claim goes through the real workflow as SLSO, HSF and HSF finance.
  */
 import { randomUUID } from 'node:crypto';
-import { Caller, callerFor, sql, TestStack, useTestStack, waitForTask } from '../support/test-app';
+import { Caller, callerFor, dischargeNotice, HISTORIC_STAYS, sql, TestStack, useTestStack, waitForTask } from '../support/test-app';
 
 interface Stay {
   hospital: string;
@@ -40,7 +40,7 @@ async function project(stack: TestStack, stay: Stay): Promise<string> {
 }
 
 describe('statistics for Uppföljning', () => {
-  const stack = useTestStack();
+  const stack = useTestStack(HISTORIC_STAYS);
   let ks: Caller;
   let sos: Caller;
   let huddinge: Caller;
@@ -152,6 +152,38 @@ describe('statistics for Uppföljning', () => {
     expect((await slso.get('/claims?status=draft').expect(200)).body).toEqual([expect.objectContaining({ status: 'draft', approvedOre: null, paidOre: null })]);
     expect((await ks.get('/claims').expect(200)).body).toEqual([]);
     expect((await slso.get('/claims?status=lost').expect(400)).body).toMatchObject({ field: 'status' });
+  });
+
+  it('a discharge through the real workflow is counted from what its projection wrote', async () => {
+    const as = (org: string) => callerFor(stack.app, stack.config, org, ['case_handler'], `${org.toLowerCase()}-stat`);
+    const [hospital, municipality, vardcentral] = [await as('DS'), await as('0160'), await as('VC-TABY')];
+    const answer = async (who: Caller, caseId: string, kind: string, decision: Record<string, unknown>) => {
+      const task = await waitForTask(who, caseId, kind);
+      await who.post(`/tasks/${task.id}/complete`).send({ decision }).expect(200);
+    };
+    // Danderyd and Täby, fixed instants: admitted Monday 3 March 2025, ready Monday 10 March 09:00, home 15:00.
+    const opened = await hospital
+      .post('/discharge-handovers')
+      .set('Idempotency-Key', randomUUID())
+      .send(dischargeNotice({ municipalityCode: '0160', vardcentralCode: 'VC-TABY', admittedAt: '2025-03-03T08:00:00+01:00', estimatedDischargeDate: '2025-03-10', needs: { municipal: ['home_care'], region: [] } }))
+      .expect(201);
+    const caseId = opened.body.caseId;
+    await answer(municipality, caseId, 'discharge.acknowledge_notice', { acknowledged: true });
+    await answer(vardcentral, caseId, 'discharge.acknowledge_notice', { acknowledged: true });
+    await answer(vardcentral, caseId, 'discharge.appoint_fast_vardkontakt', { name: 'Sara Sjöström' });
+    await answer(municipality, caseId, 'discharge.needs_assessment', { outcome: 'granted', services: ['home_care'], startDate: '2025-03-10' });
+    await hospital.post(`/discharge-handovers/${caseId}/ready-for-discharge`).send({ declaredAt: '2025-03-10T09:00:00+01:00', plannedDischargeAt: '2025-03-10T15:00:00+01:00' }).expect(200);
+    await answer(municipality, caseId, 'discharge.acknowledge_ready', { acknowledged: true });
+    await answer(vardcentral, caseId, 'discharge.acknowledge_ready', { acknowledged: true });
+    await answer(vardcentral, caseId, 'discharge.takeover_medical_responsibility', { acknowledged: true });
+    await hospital.post(`/discharge-handovers/${caseId}/discharge`).send({ dischargedAt: '2025-03-10T15:00:00+01:00' }).expect(200);
+
+    const [row] = await sql(stack.config, `SELECT stat_municipality, to_char(stat_discharged_on, 'YYYY-MM-DD') AS day, stat_days_from_ready FROM cases WHERE id = $1`, [caseId]);
+    expect(row).toEqual({ stat_municipality: '0160', day: '2025-03-10', stat_days_from_ready: 0 });
+    expect((await hospital.get('/statistics/discharges/same-day').expect(200)).body).toMatchObject({ discharged: 1, sameDay: 1, months: [{ month: '2025-03', discharged: 1, sameDay: 1, share: 1 }] });
+    expect((await municipality.get('/statistics/discharges/days-by-municipality').expect(200)).body.municipalities).toEqual([
+      { municipalityCode: '0160', municipalityName: 'Täby kommun', discharged: 1, sameDay: 1, meanDays: 0, medianDays: 0, maxDays: 0 },
+    ]);
   });
 
   it('needs a role with a need to know of the case type', async () => {
