@@ -76,6 +76,12 @@ describe('a reimbursement claim through the app', () => {
     await slso.page.getByText('Utkast', { exact: true }).waitFor();
     expect(await slso.page.getByRole('table', { name: 'Kostnadsrader' }).getByRole('row').count()).toBe(4);
     await expectNoSeriousA11yViolations(slso.page);
+    // A change to the draft before it goes: line 3's description.
+    await slso.page.getByRole('button', { name: 'Ändra utkastet' }).click();
+    await slso.page.getByRole('group', { name: 'Kostnadsrad 3' }).getByRole('textbox', { name: 'Beskrivning' }).fill('Resa till Ekerö, med kvitto');
+    await expectNoSeriousA11yViolations(slso.page);
+    await slso.page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await slso.page.getByRole('table', { name: 'Kostnadsrader' }).getByRole('row', { name: /Resa till Ekerö, med kvitto/ }).waitFor();
     await slso.page.getByRole('button', { name: 'Skicka in anspråket' }).click();
     await slso.page.getByText('Granskas', { exact: true }).waitFor();
 
@@ -120,7 +126,53 @@ describe('a reimbursement claim through the app', () => {
     await slso.page.getByText('Utbetalt', { exact: true }).waitFor({ timeout: 15_000 });
     const lines = slso.page.getByRole('table', { name: 'Kostnadsrader' });
     await shows(lines.getByRole('row', { name: /Samordnare, 40 timmar/ }), 'Timmar utanför uppdraget');
-    await shows(lines.getByRole('row', { name: /Resa till Ekerö/ }), 'Resan gällde annat uppdrag');
+    await shows(lines.getByRole('row', { name: /Resa till Ekerö, med kvitto/ }), 'Resan gällde annat uppdrag');
+    await expectNoSeriousA11yViolations(slso.page);
+  });
+
+  it('HSF sends a claim back, SLSO completes it from its screen and then withdraws it', async () => {
+    const slso = await stack.newPerson('slso-2', { org: 'SLSO', roles: ['case_handler'], name: 'Sara Slso' });
+    const approver = await stack.newPerson('hsf-attest-2', { org: 'HSF', roles: ['approver'], name: 'Harald Hsf' });
+    await slso.signIn();
+    await menu(slso.page, 'Ersättning');
+    await slso.page.getByRole('button', { name: 'Nytt ersättningsanspråk' }).click();
+    const mandate = slso.page.getByRole('combobox', { name: 'Beslut' });
+    await mandate.selectOption((await mandate.locator('option', { hasText: 'HDIR 20348' }).getAttribute('value')) as string);
+    await slso.page.getByRole('textbox', { name: 'Period från' }).fill('2020-12-01');
+    await slso.page.getByRole('textbox', { name: 'Period till' }).fill('2020-12-31');
+    await fillLine(slso.page, 1, { date: '2020-12-03', category: 'Resor', amount: '800', description: 'Resa', ref: 'SLSO-UND-2020-140' });
+    await slso.page.getByRole('button', { name: 'Spara utkast' }).click();
+    await slso.page.waitForURL(UUID);
+    await slso.page.getByRole('button', { name: 'Skicka in anspråket' }).click();
+    await slso.page.getByText('Granskas', { exact: true }).waitFor();
+
+    await approver.signIn();
+    await approver.page.getByRole('row', { name: /Granska ersättningsanspråk/ }).waitFor({ timeout: 30_000 });
+    await openClaimFromList(approver.page);
+    const review = approver.page.locator('form', { has: approver.page.getByRole('heading', { name: 'Granska anspråket' }) });
+    await review.getByRole('radio', { name: 'Skicka tillbaka för komplettering' }).check();
+    await review.getByRole('textbox', { name: 'Vad ska kompletteras' }).fill('Underlag saknas för resan');
+    await expectNoSeriousA11yViolations(approver.page);
+    await review.getByRole('button', { name: 'Skicka beslut' }).click();
+    await approver.page.getByText('Skickat tillbaka', { exact: true }).waitFor();
+
+    // SLSO's screen follows: HSF's comment, and the completion form once the workflow has opened the task.
+    await slso.page.getByText('Skickat tillbaka för komplettering: Underlag saknas för resan').waitFor({ timeout: 15_000 });
+    const amend = slso.page.locator('form', { has: slso.page.getByRole('heading', { name: 'Komplettera anspråket' }) });
+    await amend.waitFor({ timeout: 15_000 });
+    await amend.getByRole('group', { name: 'Kostnadsrad 1' }).getByRole('textbox', { name: 'Beskrivning' }).fill('Resa, med kvitto');
+    await amend.getByRole('textbox', { name: 'Kommentar till HSF' }).fill('Kvitto bifogat');
+    await expectNoSeriousA11yViolations(slso.page);
+    await amend.getByRole('button', { name: 'Skicka in kompletteringen' }).click();
+    await slso.page.getByText('Granskas', { exact: true }).waitFor();
+    await slso.page.getByText('2, inskickad').waitFor();
+
+    await slso.page.getByRole('button', { name: 'Återkalla anspråket' }).click();
+    await slso.page.getByRole('button', { name: 'Återkalla', exact: true }).click();
+    await slso.page.getByText('Ange skälet till att anspråket återkallas.').waitFor();
+    await slso.page.getByRole('textbox', { name: 'Skäl' }).fill('Dubblett');
+    await slso.page.getByRole('button', { name: 'Återkalla', exact: true }).click();
+    await slso.page.getByText('Återkallat: Dubblett').waitFor();
     await expectNoSeriousA11yViolations(slso.page);
   });
 

@@ -21,6 +21,10 @@ export const emptyLine = (date = ''): CostLineDraft => ({ key: nextKey++, date, 
 export type FieldErrors = Record<string, string>;
 export const fieldPath = (field: string) => field.replace(/\[(\d+)\]/g, '.$1');
 
+/** The API's error body as errors by field (its `fields`, or its one `field`). */
+export const fieldErrorsOf = (body: { field?: string; message?: string; fields?: { field: string; message: string }[] } | undefined): FieldErrors =>
+  Object.fromEntries((body?.fields ?? (body?.field ? [{ field: body.field, message: body.message ?? '' }] : [])).map((f) => [fieldPath(f.field), f.message]));
+
 /** The cost lines of a claim, one fieldset each, with their errors at the field. */
 export function CostLinesEditor({ lines, onChange, errors }: { lines: CostLineDraft[]; onChange(lines: CostLineDraft[]): void; errors: FieldErrors }) {
   const set = (i: number, change: Partial<CostLineDraft>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...change } : l)));

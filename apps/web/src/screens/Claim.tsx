@@ -6,6 +6,8 @@ import { AppLink } from '../components/AppLink';
 import { categoryLabel, CLAIM_STATUS_LABELS, COST_CATEGORY_LABELS } from '../lib/finance-labels';
 import { calendarDate, kronor, parseKronor } from '../lib/money';
 import { CLAIMS_PATH } from './Claims';
+import { CostLineDraft, CostLinesEditor, emptyLine, FieldErrors, fieldErrorsOf } from '../components/CostLinesEditor';
+import { checkClaimForm, toCostLines } from './NewClaim';
 
 type ClaimState = Schemas['ClaimStateDto'];
 type MandateSummary = Schemas['MandateSummaryDto'];
@@ -14,6 +16,8 @@ type LineDecision = Schemas['LineDecisionDto'];
 /** How often the screen looks for the claim's next step (a task arriving, the workflow moving it on). */
 const REFRESH_MS = 3_000;
 const ENDED = ['paid', 'rejected', 'withdrawn'];
+/** Before approval SLSO may still withdraw its claim. */
+const WITHDRAWABLE = ['draft', 'under_review', 'sent_back', 'awaiting_second_approval'];
 
 const krText = (ore: number) => (ore / 100).toFixed(2).replace('.', ',');
 
@@ -172,11 +176,13 @@ export function Claim({ claimId, navigate }: { claimId: string; navigate(path: s
         </Alert>
       ))}
 
+      {isPayee && claim.status === 'draft' && <EditDraft claim={claim} onDone={refresh} />}
       {isPayee && claim.status === 'draft' && <SubmitDraft claimId={claimId} onDone={refresh} />}
       {reviewTask && <ReviewForm task={reviewTask} claim={claim} onDone={refresh} />}
       {secondTask && <SecondApprovalForm task={secondTask} claim={claim} onDone={refresh} />}
       {paymentTask && claim.approval && <PaymentForm task={paymentTask} approvedOre={claim.approval.totalOre} onDone={refresh} />}
-      {amendTask && <Alert variant="info">HSF har skickat tillbaka anspråket. Komplettera det från uppgiften i inkorgen.</Alert>}
+      {amendTask && <AmendForm task={amendTask} claim={claim} onDone={refresh} />}
+      {isPayee && WITHDRAWABLE.includes(claim.status) && <WithdrawForm claimId={claimId} onDone={refresh} />}
     </VStack>
   );
 }
@@ -429,6 +435,148 @@ function PaymentForm({ task, approvedOre, onDone }: { task: TaskSummary; approve
         <div>
           <Button type="submit" loading={busy}>
             Registrera utbetalning
+          </Button>
+        </div>
+      </VStack>
+    </form>
+  );
+}
+
+/** The current revision's lines as the editor holds them (amounts as kronor text). */
+const asDrafts = (claim: ClaimState): CostLineDraft[] =>
+  claim.revisions[claim.revisions.length - 1].lines.map((l) => ({ ...emptyLine(), date: l.date, category: l.category, description: l.description, amountKr: krText(l.amountOre), documentRef: l.documentRef }));
+
+/** SLSO changes its draft (period and lines) until it submits it. */
+function EditDraft({ claim, onDone }: { claim: ClaimState; onDone(): void }) {
+  const { api } = useApi();
+  const revision = claim.revisions[claim.revisions.length - 1];
+  const [open, setOpen] = useState(false);
+  const [periodFrom, setPeriodFrom] = useState(revision.periodFrom);
+  const [periodTo, setPeriodTo] = useState(revision.periodTo);
+  const [lines, setLines] = useState<CostLineDraft[]>(() => asDrafts(claim));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!open) {
+    return (
+      <div>
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          Ändra utkastet
+        </Button>
+      </div>
+    );
+  }
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkClaimForm({ mandateId: claim.mandate.id, periodFrom, periodTo, lines });
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      const { response, error } = await api.PUT('/claims/{claimId}/draft', { params: { path: { claimId: claim.claimId } }, body: { periodFrom, periodTo, lines: toCostLines(lines) } });
+      if (response.ok) {
+        setOpen(false);
+        return onDone();
+      }
+      setErrors(fieldErrorsOf(error));
+      setFormError(refusal(response.status, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void save(e)} noValidate className="finance-action">
+      <VStack gap="space-16" maxWidth="48rem">
+        <Heading level="2" size="medium">
+          Ändra utkastet
+        </Heading>
+        <HGrid columns={2} gap="space-16">
+          <TextField label="Period från" description="ÅÅÅÅ-MM-DD" autoComplete="off" value={periodFrom} onChange={(e) => setPeriodFrom(e.target.value)} error={errors.periodFrom} />
+          <TextField label="Period till" description="ÅÅÅÅ-MM-DD" autoComplete="off" value={periodTo} onChange={(e) => setPeriodTo(e.target.value)} error={errors.periodTo} />
+        </HGrid>
+        <CostLinesEditor lines={lines} onChange={setLines} errors={errors} />
+        {formError && <Alert variant="error">{formError}</Alert>}
+        <HGrid columns={{ xs: 1, sm: 2 }} gap="space-8">
+          <Button type="submit" loading={busy}>
+            Spara ändringarna
+          </Button>
+          <Button type="button" variant="tertiary" onClick={() => setOpen(false)}>
+            Avbryt
+          </Button>
+        </HGrid>
+      </VStack>
+    </form>
+  );
+}
+
+/** After HSF sent the claim back, SLSO answers with a new revision of its lines (and a comment); it goes to review again. */
+function AmendForm({ task, claim, onDone }: { task: TaskSummary; claim: ClaimState; onDone(): void }) {
+  const revision = claim.revisions[claim.revisions.length - 1];
+  const [lines, setLines] = useState<CostLineDraft[]>(() => asDrafts(claim));
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const { complete, error, busy } = useCompleteTask(task.id, onDone);
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkClaimForm({ mandateId: claim.mandate.id, periodFrom: revision.periodFrom, periodTo: revision.periodTo, lines });
+    setErrors(found);
+    if (Object.keys(found).length === 0) void complete({ lines: toCostLines(lines), ...(comment.trim() ? { comment: comment.trim() } : {}) });
+  };
+  return (
+    <form onSubmit={send} noValidate className="finance-action">
+      <VStack gap="space-16" maxWidth="48rem">
+        <Heading level="2" size="medium">
+          Komplettera anspråket
+        </Heading>
+        <CostLinesEditor lines={lines} onChange={setLines} errors={errors} />
+        <Textarea label="Kommentar till HSF" value={comment} onChange={(e) => setComment(e.target.value)} />
+        {error && <Alert variant="error">{error}</Alert>}
+        <div>
+          <Button type="submit" loading={busy}>
+            Skicka in kompletteringen
+          </Button>
+        </div>
+      </VStack>
+    </form>
+  );
+}
+
+/** SLSO withdraws its claim before it is approved, with a reason. */
+function WithdrawForm({ claimId, onDone }: { claimId: string; onDone(): void }) {
+  const { api } = useApi();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!open) {
+    return (
+      <div>
+        <Button variant="danger" size="small" onClick={() => setOpen(true)}>
+          Återkalla anspråket
+        </Button>
+      </div>
+    );
+  }
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return setError('Ange skälet till att anspråket återkallas.');
+    setBusy(true);
+    const { response, error: body } = await api.POST('/claims/{claimId}/withdraw', { params: { path: { claimId } }, body: { reason: reason.trim() } });
+    setBusy(false);
+    if (response.ok) return onDone();
+    setError(refusal(response.status, body));
+  };
+  return (
+    <form onSubmit={(e) => void send(e)} noValidate className="finance-action">
+      <VStack gap="space-16" maxWidth="32rem">
+        <Heading level="2" size="medium">
+          Återkalla anspråket
+        </Heading>
+        <Textarea label="Skäl" value={reason} onChange={(e) => setReason(e.target.value)} error={error ?? undefined} />
+        <div>
+          <Button type="submit" variant="danger" loading={busy}>
+            Återkalla
           </Button>
         </div>
       </VStack>

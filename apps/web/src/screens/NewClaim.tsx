@@ -2,7 +2,7 @@ import { Alert, Button, Heading, HStack, Select, TextField, VStack } from '@navi
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Schemas } from '../api/client';
 import { useApi } from '../auth/session';
-import { CostLineDraft, CostLinesEditor, emptyLine, FieldErrors, fieldPath } from '../components/CostLinesEditor';
+import { CostLineDraft, CostLinesEditor, emptyLine, FieldErrors, fieldErrorsOf } from '../components/CostLinesEditor';
 import { parseKronor } from '../lib/money';
 import { claimPath } from './Claims';
 
@@ -66,8 +66,7 @@ export function NewClaim({ navigate }: { navigate(path: string): void }) {
         body: { mandateId, periodFrom, periodTo, lines: toCostLines(lines) },
       });
       if (data) return navigate(claimPath(data.claimId));
-      const fields = Object.fromEntries((error?.fields ?? (error?.field ? [{ field: error.field, message: error.message }] : [])).map((f) => [fieldPath(f.field), f.message]));
-      setErrors(fields);
+      setErrors(fieldErrorsOf(error));
       setFormError(error?.message ?? 'Anspråket kunde inte sparas.');
     } finally {
       setBusy(false);
