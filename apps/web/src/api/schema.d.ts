@@ -124,23 +124,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/tasks/count": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** How many open tasks the caller's inbox holds (and how many are overdue): cheap to poll */
-        get: operations["TaskController_count"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/tasks/{taskId}": {
         parameters: {
             query?: never;
@@ -472,8 +455,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The newest claims the caller's organisation is party to (handlers, approvers, finance staff and coordinators) */
-        get: operations["ClaimController_list"];
+        get?: never;
         put?: never;
         /** Open a draft claim of extra costs under a mandate (the mandate's payee, e.g. SLSO) */
         post: operations["ClaimController_start"];
@@ -721,68 +703,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/statistics/discharges/same-day": {
+    "/patients/access-log": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Share of patients discharged the same day they were judged ready, per month of discharge. Discharges of the cases the caller’s organisation is party to (case handlers and coordinators) */
-        get: operations["StatisticsController_sameDay"];
+        get?: never;
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/statistics/discharges/days-by-municipality": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Calendar days from ready to discharge per municipality. Discharges of the cases the caller’s organisation is party to (case handlers and coordinators) */
-        get: operations["StatisticsController_dischargeDays"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/statistics/payment-liability": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Payment-liability days and amounts per month of discharge. Discharges of the cases the caller’s organisation is party to (case handlers and coordinators) */
-        get: operations["StatisticsController_liability"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/statistics/claims": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Reimbursement claims’ claimed, approved and paid amounts per cost category, by the month their period starts (the claims’ parties: handlers, approvers, finance, coordinators) */
-        get: operations["StatisticsController_claims"];
-        put?: never;
-        post?: never;
+        /**
+         * A patient's access log (patientdatalagen 4 kap.): who read the patient's data, when, and through which endpoint
+         * @description Every answer that showed the patient's identity (a task carrying the patient, the written summary) is one row, oldest first, cursor-paginated. An organisation's admin sees the reads of the patient's cases their organisation is party to, by anyone; HSF's platform_auditor sees all the patient's cases. Other roles get 403. A patient with no case (or none the caller may see) gives an empty list, not 404: whether a personnummer is a patient here is itself personal data, so the answer does not tell an empty log from an unknown patient. The extract is itself audited (action patient_data.extract), with the blind index of the personnummer and the case ids, never the personnummer.
+         */
+        post: operations["PatientAccessLogController_extract"];
         delete?: never;
         options?: never;
         head?: never;
@@ -914,17 +848,6 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
-        TaskCountDto: {
-            /** @description Open tasks of the caller's organisation for the caller's roles. */
-            open: number;
-            /** @description Of those, past their due time. */
-            overdue: number;
-            /**
-             * Format: date-time
-             * @description When the newest of them was created (null when none is open): a change means new work arrived.
-             */
-            newestCreatedAt: string | null;
-        };
         TaskDetailDto: {
             /** Format: uuid */
             id: string;
@@ -973,9 +896,7 @@ export interface components {
              *       "acknowledged": true
              *     }
              */
-            decision: {
-                [key: string]: unknown;
-            };
+            decision: Record<string, never>;
         };
         TaskCompletionDto: {
             task: components["schemas"]["TaskDetailDto"] | null;
@@ -1018,6 +939,11 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        CaseSubjectDto: {
+            /** @description Personnummer, 12 digits without separator. */
+            personnummer: string;
+            name: string;
+        };
         CaseTimelineEntryDto: {
             seq: number;
             /** Format: date-time */
@@ -1048,6 +974,13 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The case's patient; null for a case without one, and once the patient's data is erased (see patientDataErasedAt). */
+            subject: components["schemas"]["CaseSubjectDto"] | null;
+            /**
+             * Format: date-time
+             * @description When the patient's data was erased (gallring); the case and its statistics stay.
+             */
+            patientDataErasedAt: string | null;
             openTasks: components["schemas"]["TaskSummaryDto"][];
             timeline: components["schemas"]["CaseTimelineEntryDto"][];
         };
@@ -1321,7 +1254,8 @@ export interface components {
         DischargeSummaryDto: {
             /** Format: uuid */
             caseId: string;
-            patientName: string;
+            /** @description The patient's name; null once the patient's data is erased (gallring). */
+            patientName: string | null;
             /** @enum {string} */
             status: "planning" | "ready_for_discharge" | "discharged" | "cancelled";
             /** Format: date-time */
@@ -1629,31 +1563,6 @@ export interface components {
             /** @description The claim when it answered (absent for a replay of a claim that has since ended). */
             state?: components["schemas"]["ClaimStateDto"];
         };
-        ClaimListItemDto: {
-            /** Format: uuid */
-            claimId: string;
-            /** Format: uuid */
-            mandateId: string;
-            /** @example HDIR 20348 */
-            mandateReference: string;
-            /** @enum {string} */
-            status: "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn";
-            revision: number;
-            /** Format: date */
-            periodFrom: string;
-            /** Format: date */
-            periodTo: string;
-            /** @description The current revision's lines. */
-            claimedOre: number;
-            /** @description Booked as approved in the ledger; null: nothing approved. */
-            approvedOre: number | null;
-            /** @description Booked as paid; null: nothing paid. */
-            paidOre: number | null;
-            /** Format: date-time */
-            openedAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
         ClaimContentDto: {
             /**
              * Format: date
@@ -1927,93 +1836,58 @@ export interface components {
             /** Format: date-time */
             correctedAt: string;
         };
-        StatisticsScopeDto: {
+        PatientAccessLogRequestDto: {
+            /** @default 50 */
+            limit: number | null;
             /**
-             * @description The organisation whose cases are counted (the cases it is party to).
-             * @example KS
+             * Format: access-log-cursor
+             * @description The nextCursor of a previous page of this patient's access log; any other value is a 400.
              */
+            cursor?: string | null;
+            /**
+             * Format: personnummer
+             * @description The patient. Validated, check digit included; never logged, never stored with the extract.
+             * @example 19121212-1212
+             */
+            personnummer: string;
+        };
+        /**
+         * @description The roles that gave the access: the case type's need-to-know roles they hold, or the task's role.
+         * @enum {string}
+         */
+        Role: "case_handler" | "approver" | "finance" | "coordinator" | "admin" | "register_admin" | "reference_admin" | "platform_auditor" | "operator";
+        PatientDataReadDto: {
+            /**
+             * Format: date-time
+             * @description When the data was read (the audit row's time).
+             */
+            at: string;
+            /** @description The person who read it (the token's subject). */
+            personId: string;
+            /** @description The organisation they acted for. */
             organisationCode: string;
+            /** @description The roles that gave the access: the case type's need-to-know roles they hold, or the task's role. */
+            roles: components["schemas"]["Role"][];
             /**
-             * @description First month included; null: from the start.
-             * @example 2026-01
+             * @description The route template and method (never the URL as sent).
+             * @example GET /tasks/:taskId
              */
-            from: string | null;
+            endpoint: string;
+            /** Format: uuid */
+            caseId: string;
             /**
-             * @description Last month included; null: up to now.
-             * @example 2026-12
+             * Format: uuid
+             * @description The task read, when the read was of a task.
              */
-            to: string | null;
+            taskId: string | null;
+            /** @description The read's row in the hash-chained audit trail (its id in /audit), to check it against the chain. */
+            auditId: string;
         };
-        SameDayMonthDto: {
-            /** @example 2026-03 */
-            month: string;
-            /** @description Patients discharged in the month. */
-            discharged: number;
-            /** @description Of them, discharged the same day they were judged ready. */
-            sameDay: number;
-            /** @description sameDay / discharged, 0–1; null with no discharge. */
-            share: number | null;
-        };
-        SameDayStatisticsDto: {
-            scope: components["schemas"]["StatisticsScopeDto"];
-            discharged: number;
-            sameDay: number;
-            /** @description sameDay / discharged, 0–1; null with no discharge. */
-            share: number | null;
-            months: components["schemas"]["SameDayMonthDto"][];
-        };
-        MunicipalityDaysDto: {
-            /** @example 0125 */
-            municipalityCode: string;
-            /** @example Ekerö kommun */
-            municipalityName: string;
-            discharged: number;
-            sameDay: number;
-            /** @description Mean calendar days from ready to discharge. */
-            meanDays: number;
-            /** @description Median calendar days from ready to discharge. */
-            medianDays: number;
-            maxDays: number;
-        };
-        DischargeDaysStatisticsDto: {
-            scope: components["schemas"]["StatisticsScopeDto"];
-            municipalities: components["schemas"]["MunicipalityDaysDto"][];
-        };
-        LiabilityMonthDto: {
-            /**
-             * @description The month of discharge.
-             * @example 2026-03
-             */
-            month: string;
-            discharged: number;
-            /** @description Discharges with at least one liable day. */
-            liableCases: number;
-            liableDays: number;
-            /** @description The invoice bases of the month, in öre. */
-            amountOre: number;
-        };
-        LiabilityStatisticsDto: {
-            scope: components["schemas"]["StatisticsScopeDto"];
-            liableDays: number;
-            amountOre: number;
-            months: components["schemas"]["LiabilityMonthDto"][];
-        };
-        ClaimCategoryDto: {
-            /**
-             * @description A cost category.
-             * @example staff
-             */
-            category: string;
-            /** @description Claims with lines or bookings in the category. */
-            claims: number;
-            /** @description Claimed in submitted claims (their current revision; drafts and withdrawn claims not counted). */
-            claimedOre: number;
-            approvedOre: number;
-            paidOre: number;
-        };
-        ClaimStatisticsDto: {
-            scope: components["schemas"]["StatisticsScopeDto"];
-            categories: components["schemas"]["ClaimCategoryDto"][];
+        PatientAccessLogPageDto: {
+            /** @description Oldest first. */
+            items: components["schemas"]["PatientDataReadDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -2596,52 +2470,6 @@ export interface operations {
             };
         };
     };
-    TaskController_count: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TaskCountDto"];
-                };
-            };
-            /** @description No valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Too many requests: wait for Retry-After seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
     TaskController_get: {
         parameters: {
             query?: never;
@@ -2962,7 +2790,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3207,7 +3035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3282,7 +3110,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3357,7 +3185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3476,7 +3304,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3595,7 +3423,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3714,7 +3542,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3833,7 +3661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3952,7 +3780,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4096,7 +3924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4421,65 +4249,6 @@ export interface operations {
             };
         };
     };
-    ClaimController_list: {
-        parameters: {
-            query?: {
-                status?: "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn";
-                /** @description How many of the newest claims. */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClaimListItemDto"][];
-                };
-            };
-            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Too many requests: wait for Retry-After seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
     ClaimController_start: {
         parameters: {
             query?: never;
@@ -4586,7 +4355,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4661,7 +4430,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4777,7 +4546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4871,7 +4640,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4987,7 +4756,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5122,7 +4891,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5239,7 +5008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5334,7 +5103,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5398,7 +5167,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5512,7 +5281,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5626,7 +5395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5779,7 +5548,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5887,26 +5656,25 @@ export interface operations {
             };
         };
     };
-    StatisticsController_sameDay: {
+    PatientAccessLogController_extract: {
         parameters: {
-            query?: {
-                /** @description First month included (YYYY-MM); none: from the start. */
-                from?: string;
-                /** @description Last month included (YYYY-MM), not before `from`; none: up to now. */
-                to?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientAccessLogRequestDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SameDayStatisticsDto"];
+                    "application/json": components["schemas"]["PatientAccessLogPageDto"];
                 };
             };
             /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
@@ -5936,8 +5704,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Too many requests: wait for Retry-After seconds */
-            429: {
+            /** @description The body is larger than the configured limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5945,170 +5713,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-        };
-    };
-    StatisticsController_dischargeDays: {
-        parameters: {
-            query?: {
-                /** @description First month included (YYYY-MM); none: from the start. */
-                from?: string;
-                /** @description Last month included (YYYY-MM), not before `from`; none: up to now. */
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DischargeDaysStatisticsDto"];
-                };
-            };
-            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Too many requests: wait for Retry-After seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    StatisticsController_liability: {
-        parameters: {
-            query?: {
-                /** @description First month included (YYYY-MM); none: from the start. */
-                from?: string;
-                /** @description Last month included (YYYY-MM), not before `from`; none: up to now. */
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LiabilityStatisticsDto"];
-                };
-            };
-            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Too many requests: wait for Retry-After seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    StatisticsController_claims: {
-        parameters: {
-            query?: {
-                /** @description First month included (YYYY-MM); none: from the start. */
-                from?: string;
-                /** @description Last month included (YYYY-MM), not before `from`; none: up to now. */
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClaimStatisticsDto"];
-                };
-            };
-            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
-            403: {
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
