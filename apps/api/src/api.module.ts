@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../../libs/config/src/app-config';
 import { AppConfigModule } from '../../../libs/config/src/config.module';
+import { CryptoModule } from '../../../libs/crypto/src/crypto.module';
 import { pinoHttpOptions } from '../../../libs/logging/src/logger-options';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
@@ -22,6 +23,7 @@ import { MandateModule } from './mandates/mandate.module';
 import { TaskModule } from './tasks/task.module';
 import { DischargeHandoverModule } from './discharge-handovers/discharge-handover.module';
 import { HealthModule } from './health/health.module';
+import { PatientModule } from './patients/patient.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.controller';
 
 @Module({})
@@ -38,6 +40,7 @@ export class ApiModule implements NestModule {
       module: ApiModule,
       imports: [
         AppConfigModule.forRoot(config),
+        CryptoModule.forRoot(),
         LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
         rateLimitModule(config),
         PersistenceModule.forRoot(),
@@ -52,6 +55,7 @@ export class ApiModule implements NestModule {
         MandateModule,
         ClaimModule,
         CoordinationModule,
+        PatientModule,
         // The web app's development sign-in, only while the dev issuer is on.
         ...(config.devIssuerEnabled ? [DevSignInModule] : []),
       ],
