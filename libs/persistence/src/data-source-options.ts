@@ -28,6 +28,7 @@ import { ReferenceCorrections1763913600000 } from './migrations/1763913600000-re
 import { DatedAreas1764475200000 } from './migrations/1764475200000-dated-areas';
 import { PatientIndex1764500000000 } from './migrations/1764500000000-patient-index';
 import { CaseDataKeys1764503600000 } from './migrations/1764503600000-case-data-keys';
+import { CaseStatistics1764507200000 } from './migrations/1764507200000-case-statistics';
 import { LogSink, QueryLogger } from './query-logger';
 
 /** Every table the application reads or writes has an entity; the migrations own their DDL. */
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   DatedAreas1764475200000,
   PatientIndex1764500000000,
   CaseDataKeys1764503600000,
+  CaseStatistics1764507200000,
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */

@@ -26,6 +26,7 @@ import type { AppConfig } from '../../../libs/config/src/app-config';
 import { startTestApi, startTestWorker, testConfig, TestWorker, tokenFor } from '../../support/test-app';
 import { chromiumForTests, FoundChromium } from './chromium';
 import { currentTest } from './test-state';
+import { builtWebDir } from './web-app';
 
 const log = (line: string) => console.log(`[browser] ${line}`);
 
@@ -138,6 +139,8 @@ export interface PersonOptions {
   org: string;
   roles: Role[];
   personId?: string;
+  /** The name the person signs in with (default: the label). */
+  name?: string;
 }
 
 /** One person at one computer: a browser context of their own and a page in it. */
@@ -145,22 +148,46 @@ export interface Person {
   label: string;
   context: BrowserContext;
   page: Page;
-  /** A bearer token of the API's dev issuer for this person, for the app's sign-in to use. */
+  /** A bearer token of the API's dev issuer for this person (for API calls beside the app; the app signs in itself). */
   token: string;
+  /** The name, organisation and roles the person signs in with. */
+  name: string;
+  org: string;
+  roles: Role[];
+  /**
+   * Opens `path` (default /) as if typed into the address bar, signs in there through the app's development sign-in
+   * (organisation, roles, name) and waits for the signed-in header; the app then shows the screen at `path`. The
+   * session lives in the page's memory only: any later typed address (page.goto) needs a sign-in again.
+   */
+  signIn(path?: string): Promise<void>;
 }
+
+/** The app's development sign-in, as a person would fill it in. */
+export async function signInThroughApp(page: Page, who: { org: string; roles: Role[]; name: string }, path = '/'): Promise<void> {
+  await page.goto(path);
+  // (exact role and name: while the options load, a loader titled "Hämtar organisationer" matches a looser label)
+  await page.getByRole('combobox', { name: 'Organisation', exact: true }).selectOption(who.org);
+  const roles = page.getByRole('group', { name: 'Roller' }).getByRole('checkbox');
+  for (const box of await roles.all()) await box.setChecked(who.roles.includes((await box.getAttribute('value')) as Role));
+  await page.getByRole('textbox', { name: 'Namn', exact: true }).fill(who.name);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+}
+
+export type Visitor = Pick<Person, 'label' | 'context' | 'page'>;
 
 export interface BrowserStack {
   config: AppConfig;
   app: INestApplication;
   worker?: TestWorker;
-  /** http://127.0.0.1:<port>, the API (and, once the web app exists, what serves it) */
+  /** http://127.0.0.1:<port>: the API, which serves the web app at / */
   baseUrl: string;
   browser: Browser;
   launched: LaunchedBrowser;
   /** A new browser context for one person, its relative URLs resolved against baseUrl. */
   newPerson(label: string, options: PersonOptions): Promise<Person>;
   /** A new context with no person (a visitor who has not signed in). */
-  newVisitor(label?: string): Promise<Omit<Person, 'token'>>;
+  newVisitor(label?: string): Promise<Visitor>;
   /** Every page open in the contexts this stack made, labelled by person. */
   openPages(): { label: string; page: Page }[];
   /** Closes the contexts made so far (the harness does it after each test). */
@@ -174,6 +201,8 @@ export interface BrowserStackOptions {
   overrides?: Record<string, string>;
   /** Start the real worker too (default true: the scenarios need workflows to run). */
   worker?: boolean;
+  /** The built web app the API serves at / (default: the one the tier's global setup built). */
+  webDir?: string;
 }
 
 export async function startBrowserStack(options: BrowserStackOptions = {}): Promise<BrowserStack> {
@@ -182,7 +211,7 @@ export async function startBrowserStack(options: BrowserStackOptions = {}): Prom
   let app: INestApplication | undefined;
   let launched: LaunchedBrowser | undefined;
   try {
-    app = await startTestApi(config);
+    app = await startTestApi(config, { webDir: options.webDir ?? builtWebDir() });
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -202,10 +231,11 @@ export async function startBrowserStack(options: BrowserStackOptions = {}): Prom
       baseUrl,
       browser,
       launched,
-      async newPerson(label, { org, roles, personId }) {
+      async newPerson(label, { org, roles, personId, name = label }) {
         const token = await tokenFor(config, org, roles, personId);
         const context = await newContext(label);
-        return { label, context, page: await context.newPage(), token };
+        const page = await context.newPage();
+        return { label, context, page, token, name, org, roles, signIn: (path?: string) => signInThroughApp(page, { org, roles, name }, path) };
       },
       async newVisitor(label = 'visitor') {
         const context = await newContext(label);
