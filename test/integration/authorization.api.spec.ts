@@ -229,6 +229,19 @@ const ROWS: Row[] = [
     route: 'GET /audit', method: 'get', make: async () => ({ path: '/audit' }),
     party: huddingeAdmin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: { org: '0126', roles: ['platform_auditor'] }, wrongPartyStatus: 403,
   },
+  // The inbox's live count: the caller's own organisation and roles, so anyone signed in gets their own number.
+  { route: 'GET /tasks/count', method: 'get', make: async () => ({ path: '/tasks/count' }), party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 200 },
+  { route: 'GET /claims', method: 'get', make: async () => ({ path: '/claims' }), party: slso, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 200 },
+  // Uppföljning: counts of the caller's organisation's own cases (a non-party counts none of them), for the roles
+  // with a need to know of that case type; any other role is a 403.
+  ...(['discharges/same-day', 'discharges/days-by-municipality', 'payment-liability'] as const).map((view): Row => ({
+    route: `GET /statistics/${view}`, method: 'get', make: async () => ({ path: `/statistics/${view}` }),
+    party: ekero, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 200, wrongParty: ekeroFinance, wrongPartyStatus: 403,
+  })),
+  {
+    route: 'GET /statistics/claims', method: 'get', make: async () => ({ path: '/statistics/claims' }),
+    party: slso, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 200, wrongParty: slsoAdmin, wrongPartyStatus: 403,
+  },
   // The codec server (Temporal's remote codec protocol): HSF's operators only; the role held elsewhere grants nothing.
   ...(['decode', 'encode', 'session'] as const).map((op): Row => ({
     route: `POST /codec/${op}`, method: 'post', make: async () => ({ path: `/codec/${op}`, ...(op === 'session' ? {} : { body: { payloads: [] } }) }),
