@@ -81,8 +81,8 @@ export async function startTestWorker(config: AppConfig, wrapActivities?: (a: Al
   };
 }
 
-export async function startTestApi(config: AppConfig): Promise<INestApplication> {
-  const app = await createApiApplication(config);
+export async function startTestApi(config: AppConfig, options: { webDir?: string } = {}): Promise<INestApplication> {
+  const app = await createApiApplication(config, options);
   await app.init();
   return app;
 }

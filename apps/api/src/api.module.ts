@@ -23,6 +23,7 @@ import { TaskModule } from './tasks/task.module';
 import { DischargeHandoverModule } from './discharge-handovers/discharge-handover.module';
 import { HealthModule } from './health/health.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.controller';
+import { AuthConfigModule } from './auth-config/auth-config.controller';
 
 @Module({})
 export class ApiModule implements NestModule {
@@ -44,6 +45,7 @@ export class ApiModule implements NestModule {
         TemporalClientModule.forRoot(),
         AccessModule,
         HealthModule,
+        AuthConfigModule,
         OrganisationModule,
         TaskModule,
         CaseModule,

@@ -8,9 +8,17 @@ import '@navikt/ds-css/dist/components.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { completeOidcCallback, OIDC_CALLBACK_PATH } from './auth/oidc';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (window.location.pathname === OIDC_CALLBACK_PATH) {
+  // The OIDC sign-in popup, back from the issuer: hand the code to the app's window, which makes the exchange.
+  void completeOidcCallback().catch(() => {
+    document.getElementById('root')!.textContent = 'Inloggningen kunde inte slutföras. Stäng fönstret och försök igen.';
+  });
+} else {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -29,6 +29,9 @@ import { currentTest } from './test-state';
 
 const log = (line: string) => console.log(`[browser] ${line}`);
 
+/** The built web app (dist/web), which the tier's global setup builds once per run and the test API serves at /. */
+export const WEB_DIR = resolve(__dirname, '..', '..', '..', 'dist', 'web');
+
 /** Nothing listens on the discard port of loopback: a request to anywhere but loopback fails at once. */
 const NO_PROXY = 'http://127.0.0.1:9';
 
@@ -147,6 +150,24 @@ export interface Person {
   page: Page;
   /** A bearer token of the API's dev issuer for this person, for the app's sign-in to use. */
   token: string;
+  /** Opens the app and signs in through its dev sign-in as this person (organisation, roles, name = label). */
+  signIn(): Promise<void>;
+}
+
+/**
+ * The app's dev sign-in, as a person fills it in: organisation, exactly `roles`, and a name. The same organisation
+ * and name give the same person id (the API derives it), so signing in again is the same person.
+ */
+export async function signInThroughApp(page: Page, { org, roles }: PersonOptions, name: string): Promise<void> {
+  if (!/^https?:/.test(page.url())) await page.goto('/');
+  await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+  await page.getByLabel('Organisation').selectOption(org);
+  // Each role's checkbox carries the role as its value (its label is the Swedish name).
+  const boxes = page.getByRole('group', { name: 'Roller' }).getByRole('checkbox');
+  for (const box of await boxes.all()) await box.setChecked(roles.includes((await box.getAttribute('value')) as Role));
+  await page.getByLabel('Namn').fill(name);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 }
 
 export interface BrowserStack {
@@ -160,7 +181,7 @@ export interface BrowserStack {
   /** A new browser context for one person, its relative URLs resolved against baseUrl. */
   newPerson(label: string, options: PersonOptions): Promise<Person>;
   /** A new context with no person (a visitor who has not signed in). */
-  newVisitor(label?: string): Promise<Omit<Person, 'token'>>;
+  newVisitor(label?: string): Promise<Omit<Person, 'token' | 'signIn'>>;
   /** Every page open in the contexts this stack made, labelled by person. */
   openPages(): { label: string; page: Page }[];
   /** Closes the contexts made so far (the harness does it after each test). */
@@ -174,6 +195,8 @@ export interface BrowserStackOptions {
   overrides?: Record<string, string>;
   /** Start the real worker too (default true: the scenarios need workflows to run). */
   worker?: boolean;
+  /** The API's port (default: any free one), for a test that must know the app's origin before it starts. */
+  port?: number;
 }
 
 export async function startBrowserStack(options: BrowserStackOptions = {}): Promise<BrowserStack> {
@@ -182,8 +205,8 @@ export async function startBrowserStack(options: BrowserStackOptions = {}): Prom
   let app: INestApplication | undefined;
   let launched: LaunchedBrowser | undefined;
   try {
-    app = await startTestApi(config);
-    await app.listen(0, '127.0.0.1');
+    app = await startTestApi(config, { webDir: WEB_DIR });
+    await app.listen(options.port ?? 0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;
     launched = await launchBrowser();
@@ -205,7 +228,8 @@ export async function startBrowserStack(options: BrowserStackOptions = {}): Prom
       async newPerson(label, { org, roles, personId }) {
         const token = await tokenFor(config, org, roles, personId);
         const context = await newContext(label);
-        return { label, context, page: await context.newPage(), token };
+        const page = await context.newPage();
+        return { label, context, page, token, signIn: () => signInThroughApp(page, { org, roles }, label) };
       },
       async newVisitor(label = 'visitor') {
         const context = await newContext(label);

@@ -8,6 +8,9 @@
  */
 import sharedGlobalSetup from '../../support/global-setup';
 import { findChromium, FOUND_CHROMIUM_ENV } from './chromium';
+// The build's own Vite configuration (plain JS, infra/scripts/web.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildWeb } = require('../../../infra/scripts/web') as { buildWeb(options: { quiet: boolean }): Promise<void> };
 
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
@@ -18,5 +21,10 @@ export default async function globalSetup(): Promise<void> {
   } catch (error) {
     console.error(`[browser] ${(error as Error).message}`);
   }
+  // The web app, built once per run from the sources (as `npm run build` does, schema.d.ts included): the test
+  // APIs serve it at / (browser.ts, WEB_DIR).
+  const web = Date.now();
+  await buildWeb({ quiet: true });
+  console.log(`[browser] web app built into dist/web in ${Date.now() - web} ms`);
   await sharedGlobalSetup();
 }
