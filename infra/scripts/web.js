@@ -12,14 +12,14 @@ const outDir = join(root, 'dist', 'web');
 /** The API's top-level paths, proxied in dev mode so the app talks to its own origin as in production. */
 const API_PATHS = ['/auth', '/tasks', '/cases', '/organisations', '/discharge-handovers', '/claims', '/mandates', '/coordination', '/indices', '/payment-liability', '/audit', '/health', '/docs', '/dev'];
 
-function config(extra) {
+function config(extra, out = outDir) {
   return {
     root: webRoot,
     configFile: false,
     base: '/',
     // No inline scripts or styles in index.html: the CSP allows scripts and styles from 'self' only.
     build: {
-      outDir,
+      outDir: out,
       emptyOutDir: true,
       assetsInlineLimit: 0,
       modulePreload: { polyfill: false },
@@ -35,9 +35,10 @@ function config(extra) {
   };
 }
 
-async function buildWeb({ quiet = false } = {}) {
+/** Builds the app into `out` (dist/web by default; the browser tests build their own copy elsewhere). */
+async function buildWeb({ quiet = false, out = outDir } = {}) {
   const { build } = await import('vite');
-  await build(config({ logLevel: quiet ? 'error' : 'info' }));
+  await build(config({ logLevel: quiet ? 'error' : 'info' }, out));
 }
 
 async function devWeb() {

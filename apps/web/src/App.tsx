@@ -1,13 +1,24 @@
 import { Theme } from '@navikt/ds-react';
 import { InternalHeader, Spacer } from '@navikt/ds-react';
-import { useEffect, useState, type MouseEvent } from 'react';
+import { Loader } from '@navikt/ds-react';
+import { lazy, Suspense, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { SessionProvider, useSession } from './auth/session';
+import { INPATIENT_KINDS, OrganisationsProvider, useOrganisations } from './lib/organisations';
+import { NavigationProvider, PATHS } from './lib/navigation';
+import { countSignal, useTaskCount } from './lib/task-count';
+import { CaseView } from './screens/Case';
 import { Inbox } from './screens/Inbox';
+import { NewDischarge } from './screens/NewDischarge';
 import { SignIn } from './screens/SignIn';
 import './app.css';
 
 /** The app's own paths; the API serves index.html for each of them, so a link or a reload lands on the screen. */
-const ROUTES = { inbox: '/inkorg' } as const;
+const ROUTES = { inbox: PATHS.inbox, newDischarge: PATHS.newDischarge } as const;
+// The task screen carries the form library (@rjsf): loaded when a task is opened, so the inbox's bundle stays small.
+const TaskScreen = lazy(() => import('./screens/Task').then((m) => ({ default: m.TaskScreen })));
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const TASK_PATH = new RegExp(`^/uppgifter/(${UUID})$`, 'i');
+const CASE_PATH = new RegExp(`^/arenden/(${UUID})$`, 'i');
 
 function usePath(): [string, (path: string) => void] {
   const [path, setPath] = useState(window.location.pathname);
@@ -26,22 +37,44 @@ function usePath(): [string, (path: string) => void] {
 function Shell() {
   const { session } = useSession();
   // A new person's screens start afresh (keyed by token): nothing of the previous session's state remains.
-  return session ? <Workspace key={session.token} /> : <SignIn />;
+  return session ? (
+    <OrganisationsProvider key={session.token}>
+      <Workspace />
+    </OrganisationsProvider>
+  ) : (
+    <SignIn />
+  );
 }
 
 function Workspace() {
   const { session, signOut } = useSession();
   const [path, navigate] = usePath();
-  const [openCount, setOpenCount] = useState<string | null>(null);
+  const { api } = useSession();
+  const count = useTaskCount(api!);
+  const organisations = useOrganisations();
   if (!session) return null;
 
   const link = (to: string) => (event: MouseEvent) => {
     event.preventDefault();
     navigate(to);
   };
-  const screen = path === '/' || path === ROUTES.inbox ? <Inbox onOpenCount={setOpenCount} /> : <NotFound />;
+  const hospital = INPATIENT_KINDS.includes(organisations.byCode.get(session.organisationCode)?.kind ?? '') && session.roles.includes('case_handler');
+  const openCount = count ? String(count.open) : null;
+  let screen: ReactNode;
+  const task = TASK_PATH.exec(path);
+  const kase = CASE_PATH.exec(path);
+  if (path === '/' || path === ROUTES.inbox) screen = <Inbox refresh={countSignal(count)} />;
+  else if (task)
+    screen = (
+      <Suspense fallback={<Loader title="Hämtar uppgiften" />}>
+        <TaskScreen key={task[1]} taskId={task[1].toLowerCase()} />
+      </Suspense>
+    );
+  else if (kase) screen = <CaseView key={kase[1]} caseId={kase[1].toLowerCase()} />;
+  else if (path === ROUTES.newDischarge) screen = <NewDischarge />;
+  else screen = <NotFound />;
   return (
-    <>
+    <NavigationProvider navigate={navigate}>
       <InternalHeader>
         <InternalHeader.Title as="a" href={ROUTES.inbox} onClick={link(ROUTES.inbox)}>
           vardflode
@@ -50,13 +83,18 @@ function Workspace() {
           <a href={ROUTES.inbox} onClick={link(ROUTES.inbox)} aria-current={path === ROUTES.inbox || path === '/' ? 'page' : undefined}>
             Inkorg{openCount !== null && <span className="app-count" aria-label={`${openCount} öppna uppgifter`}>{openCount}</span>}
           </a>
+          {hospital && (
+            <a href={ROUTES.newDischarge} onClick={link(ROUTES.newDischarge)} aria-current={path === ROUTES.newDischarge ? 'page' : undefined}>
+              Ny utskrivning
+            </a>
+          )}
         </nav>
         <Spacer />
         <InternalHeader.User name={session.name} description={session.organisationName} />
         <InternalHeader.Button onClick={signOut}>Logga ut</InternalHeader.Button>
       </InternalHeader>
       {screen}
-    </>
+    </NavigationProvider>
   );
 }
 

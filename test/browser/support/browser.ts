@@ -26,11 +26,9 @@ import type { AppConfig } from '../../../libs/config/src/app-config';
 import { startTestApi, startTestWorker, testConfig, TestWorker, tokenFor } from '../../support/test-app';
 import { chromiumForTests, FoundChromium } from './chromium';
 import { currentTest } from './test-state';
+import { builtWebDir } from './web-app';
 
 const log = (line: string) => console.log(`[browser] ${line}`);
-
-/** The built web app (dist/web), which the tier's global setup builds once per run and the test API serves at /. */
-export const WEB_DIR = resolve(__dirname, '..', '..', '..', 'dist', 'web');
 
 /** Nothing listens on the discard port of loopback: a request to anywhere but loopback fails at once. */
 const NO_PROXY = 'http://127.0.0.1:9';
@@ -141,6 +139,8 @@ export interface PersonOptions {
   org: string;
   roles: Role[];
   personId?: string;
+  /** The name the person signs in with (default: the label). */
+  name?: string;
 }
 
 /** One person at one computer: a browser context of their own and a page in it. */
@@ -148,40 +148,42 @@ export interface Person {
   label: string;
   context: BrowserContext;
   page: Page;
-  /** A bearer token of the API's dev issuer for this person, for the app's sign-in to use. */
+  /** A bearer token of the API's dev issuer for this person (for API calls beside the app; the app signs in itself). */
   token: string;
-  /** Opens the app and signs in through its dev sign-in as this person (organisation, roles, name = label). */
+  /** The name, organisation and roles the person signs in with. */
+  name: string;
+  org: string;
+  roles: Role[];
+  /** Signs in through the app's development sign-in (organisation, roles, name) and waits for the signed-in header. */
   signIn(): Promise<void>;
 }
 
-/**
- * The app's dev sign-in, as a person fills it in: organisation, exactly `roles`, and a name. The same organisation
- * and name give the same person id (the API derives it), so signing in again is the same person.
- */
-export async function signInThroughApp(page: Page, { org, roles }: PersonOptions, name: string): Promise<void> {
-  if (!/^https?:/.test(page.url())) await page.goto('/');
-  await page.getByRole('heading', { name: 'Logga in' }).waitFor();
-  await page.getByLabel('Organisation').selectOption(org);
-  // Each role's checkbox carries the role as its value (its label is the Swedish name).
-  const boxes = page.getByRole('group', { name: 'Roller' }).getByRole('checkbox');
-  for (const box of await boxes.all()) await box.setChecked(roles.includes((await box.getAttribute('value')) as Role));
-  await page.getByLabel('Namn').fill(name);
+/** The app's development sign-in, as a person would fill it in. */
+export async function signInThroughApp(page: Page, who: { org: string; roles: Role[]; name: string }): Promise<void> {
+  await page.goto('/');
+  // (exact role and name: while the options load, a loader titled "Hämtar organisationer" matches a looser label)
+  await page.getByRole('combobox', { name: 'Organisation', exact: true }).selectOption(who.org);
+  const roles = page.getByRole('group', { name: 'Roller' }).getByRole('checkbox');
+  for (const box of await roles.all()) await box.setChecked(who.roles.includes((await box.getAttribute('value')) as Role));
+  await page.getByRole('textbox', { name: 'Namn', exact: true }).fill(who.name);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 }
+
+export type Visitor = Pick<Person, 'label' | 'context' | 'page'>;
 
 export interface BrowserStack {
   config: AppConfig;
   app: INestApplication;
   worker?: TestWorker;
-  /** http://127.0.0.1:<port>, the API (and, once the web app exists, what serves it) */
+  /** http://127.0.0.1:<port>: the API, which serves the web app at / */
   baseUrl: string;
   browser: Browser;
   launched: LaunchedBrowser;
   /** A new browser context for one person, its relative URLs resolved against baseUrl. */
   newPerson(label: string, options: PersonOptions): Promise<Person>;
   /** A new context with no person (a visitor who has not signed in). */
-  newVisitor(label?: string): Promise<Omit<Person, 'token' | 'signIn'>>;
+  newVisitor(label?: string): Promise<Visitor>;
   /** Every page open in the contexts this stack made, labelled by person. */
   openPages(): { label: string; page: Page }[];
   /** Closes the contexts made so far (the harness does it after each test). */
@@ -197,6 +199,8 @@ export interface BrowserStackOptions {
   worker?: boolean;
   /** The API's port (default: any free one), for a test that must know the app's origin before it starts. */
   port?: number;
+  /** The built web app the API serves at / (default: the one the tier's global setup built). */
+  webDir?: string;
 }
 
 export async function startBrowserStack(options: BrowserStackOptions = {}): Promise<BrowserStack> {
@@ -205,7 +209,7 @@ export async function startBrowserStack(options: BrowserStackOptions = {}): Prom
   let app: INestApplication | undefined;
   let launched: LaunchedBrowser | undefined;
   try {
-    app = await startTestApi(config, { webDir: WEB_DIR });
+    app = await startTestApi(config, { webDir: options.webDir ?? builtWebDir() });
     await app.listen(options.port ?? 0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -225,11 +229,11 @@ export async function startBrowserStack(options: BrowserStackOptions = {}): Prom
       baseUrl,
       browser,
       launched,
-      async newPerson(label, { org, roles, personId }) {
+      async newPerson(label, { org, roles, personId, name = label }) {
         const token = await tokenFor(config, org, roles, personId);
         const context = await newContext(label);
         const page = await context.newPage();
-        return { label, context, page, token, signIn: () => signInThroughApp(page, { org, roles }, label) };
+        return { label, context, page, token, name, org, roles, signIn: () => signInThroughApp(page, { org, roles, name }) };
       },
       async newVisitor(label = 'visitor') {
         const context = await newContext(label);

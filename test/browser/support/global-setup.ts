@@ -1,16 +1,15 @@
 /**
  * The browser tier's global setup: find Chromium once (so parallel test files do not race to unpack
  * @sparticuz/chromium), then the shared stack of test/support (Temporal dev server, embedded PostgreSQL, workflow
- * bundle; started once even when the integration tier runs too).
+ * bundle; started once even when the integration tier runs too), and the web app, built once into a folder the test
+ * files' APIs serve.
  *
  * A missing Chromium does not stop jest here: every browser test then fails with the reason (launchBrowser finds
  * none), so the other tiers still report and the run is red, never skipped.
  */
 import sharedGlobalSetup from '../../support/global-setup';
 import { findChromium, FOUND_CHROMIUM_ENV } from './chromium';
-// The build's own Vite configuration (plain JS, infra/scripts/web.js).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildWeb } = require('../../../infra/scripts/web') as { buildWeb(options: { quiet: boolean }): Promise<void> };
+import { buildWebAppForTests, WEB_DIR_ENV } from './web-app';
 
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
@@ -21,10 +20,8 @@ export default async function globalSetup(): Promise<void> {
   } catch (error) {
     console.error(`[browser] ${(error as Error).message}`);
   }
-  // The web app, built once per run from the sources (as `npm run build` does, schema.d.ts included): the test
-  // APIs serve it at / (browser.ts, WEB_DIR).
-  const web = Date.now();
-  await buildWeb({ quiet: true });
-  console.log(`[browser] web app built into dist/web in ${Date.now() - web} ms`);
+  const building = Date.now();
+  process.env[WEB_DIR_ENV] = await buildWebAppForTests();
+  console.log(`[browser] web app built into ${process.env[WEB_DIR_ENV]} in ${Date.now() - building} ms`);
   await sharedGlobalSetup();
 }

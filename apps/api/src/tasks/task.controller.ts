@@ -6,7 +6,7 @@ import { ApiAuthenticated, ApiErrors, ApiJsonBodyErrors } from '../common/error-
 import { ApiUuidParam, uuidParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { CompleteTaskDto, ListTasksQueryDto } from './task.dto';
-import { TaskCompletionDto, TaskDetailDto, TaskPageDto } from './task.response';
+import { TaskCompletionDto, TaskCountDto, TaskDetailDto, TaskPageDto } from './task.response';
 import { TaskService } from './task.service';
 
 @ApiTags('tasks')
@@ -21,6 +21,13 @@ export class TaskController {
   @ApiErrors(400)
   inbox(@CurrentPrincipal() principal: Principal, @Query() query: ListTasksQueryDto) {
     return this.service.inbox(principal, query);
+  }
+
+  @Get('count')
+  @ApiOperation({ summary: "How many open tasks the caller's inbox holds (and how many are overdue): cheap to poll" })
+  @ApiOkResponse({ type: TaskCountDto })
+  count(@CurrentPrincipal() principal: Principal) {
+    return this.service.count(principal);
   }
 
   @Get(':taskId')

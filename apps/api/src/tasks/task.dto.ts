@@ -34,6 +34,8 @@ export class ListTasksQueryDto extends PageQueryDto {
 
 export class CompleteTaskDto {
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     example: { acknowledged: true },
     description:
       "The answer, in the shape of the task's answerSchema. Its keys are plain names, it nests at most 5 levels, and " +

@@ -4,6 +4,7 @@ import {
   BooleanProperty,
   EnumProperty,
   InstantProperty,
+  IntegerProperty,
   JsonObjectProperty,
   NestedProperty,
   TextProperty,
@@ -46,4 +47,12 @@ export class TaskCompletionDto {
   @NestedProperty(() => TaskDetailDto, { nullable: true }) task: TaskDetailDto | null;
   @JsonObjectProperty({ nullable: true, description: "The case's note of what the decision did." }) outcome: Record<string, unknown> | null;
   @BooleanProperty({ description: 'True when the same decision was completed before and this is its first answer again.' }) replayed: boolean;
+}
+
+/** How many open tasks the caller's inbox holds: cheap to poll, so the app's header stays live without a stream. */
+export class TaskCountDto {
+  @IntegerProperty({ minimum: 0, description: "Open tasks of the caller's organisation for the caller's roles." }) open: number;
+  @IntegerProperty({ minimum: 0, description: 'Of those, past their due time.' }) overdue: number;
+  @InstantProperty({ nullable: true, description: 'When the newest of them was created (null when none is open): a change means new work arrived.' })
+  newestCreatedAt: string | null;
 }

@@ -141,6 +141,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many open tasks the caller's inbox holds (and how many are overdue): cheap to poll */
+        get: operations["TaskController_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/{taskId}": {
         parameters: {
             query?: never;
@@ -864,6 +881,17 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        TaskCountDto: {
+            /** @description Open tasks of the caller's organisation for the caller's roles. */
+            open: number;
+            /** @description Of those, past their due time. */
+            overdue: number;
+            /**
+             * Format: date-time
+             * @description When the newest of them was created (null when none is open): a change means new work arrived.
+             */
+            newestCreatedAt: string | null;
+        };
         TaskDetailDto: {
             /** Format: uuid */
             id: string;
@@ -912,7 +940,9 @@ export interface components {
              *       "acknowledged": true
              *     }
              */
-            decision: Record<string, never>;
+            decision: {
+                [key: string]: unknown;
+            };
         };
         TaskCompletionDto: {
             task: components["schemas"]["TaskDetailDto"] | null;
@@ -2417,6 +2447,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TaskController_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCountDto"];
                 };
             };
             /** @description No valid bearer token */

@@ -1,12 +1,17 @@
-import { Alert, BodyShort, Heading, Loader, Table, Tag, VStack } from '@navikt/ds-react';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, BodyShort, Checkbox, Heading, HStack, Loader, Select, Table, Tag, VStack } from '@navikt/ds-react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ApiClient, TaskSummary } from '../api/client';
 import { useApi } from '../auth/session';
 import { describeDue, stockholmTime } from '../lib/due';
 import { CASE_TYPE_LABELS, ROLE_LABELS, TASK_KIND_LABELS } from '../lib/labels';
+import { AppLink, PATHS } from '../lib/navigation';
+import { shortCaseId } from '../lib/case-texts';
 
-/** How often the inbox asks for new tasks (short polling until the API streams them). */
-export const POLL_MS = 10_000;
+/**
+ * The list is fetched again when the header's count (GET /tasks/count, polled every few seconds) changes, and at
+ * the latest after this long (a claim by a colleague changes no count).
+ */
+export const POLL_MS = 30_000;
 const PAGE_SIZE = 200;
 /** At most this many open tasks are fetched (10 pages); more shows as "2000+". */
 const MAX_PAGES = 10;
@@ -31,13 +36,48 @@ export async function fetchOpenTasks(api: ApiClient, signal: AbortSignal): Promi
   return { items, more: true };
 }
 
-export function Inbox({ onOpenCount }: { onOpenCount(count: string | null): void }) {
-  const { api } = useApi();
+/** The filters that may stand in the URL (task kind, overdue: no personal data); the others live in state only. */
+interface UrlFilters {
+  kind: string;
+  overdue: boolean;
+}
+
+function readUrlFilters(): UrlFilters {
+  const q = new URLSearchParams(window.location.search);
+  return { kind: q.get('typ') ?? '', overdue: q.get('forsenade') === '1' };
+}
+
+function writeUrlFilters(f: UrlFilters) {
+  const q = new URLSearchParams();
+  if (f.kind) q.set('typ', f.kind);
+  if (f.overdue) q.set('forsenade', '1');
+  const search = q.toString();
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
+}
+
+/** The filters applied to the fetched open tasks. */
+export function filterTasks(items: TaskSummary[], f: UrlFilters & { mine: boolean; caseId: string }, personId: string, now: Date): TaskSummary[] {
+  return items.filter(
+    (t) =>
+      (!f.kind || t.kind === f.kind) &&
+      (!f.overdue || t.overdue || new Date(t.dueAt) < now) &&
+      (!f.mine || t.claimedBy === personId) &&
+      (!f.caseId || t.caseId === f.caseId),
+  );
+}
+
+export function Inbox({ refresh }: { refresh: string }) {
+  const { api, session } = useApi();
   const [tasks, setTasks] = useState<OpenTasks | null>(null);
   const [failed, setFailed] = useState(false);
   const [now, setNow] = useState(() => new Date());
-  const report = useRef(onOpenCount);
-  report.current = onOpenCount;
+  const [urlFilters, setUrlFilters] = useState<UrlFilters>(readUrlFilters);
+  const [mine, setMine] = useState(false);
+  const [caseId, setCaseId] = useState('');
+  const changeUrlFilters = (next: UrlFilters) => {
+    setUrlFilters(next);
+    writeUrlFilters(next);
+  };
 
   useEffect(() => {
     const controller = new AbortController();
@@ -48,7 +88,6 @@ export function Inbox({ onOpenCount }: { onOpenCount(count: string | null): void
         setTasks(next);
         setNow(new Date());
         setFailed(false);
-        report.current(`${next.items.length}${next.more ? '+' : ''}`);
       } catch {
         if (controller.signal.aborted) return;
         setFailed(true);
@@ -60,7 +99,15 @@ export function Inbox({ onOpenCount }: { onOpenCount(count: string | null): void
       controller.abort();
       clearTimeout(timer);
     };
-  }, [api]);
+  }, [api, refresh]);
+
+  const shown = useMemo(
+    () => (tasks ? filterTasks(tasks.items, { ...urlFilters, mine, caseId }, session.personId, now) : []),
+    [tasks, urlFilters, mine, caseId, session.personId, now],
+  );
+  const kinds = useMemo(() => [...new Set(tasks?.items.map((t) => t.kind) ?? [])].sort(), [tasks]);
+  const cases = useMemo(() => [...new Map(tasks?.items.map((t) => [t.caseId, t.caseType]) ?? []).entries()], [tasks]);
+  const filtered = urlFilters.kind !== '' || urlFilters.overdue || mine || caseId !== '';
 
   return (
     <VStack gap="space-16" as="main" padding="space-24">
@@ -69,10 +116,44 @@ export function Inbox({ onOpenCount }: { onOpenCount(count: string | null): void
       </Heading>
       {failed && <Alert variant="warning">Kunde inte hämta uppgifterna. Försöker igen om en stund.</Alert>}
       {!tasks && !failed && <Loader title="Hämtar uppgifter" />}
+      {tasks && (
+        <HStack gap="space-16" align="end" as="form" role="search" aria-label="Filtrera uppgifterna" onSubmit={(e) => e.preventDefault()}>
+          <Select
+            label="Uppgiftstyp"
+            size="small"
+            value={urlFilters.kind}
+            onChange={(e) => changeUrlFilters({ ...urlFilters, kind: e.target.value })}
+          >
+            <option value="">Alla typer</option>
+            {[...new Set([...kinds, ...(urlFilters.kind ? [urlFilters.kind] : [])])].map((k) => (
+              <option key={k} value={k}>
+                {TASK_KIND_LABELS[k as TaskSummary['kind']] ?? k}
+              </option>
+            ))}
+          </Select>
+          <Select label="Ärende" size="small" value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+            <option value="">Alla ärenden</option>
+            {cases.map(([id, type]) => (
+              <option key={id} value={id}>
+                {CASE_TYPE_LABELS[type]} {shortCaseId(id)}
+              </option>
+            ))}
+          </Select>
+          <Checkbox size="small" checked={urlFilters.overdue} onChange={(e) => changeUrlFilters({ ...urlFilters, overdue: e.target.checked })}>
+            Bara försenade
+          </Checkbox>
+          <Checkbox size="small" checked={mine} onChange={(e) => setMine(e.target.checked)}>
+            Bara tagna av mig
+          </Checkbox>
+        </HStack>
+      )}
       {tasks && tasks.items.length === 0 && <BodyShort>Inga öppna uppgifter för dig och din organisation.</BodyShort>}
-      {tasks && tasks.items.length > 0 && (
+      {tasks && tasks.items.length > 0 && shown.length === 0 && <BodyShort>Inga uppgifter matchar filtren.</BodyShort>}
+      {tasks && shown.length > 0 && (
         <Table zebraStripes>
-          <caption>Öppna uppgifter, de som förfaller först överst</caption>
+          <caption>
+            {filtered ? `${shown.length} av ${tasks.items.length} öppna uppgifter` : 'Öppna uppgifter'}, de som förfaller först överst
+          </caption>
           <Table.Header>
             <Table.Row>
               <Table.HeaderCell scope="col">Uppgift</Table.HeaderCell>
@@ -83,13 +164,19 @@ export function Inbox({ onOpenCount }: { onOpenCount(count: string | null): void
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {tasks.items.map((task) => {
+            {shown.map((task) => {
               const due = describeDue(new Date(task.dueAt), now);
               const overdue = task.overdue || due.overdue;
               return (
                 <Table.Row key={task.id} data-overdue={overdue || undefined} className={overdue ? 'task-overdue' : undefined}>
-                  <Table.DataCell>{TASK_KIND_LABELS[task.kind]}</Table.DataCell>
-                  <Table.DataCell>{CASE_TYPE_LABELS[task.caseType]}</Table.DataCell>
+                  <Table.DataCell>
+                    <AppLink to={PATHS.task(task.id)}>{TASK_KIND_LABELS[task.kind]}</AppLink>
+                  </Table.DataCell>
+                  <Table.DataCell>
+                    <AppLink to={PATHS.case(task.caseId)}>
+                      {CASE_TYPE_LABELS[task.caseType]} {shortCaseId(task.caseId)}
+                    </AppLink>
+                  </Table.DataCell>
                   <Table.DataCell>{ROLE_LABELS[task.requiredRole]}</Table.DataCell>
                   <Table.DataCell>
                     {overdue ? (
@@ -103,7 +190,7 @@ export function Inbox({ onOpenCount }: { onOpenCount(count: string | null): void
                       <time dateTime={task.dueAt}>{stockholmTime(new Date(task.dueAt))}</time>
                     </BodyShort>
                   </Table.DataCell>
-                  <Table.DataCell>{task.claimedBy ?? '–'}</Table.DataCell>
+                  <Table.DataCell>{task.claimedBy === null ? '–' : task.claimedBy === session.personId ? 'Du' : 'En kollega'}</Table.DataCell>
                 </Table.Row>
               );
             })}

@@ -176,6 +176,19 @@ export class TaskRepository {
     return qb.orderBy('t.dueAt', 'ASC').addOrderBy('t.id', 'ASC').limit(f.limit + 1);
   }
 
+  /**
+   * The open tasks of an organisation for a person's roles, how many are past due, and when the newest was
+   * created: one COUNT on tasks_inbox_idx's (assigned_org, status) range, cheap enough to poll every few seconds.
+   */
+  async openCount(organisationCode: string, roles: string[]): Promise<{ open: number; overdue: number; newestCreatedAt: Date | null }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS open, (count(*) FILTER (WHERE due_at < now()))::int AS overdue, max(created_at) AS newest
+         FROM tasks WHERE assigned_org = $1 AND status = 'open' AND required_role = ANY($2::text[])`,
+      [organisationCode, roles],
+    )) as { open: number; overdue: number; newest: Date | null }[];
+    return { open: row.open, overdue: row.overdue, newestCreatedAt: row.newest };
+  }
+
   /** The inbox page's SQL, shared with the benchmark so it measures and EXPLAINs exactly this. */
   inboxQuery(f: InboxFilter): { sql: string; params: unknown[] } {
     const [sql, params] = this.inboxBuilder(f).getQueryAndParameters();

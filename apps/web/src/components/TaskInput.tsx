@@ -1,0 +1,70 @@
+import { CARE_TYPE_LABELS, calendarDate, MUNICIPAL_NEED_LABELS, REGION_NEED_LABELS, stockholmDateTime } from '../lib/case-texts';
+import { useOrganisations } from '../lib/organisations';
+
+type Obj = Record<string, unknown>;
+
+const LABELS: Record<string, string> = {
+  patient: 'Patient',
+  hospitalCode: 'Sjukhus',
+  admittedAt: 'Inskriven',
+  estimatedDischargeDate: 'Beräknat utskrivningsdatum',
+  careType: 'Vårdform',
+  expectedNeeds: 'Förväntade behov',
+  municipalNeeds: 'Kommunens insatser',
+  regionNeeds: 'Regionens insatser',
+  readyForDischargeAt: 'Bedömd utskrivningsklar',
+  plannedDischargeAt: 'Planerad utskrivning',
+  receiver: 'Tar över medicinskt ansvar',
+  question: 'Fråga',
+  askedBy: 'Frågan ställd av',
+  informationRequests: 'Tidigare frågor',
+  invoiceTo: 'Faktureras',
+  year: 'År',
+  note: 'Anteckning',
+  caseId: 'Ärende',
+};
+
+const NEED_LABELS: Record<string, string> = { ...MUNICIPAL_NEED_LABELS, ...REGION_NEED_LABELS };
+const ORG_KEYS = new Set(['hospitalCode', 'askedBy', 'invoiceTo']);
+const INSTANT = /^\d{4}-\d{2}-\d{2}T/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What the person needs to decide, from the task's `input`, in Swedish (it may hold the patient's identity). */
+export function TaskInput({ input }: { input: Obj }) {
+  const { name } = useOrganisations();
+  const show = (key: string, value: unknown): string | null => {
+    if (value === null || value === undefined) return null;
+    if (key === 'patient' && typeof value === 'object') {
+      const p = value as { name?: string; personnummer?: string };
+      const pnr = p.personnummer && /^\d{12}$/.test(p.personnummer) ? `${p.personnummer.slice(0, 8)}-${p.personnummer.slice(8)}` : p.personnummer;
+      return [p.name, pnr].filter(Boolean).join(', ');
+    }
+    if (ORG_KEYS.has(key) && typeof value === 'string') return name(value);
+    if (key === 'careType') return CARE_TYPE_LABELS[value as keyof typeof CARE_TYPE_LABELS] ?? String(value);
+    if (key === 'receiver') return value === 'asih' ? 'ASIH' : 'Primärvården (vårdcentralen)';
+    if (Array.isArray(value)) {
+      if (value.length === 0) return 'Inga';
+      if (value.every((v) => typeof v === 'string')) return value.map((v) => NEED_LABELS[v as string] ?? v).join(', ');
+      if (key === 'informationRequests') return value.map((r) => `${(r as Obj).question ?? ''}${(r as Obj).answer ? ` – svar: ${(r as Obj).answer}` : ''}`).join('; ');
+      return JSON.stringify(value);
+    }
+    if (typeof value === 'string' && INSTANT.test(value)) return stockholmDateTime(value);
+    if (typeof value === 'string' && DATE.test(value)) return calendarDate(value);
+    if (typeof value === 'object') return JSON.stringify(value);
+    return String(value);
+  };
+  const rows = Object.entries(input)
+    .map(([key, value]) => [LABELS[key] ?? key, show(key, value)] as const)
+    .filter((r): r is readonly [string, string] => r[1] !== null);
+  if (rows.length === 0) return null;
+  return (
+    <dl className="facts">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

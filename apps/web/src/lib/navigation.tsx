@@ -1,0 +1,36 @@
+import { Link } from '@navikt/ds-react';
+import { createContext, useContext, type MouseEvent, type ReactNode } from 'react';
+
+/** The app's own paths. Ids only: never a personnummer or a name in a URL. */
+export const PATHS = {
+  inbox: '/inkorg',
+  task: (taskId: string) => `/uppgifter/${taskId}`,
+  case: (caseId: string) => `/arenden/${caseId}`,
+  newDischarge: '/ny-utskrivning',
+} as const;
+
+const NavigationContext = createContext<(path: string) => void>(() => undefined);
+
+export function NavigationProvider({ navigate, children }: { navigate(path: string): void; children: ReactNode }) {
+  return <NavigationContext.Provider value={navigate}>{children}</NavigationContext.Provider>;
+}
+
+/** Moves to another screen of the app without a reload (pushState). */
+export function useNavigate(): (path: string) => void {
+  return useContext(NavigationContext);
+}
+
+/** A link to a screen of the app: a real <a href> (opens in a new tab too), followed without a reload. */
+export function AppLink({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+  const navigate = useNavigate();
+  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return (
+    <Link href={to} onClick={follow} className={className}>
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * Ny utskrivning: the hospital's inskrivningsmeddelande (POST /discharge-handovers). The personnummer is checked as
+ * it is typed by the API's own rule (libs/domain/src/personnummer.ts: date and check digit), field errors from the
+ * API land at their field, and the new case opens by its id: the personnummer never reaches a URL.
+ */
+import { Alert, BodyShort, Button, Checkbox, CheckboxGroup, Heading, HStack, Radio, RadioGroup, Select, TextField, VStack } from '@navikt/ds-react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { isValidPersonnummer } from '../../../../libs/domain/src/personnummer';
+import type { Schemas } from '../api/client';
+import { useApi } from '../auth/session';
+import { readError } from '../lib/api-errors';
+import { CARE_TYPE_LABELS, MUNICIPAL_NEED_LABELS, REGION_NEED_LABELS } from '../lib/case-texts';
+import { PATHS, useNavigate } from '../lib/navigation';
+import { useOrganisations } from '../lib/organisations';
+
+type Body = Schemas['StartDischargeHandoverDto'];
+type MunicipalNeed = Body['needs']['municipal'][number];
+type RegionNeed = Body['needs']['region'][number];
+type Field = 'personnummer' | 'patientName' | 'municipalityCode' | 'vardcentralCode' | 'admittedAt' | 'needsJudgedAt' | 'estimatedDischargeDate' | 'careType' | 'asihCode' | 'municipal' | 'region';
+
+/** What the personnummer field says while it is typed: nothing until it could be whole, then whether it holds. */
+export function personnummerProblem(value: string): string | undefined {
+  const digits = value.replace(/\D/g, '');
+  if (value.trim() === '') return undefined;
+  if (/[^\d\s+-]/.test(value)) return 'Personnumret får bara innehålla siffror och bindestreck.';
+  if (digits.length < 10) return undefined;
+  if (digits.length !== 10 && digits.length !== 12) return 'Skriv personnumret med 10 eller 12 siffror, t.ex. 19121212-1212.';
+  return isValidPersonnummer(value.trim()) ? undefined : 'Personnumret stämmer inte: kontrollera födelsedatumet och kontrollsiffran.';
+}
+
+/** The API's field path as this form's field. */
+const formField = (path: string): Field | undefined => {
+  if (path.startsWith('needs.municipal')) return 'municipal';
+  if (path.startsWith('needs.region') || path === 'needs') return 'region';
+  return (['personnummer', 'patientName', 'municipalityCode', 'vardcentralCode', 'admittedAt', 'needsJudgedAt', 'estimatedDischargeDate', 'careType', 'asihCode'] as const).find((f) => f === path);
+};
+
+function swedishFieldError(field: Field, message: string): string {
+  if (/in the future/.test(message)) return 'Tiden ligger i framtiden.';
+  if (/days ago/.test(message)) return 'Inskrivningen ligger för långt tillbaka.';
+  if (/before the admission/.test(message)) return 'Datumet ligger före inskrivningen.';
+  if (/days ahead/.test(message)) return 'Datumet ligger mer än ett år fram.';
+  if (/is not an active/.test(message)) return 'Organisationen finns inte eller är inte aktiv.';
+  if (field === 'personnummer') return 'Personnumret är inte giltigt.';
+  return `Kontrollera fältet (${message}).`;
+}
+
+export function NewDischarge() {
+  const { api } = useApi();
+  const navigate = useNavigate();
+  const { list } = useOrganisations();
+  // One key per filled-in form: a retried send opens the same case, never two.
+  const [key] = useState(() => `ny-utskrivning-${crypto.randomUUID()}`);
+  const [personnummer, setPersonnummer] = useState('');
+  const [patientName, setPatientName] = useState('');
+  const [municipalityCode, setMunicipalityCode] = useState('');
+  const [vardcentralCode, setVardcentralCode] = useState('');
+  const [admittedAt, setAdmittedAt] = useState('');
+  const [estimatedDischargeDate, setEstimatedDischargeDate] = useState('');
+  const [careType, setCareType] = useState<Body['careType'] | ''>('');
+  const [asihCode, setAsihCode] = useState('');
+  const [municipal, setMunicipal] = useState<MunicipalNeed[]>([]);
+  const [region, setRegion] = useState<RegionNeed[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const active = list.filter((o) => o.active);
+  const municipalities = useMemo(() => active.filter((o) => o.kind === 'municipality' || o.kind === 'city_district'), [active]);
+  const vardcentraler = useMemo(() => active.filter((o) => o.kind === 'vardcentral'), [active]);
+  const asihUnits = useMemo(() => active.filter((o) => o.kind === 'asih'), [active]);
+  const pnrProblem = personnummerProblem(personnummer);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Partial<Record<Field, string>> = {
+      personnummer: personnummer.trim() === '' ? 'Skriv patientens personnummer.' : (pnrProblem ?? (isValidPersonnummer(personnummer.trim()) ? undefined : 'Personnumret är inte komplett.')),
+      patientName: patientName.trim() ? undefined : 'Skriv patientens namn.',
+      municipalityCode: municipalityCode ? undefined : 'Välj patientens kommun.',
+      vardcentralCode: vardcentralCode ? undefined : 'Välj patientens vårdcentral.',
+      admittedAt: admittedAt ? undefined : 'Ange när patienten skrevs in.',
+      estimatedDischargeDate: estimatedDischargeDate ? undefined : 'Ange beräknat utskrivningsdatum.',
+      careType: careType ? undefined : 'Välj vårdform.',
+    };
+    const shown = Object.fromEntries(Object.entries(found).filter(([, v]) => v)) as Partial<Record<Field, string>>;
+    setErrors(shown);
+    setProblem(null);
+    if (Object.keys(shown).length > 0) {
+      document.getElementById(`ny-${Object.keys(shown)[0]}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    const body: Body = {
+      personnummer: personnummer.trim(),
+      patientName: patientName.trim(),
+      municipalityCode,
+      vardcentralCode,
+      admittedAt: new Date(admittedAt).toISOString(),
+      estimatedDischargeDate,
+      careType: careType as Body['careType'],
+      ...(asihCode ? { asihCode } : {}),
+      needs: { municipal, region },
+    };
+    const { data, error, response } = await api.POST('/discharge-handovers', { params: { header: { 'Idempotency-Key': key } }, body });
+    setBusy(false);
+    if (data) {
+      navigate(PATHS.case(data.caseId));
+      return;
+    }
+    const e = readError(response.status, error);
+    const atFields: Partial<Record<Field, string>> = {};
+    for (const [path, message] of Object.entries(e.fields)) {
+      const f = formField(path);
+      if (f) atFields[f] ??= swedishFieldError(f, message);
+    }
+    setErrors(atFields);
+    setProblem(Object.keys(atFields).length > 0 ? 'Meddelandet skickades inte. Rätta fälten som är markerade.' : `Meddelandet skickades inte: ${e.message}`);
+  };
+
+  return (
+    <VStack as="main" gap="space-24" padding="space-24" className="new-discharge">
+      <Heading level="1" size="large">
+        Ny utskrivning
+      </Heading>
+      <BodyShort>Inskrivningsmeddelande till patientens kommun och vårdcentral. Skickas inom 24 timmar från inskrivningen.</BodyShort>
+      <form method="post" onSubmit={(e) => void submit(e)} noValidate>
+        <VStack gap="space-20" className="form-column">
+          <TextField
+            id="ny-personnummer"
+            label="Personnummer"
+            description="12 siffror, t.ex. 19121212-1212"
+            autoComplete="off"
+            inputMode="numeric"
+            value={personnummer}
+            onChange={(e) => setPersonnummer(e.target.value)}
+            error={errors.personnummer ?? pnrProblem}
+          />
+          <TextField id="ny-patientName" label="Patientens namn" autoComplete="off" value={patientName} onChange={(e) => setPatientName(e.target.value)} error={errors.patientName} />
+          <Select id="ny-municipalityCode" label="Kommun" value={municipalityCode} onChange={(e) => setMunicipalityCode(e.target.value)} error={errors.municipalityCode}>
+            <option value="">Välj kommun</option>
+            {municipalities.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+          <Select id="ny-vardcentralCode" label="Vårdcentral" value={vardcentralCode} onChange={(e) => setVardcentralCode(e.target.value)} error={errors.vardcentralCode}>
+            <option value="">Välj vårdcentral</option>
+            {vardcentraler.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+          <HStack gap="space-16">
+            <TextField id="ny-admittedAt" label="Inskriven" {...{ type: 'datetime-local' as 'text' }} value={admittedAt} onChange={(e) => setAdmittedAt(e.target.value)} error={errors.admittedAt} />
+            <TextField
+              id="ny-estimatedDischargeDate"
+              label="Beräknat utskrivningsdatum"
+              {...{ type: 'date' as 'text' }}
+              value={estimatedDischargeDate}
+              onChange={(e) => setEstimatedDischargeDate(e.target.value)}
+              error={errors.estimatedDischargeDate}
+            />
+          </HStack>
+          <RadioGroup id="ny-careType" legend="Vårdform" value={careType} onChange={(v: Body['careType']) => setCareType(v)} error={errors.careType}>
+            {(Object.keys(CARE_TYPE_LABELS) as Body['careType'][]).map((c) => (
+              <Radio key={c} value={c}>
+                {CARE_TYPE_LABELS[c]}
+              </Radio>
+            ))}
+          </RadioGroup>
+          <CheckboxGroup id="ny-municipal" legend="Förväntade behov av kommunens insatser" value={municipal} onChange={(v: MunicipalNeed[]) => setMunicipal(v)} error={errors.municipal}>
+            {(Object.keys(MUNICIPAL_NEED_LABELS) as MunicipalNeed[]).map((n) => (
+              <Checkbox key={n} value={n}>
+                {MUNICIPAL_NEED_LABELS[n]}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+          <CheckboxGroup id="ny-region" legend="Förväntade behov av regionens insatser" value={region} onChange={(v: RegionNeed[]) => setRegion(v)} error={errors.region}>
+            {(Object.keys(REGION_NEED_LABELS) as RegionNeed[]).map((n) => (
+              <Checkbox key={n} value={n}>
+                {REGION_NEED_LABELS[n]}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+          <Select id="ny-asihCode" label="ASIH vid helg och helgdag (valfri)" value={asihCode} onChange={(e) => setAsihCode(e.target.value)} error={errors.asihCode}>
+            <option value="">Standard för regionen</option>
+            {asihUnits.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+          {problem && (
+            <Alert variant="error" role="alert">
+              {problem}
+            </Alert>
+          )}
+          <div>
+            <Button type="submit" loading={busy}>
+              Skicka inskrivningsmeddelande
+            </Button>
+          </div>
+        </VStack>
+      </form>
+    </VStack>
+  );
+}
