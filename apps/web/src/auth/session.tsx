@@ -34,6 +34,10 @@ export class DraftStore {
   delete(key: string): void {
     this.drafts.delete(key);
   }
+  /** Drops a form's drafts: the key `form` and every `form:…` (a form that keeps one draft per field). */
+  discard(form: string): void {
+    for (const key of [...this.drafts.keys()]) if (key === form || key.startsWith(`${form}:`)) this.drafts.delete(key);
+  }
   clear(): void {
     this.drafts.clear();
   }
@@ -110,7 +114,8 @@ export function useApi(): { api: ApiClient; session: Session } {
 
 /**
  * A form's values that survive an expired session: like useState, but kept in the session's draft store under
- * `key` (one key per form, e.g. 'ny-utskrivning' or `uppgift:${taskId}`). Call `discard()` once the form is sent.
+ * `key` (one per form, e.g. `uppgift:${taskId}`, or one per field, 'ny-utskrivning:personnummer'). Once the form is
+ * sent, `discard()` drops this draft, or `drafts.discard('ny-utskrivning')` the form's.
  */
 export function useDraft<T>(key: string, initial: T | (() => T)): [T, (next: T | ((previous: T) => T)) => void, () => void] {
   const { drafts } = useSession();
