@@ -3,17 +3,11 @@
  * inbox page for one organisation, timed through the same repository method the API uses, and the query plan.
  * Target: p95 under 20 ms on a 2-core machine, with an index scan. Exits non-zero when the target is missed.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../libs/config/src/app-config';
 import { dataSourceOptions } from '../../libs/persistence/src/data-source-options';
 import { runMigrations } from '../../libs/persistence/src/migrate';
 import { TaskRepository } from '../../libs/persistence/src/repositories/task.repository';
-import { freePort } from '../net/ports';
-import { ensureDatabase, startEmbeddedPostgres } from '../postgres/embedded-postgres';
+import { percentile, scratchDatabase } from './scratch-database';
 
 const TASKS = 100_000;
 const ORGANISATIONS = 50;
@@ -23,38 +17,6 @@ const WARMUP = 50;
 const TARGET_P95_MS = 20;
 
 const log = (line: string) => console.log(`[bench:inbox] ${line}`);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-async function scratchDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const config = loadAppConfig();
-  const name = `vardflode_bench_${randomBytes(4).toString('hex')}`;
-  if (config.DATABASE_URL) {
-    const admin = new URL(config.DATABASE_URL);
-    await ensureDatabase(admin.toString(), name);
-    const url = new URL(config.DATABASE_URL);
-    url.pathname = `/${name}`;
-    log(`scratch database ${name} on the server in DATABASE_URL`);
-    return {
-      url: url.toString(),
-      cleanup: async () => {
-        const ds = new DataSource({ type: 'postgres', url: admin.toString() });
-        await ds.initialize();
-        await ds.query(`DROP DATABASE IF EXISTS ${name}`);
-        await ds.destroy();
-      },
-    };
-  }
-  const base = mkdtempSync(join(tmpdir(), 'vardflode-bench-'));
-  chmodSync(base, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: join(base, 'postgres'), port: await freePort(), database: name, log });
-  return {
-    url: pg.url,
-    cleanup: async () => {
-      await pg.stop();
-      rmSync(base, { recursive: true, force: true });
-    },
-  };
-}
 
 async function load(ds: DataSource): Promise<string[]> {
   const orgs: string[] = (await ds.query(`SELECT code FROM organisations ORDER BY code LIMIT $1`, [ORGANISATIONS])).map(
@@ -89,7 +51,7 @@ async function load(ds: DataSource): Promise<string[]> {
 }
 
 async function main(): Promise<number> {
-  const db = await scratchDatabase();
+  const db = await scratchDatabase(log);
   const ds = new DataSource(dataSourceOptions(db.url, 2));
   try {
     await ds.initialize();

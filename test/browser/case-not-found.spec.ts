@@ -24,14 +24,9 @@ describe("a case's address typed by a non-party", () => {
     });
     await hospital.page.getByRole('heading', { name: 'Händelser' }).waitFor();
 
-    await outsider.signIn();
-    // Typed into the address bar: a fresh load of the app at the case's address, then the sign-in.
-    await outsider.page.goto(`/arenden/${caseId}`);
-    await outsider.page.getByRole('heading', { name: 'Ärendet finns inte' }).waitFor().catch(async () => {
-      // The app keeps its session in memory only: a typed address loads it afresh, so the person signs in there.
-      await outsider.signIn();
-      await outsider.page.goto(`/arenden/${caseId}`);
-    });
+    // Typed into the address bar: the app loads at the case's address, the person signs in there (the session lives
+    // in memory only), and the app then shows that address's screen.
+    await outsider.signIn(`/arenden/${caseId}`);
     expect(outsider.page.url()).toContain(`/arenden/${caseId}`);
     await outsider.page.getByRole('heading', { name: 'Ärendet finns inte' }).waitFor();
     await expectNoSeriousA11yViolations(outsider.page);
@@ -40,7 +35,7 @@ describe("a case's address typed by a non-party", () => {
     expect(await outsider.page.getByText('Parter').count()).toBe(0);
 
     // The same words for an address of no case at all.
-    await outsider.page.goto(`/arenden/${randomUUID()}`);
+    await outsider.signIn(`/arenden/${randomUUID()}`);
     await outsider.page.getByRole('heading', { name: 'Ärendet finns inte' }).waitFor();
   });
 });

@@ -103,8 +103,12 @@ describe('discharge handover, end to end through the API', () => {
   it('weekday discharge: the vårdcentral takes over, same day, no payment liability', async () => {
     const caseId = await openCase(p);
     await plan(p, caseId);
+    // Declared ready at the start of this Stockholm day and discharged at an instant taken before that, so both
+    // fall on one Stockholm calendar day whatever the hour the test runs (a run across midnight cannot split them).
+    const dischargedAt = new Date();
+    const declaredAt = new Date(stockholmMidnight(stockholmDate(dischargedAt))).toISOString();
     // Tuesday 23 November 2027, 10:00: a weekday.
-    await declareReady(p, caseId, { plannedDischargeAt: '2027-11-23T10:00:00+01:00' }).expect(200);
+    await declareReady(p, caseId, { declaredAt, plannedDischargeAt: '2027-11-23T10:00:00+01:00' }).expect(200);
 
     await answer(p.municipality, caseId, KIND.ackReady, { acknowledged: true });
     await answer(p.vardcentral, caseId, KIND.ackReady, { acknowledged: true });
@@ -112,7 +116,7 @@ describe('discharge handover, end to end through the API', () => {
     expect((await state(p, caseId)).takeover).toEqual({ receiver: 'primary_care', organisationCode: 'VC-EKERO' });
     await answer(p.vardcentral, caseId, KIND.takeover, { acknowledged: true, responsiblePhysician: 'Dr Eva Ek' });
 
-    const done = await discharge(p, caseId).expect(200);
+    const done = await discharge(p, caseId, dischargedAt).expect(200);
     expect(done.body).toMatchObject({ status: 'discharged', discharge: { daysFromReady: 0, sameDay: true, paymentLiability: null } });
 
     const summary = await p.municipality.get(`/discharge-handovers/${caseId}/summary`).expect(200);

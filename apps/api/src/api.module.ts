@@ -19,6 +19,7 @@ import { PaymentLiabilityModule } from './payment-liability/payment-liability.mo
 import { ClaimModule } from './claims/claim.module';
 import { CoordinationModule } from './coordination/coordination.module';
 import { MandateModule } from './mandates/mandate.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { TaskModule } from './tasks/task.module';
 import { DischargeHandoverModule } from './discharge-handovers/discharge-handover.module';
 import { HealthModule } from './health/health.module';
@@ -54,6 +55,7 @@ export class ApiModule implements NestModule {
         MandateModule,
         ClaimModule,
         CoordinationModule,
+        StatisticsModule,
         // The web app's development sign-in, only while the dev issuer is on.
         ...(config.devIssuerEnabled ? [DevSignInModule] : []),
       ],

@@ -9,6 +9,7 @@ import { countSignal, useTaskCount } from './lib/task-count';
 import { CaseView } from './screens/Case';
 import { Inbox } from './screens/Inbox';
 import { NewDischarge } from './screens/NewDischarge';
+import { FINANCE_NAV, financeScreen, financeSection } from './screens/finance-routes';
 import { SignIn } from './screens/SignIn';
 import './app.css';
 
@@ -72,7 +73,7 @@ function Workspace() {
     );
   else if (kase) screen = <CaseView key={kase[1]} caseId={kase[1].toLowerCase()} />;
   else if (path === ROUTES.newDischarge) screen = <NewDischarge />;
-  else screen = <NotFound />;
+  else screen = financeScreen(path, navigate) ?? <NotFound />;
   return (
     <NavigationProvider navigate={navigate}>
       <InternalHeader>
@@ -88,6 +89,11 @@ function Workspace() {
               Ny utskrivning
             </a>
           )}
+          {FINANCE_NAV.map((n) => (
+            <a key={n.path} href={n.path} onClick={link(n.path)} aria-current={financeSection(path) === n.path ? 'page' : undefined}>
+              {n.label}
+            </a>
+          ))}
         </nav>
         <Spacer />
         <InternalHeader.User name={session.name} description={session.organisationName} />

@@ -71,7 +71,7 @@ describe('AppConfig', () => {
     expect(fails({ NODE_ENV: 'production' })).toBe(
       'Configuration error: AUTH_ISSUER must be set when the dev token issuer is off (production)',
     );
-    const prod = loadAppConfig({ NODE_ENV: 'production', AUTH_ISSUER: 'https://idp.example/realms/region', AUTH_JWKS_URL: 'https://idp.example/jwks' });
+    const prod = loadAppConfig({ NODE_ENV: 'production', AUTH_ISSUER: 'https://idp.example/realms/region', AUTH_JWKS_URL: 'https://idp.example/jwks', ENCRYPTION_KEYS_PATH: '/run/secrets/keys.json' });
     expect(prod.devIssuerEnabled).toBe(false);
     expect(prod.authIssuer).toBe('https://idp.example/realms/region');
   });
@@ -86,7 +86,7 @@ describe('AppConfig', () => {
   });
 
   it('serves /docs outside production, and in production only when asked', () => {
-    const prod = { NODE_ENV: 'production', AUTH_ISSUER: 'https://idp.example/realms/region', AUTH_JWKS_URL: 'https://idp.example/jwks' };
+    const prod = { NODE_ENV: 'production', AUTH_ISSUER: 'https://idp.example/realms/region', AUTH_JWKS_URL: 'https://idp.example/jwks', ENCRYPTION_KEYS_PATH: '/run/secrets/keys.json' };
     expect(loadAppConfig({}).apiDocsEnabled).toBe(true);
     expect(loadAppConfig({ API_DOCS_ENABLED: 'false' }).apiDocsEnabled).toBe(false);
     expect(loadAppConfig(prod).apiDocsEnabled).toBe(false);

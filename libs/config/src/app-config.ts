@@ -210,6 +210,16 @@ export class AppConfig {
   @IsDurationSetting()
   AUTH_DEV_TOKEN_LIFETIME = '12h';
 
+  /**
+   * The patient-data key ring as a file (JSON: current key id, AES-256 keys by id, the blind-index key). Outside
+   * production, when neither this nor ENCRYPTION_KEYS is set, DATA_DIR/keys/encryption-keys.json is created on
+   * first start. Required (or ENCRYPTION_KEYS) in production.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() ENCRYPTION_KEYS_PATH?: string;
+
+  /** The same key ring given whole as a secret (JSON or base64 of it); wins over ENCRYPTION_KEYS_PATH. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() ENCRYPTION_KEYS?: string;
+
   /** Expected `iss` of bearer tokens (your OIDC provider's issuer URL). */
   @Transform(emptyToUndefined) @IsOptional() @IsString() AUTH_ISSUER?: string;
 
@@ -418,8 +428,8 @@ export class AppConfig {
 
 /** A bad or missing configuration value: one line naming the variable. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
-    super(`Configuration error: ${variable} ${detail}`);
+  constructor(readonly variable: string, detail: string, options?: { cause?: unknown }) {
+    super(`Configuration error: ${variable} ${detail}`, options);
     this.name = 'ConfigError';
   }
 }
@@ -430,7 +440,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(defaults).concat(
     ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_CA_PATH',
       'TEMPORAL_TLS_SERVER_NAME', 'TEMPORAL_API_KEY', 'TEMPORAL_CLI', 'AUTH_DEV_ISSUER', 'AUTH_ISSUER', 'AUTH_JWKS_URL',
-      'AUTH_WEB_CLIENT_ID', 'API_DOCS_ENABLED'],
+      'AUTH_WEB_CLIENT_ID', 'API_DOCS_ENABLED', 'ENCRYPTION_KEYS_PATH', 'ENCRYPTION_KEYS'],
   );
   const raw: Record<string, string> = {};
   for (const name of known) {
@@ -450,6 +460,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (!config.devIssuerEnabled && (!config.AUTH_ISSUER || !config.AUTH_JWKS_URL)) {
     throw new ConfigError(config.AUTH_ISSUER ? 'AUTH_JWKS_URL' : 'AUTH_ISSUER', 'must be set when the dev token issuer is off (production)');
+  }
+  if (config.NODE_ENV === 'production' && !config.ENCRYPTION_KEYS && !config.ENCRYPTION_KEYS_PATH) {
+    throw new ConfigError('ENCRYPTION_KEYS_PATH', 'or ENCRYPTION_KEYS must be set in production (the patient-data key ring)');
   }
   return config;
 }

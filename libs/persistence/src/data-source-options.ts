@@ -25,6 +25,7 @@ import { CaseRuntime1763906400000 } from './migrations/1763906400000-case-runtim
 import { CaseRunChain1763910000000 } from './migrations/1763910000000-case-run-chain';
 import { ReferenceCorrections1763913600000 } from './migrations/1763913600000-reference-corrections';
 import { DatedAreas1764475200000 } from './migrations/1764475200000-dated-areas';
+import { CaseStatistics1764486000000 } from './migrations/1764486000000-case-statistics';
 import { LogSink, QueryLogger } from './query-logger';
 
 /** Every table the application reads or writes has an entity; the migrations own their DDL. */
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   CaseEventsSystemActor1763902800000, CaseRuntime1763906400000, CaseRunChain1763910000000,
   ReferenceCorrections1763913600000,
   DatedAreas1764475200000,
+  CaseStatistics1764486000000,
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */

@@ -10,6 +10,7 @@ import { AuditRepository } from './audit/audit.repository';
 import { CaseRepository } from './repositories/case.repository';
 import { AreaRepository } from './repositories/area.repository';
 import { ClaimRepository } from './repositories/claim.repository';
+import { StatisticsRepository } from './repositories/statistics.repository';
 import { DailyAmountRepository } from './repositories/daily-amount.repository';
 import { LedgerRepository } from './repositories/ledger.repository';
 import { LpikRepository } from './repositories/lpik.repository';
@@ -32,7 +33,7 @@ class MigrationRunner implements OnModuleInit {
 }
 
 const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository, DailyAmountRepository,
-  MandateRepository, ClaimRepository, LedgerRepository, AreaRepository, LpikRepository, SigningDelegationRepository];
+  MandateRepository, ClaimRepository, LedgerRepository, AreaRepository, LpikRepository, SigningDelegationRepository, StatisticsRepository];
 
 /** PostgreSQL through TypeORM; migrations and the reference-data seed run on start (under an advisory lock). */
 @Global()

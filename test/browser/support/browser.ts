@@ -154,13 +154,17 @@ export interface Person {
   name: string;
   org: string;
   roles: Role[];
-  /** Signs in through the app's development sign-in (organisation, roles, name) and waits for the signed-in header. */
-  signIn(): Promise<void>;
+  /**
+   * Opens `path` (default /) as if typed into the address bar, signs in there through the app's development sign-in
+   * (organisation, roles, name) and waits for the signed-in header; the app then shows the screen at `path`. The
+   * session lives in the page's memory only: any later typed address (page.goto) needs a sign-in again.
+   */
+  signIn(path?: string): Promise<void>;
 }
 
 /** The app's development sign-in, as a person would fill it in. */
-export async function signInThroughApp(page: Page, who: { org: string; roles: Role[]; name: string }): Promise<void> {
-  await page.goto('/');
+export async function signInThroughApp(page: Page, who: { org: string; roles: Role[]; name: string }, path = '/'): Promise<void> {
+  await page.goto(path);
   // (exact role and name: while the options load, a loader titled "Hämtar organisationer" matches a looser label)
   await page.getByRole('combobox', { name: 'Organisation', exact: true }).selectOption(who.org);
   const roles = page.getByRole('group', { name: 'Roller' }).getByRole('checkbox');
@@ -233,7 +237,7 @@ export async function startBrowserStack(options: BrowserStackOptions = {}): Prom
         const token = await tokenFor(config, org, roles, personId);
         const context = await newContext(label);
         const page = await context.newPage();
-        return { label, context, page, token, name, org, roles, signIn: () => signInThroughApp(page, { org, roles, name }) };
+        return { label, context, page, token, name, org, roles, signIn: (path?: string) => signInThroughApp(page, { org, roles, name }, path) };
       },
       async newVisitor(label = 'visitor') {
         const context = await newContext(label);

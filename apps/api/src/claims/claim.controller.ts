@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../../../../libs/auth/src/auth.decorators';
+import { CurrentPrincipal, Roles } from '../../../../libs/auth/src/auth.decorators';
+import type { Principal } from '../../../../libs/auth/src/principal';
 import { ApiAuthenticated, ApiErrors, ApiJsonBodyErrors } from '../common/error-response.dto';
 import { IDEMPOTENCY_KEY_SCHEMA, idempotencyKey } from '../common/idempotency-key';
 import { ApiUuidParam, uuidParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
-import { ClaimContentDto, StartClaimDto, WithdrawClaimDto } from './claim.dto';
-import { ClaimStartedDto, ClaimStateDto } from './claim.response';
+import { ClaimContentDto, ListClaimsQueryDto, StartClaimDto, WithdrawClaimDto } from './claim.dto';
+import { ClaimListItemDto, ClaimStartedDto, ClaimStateDto } from './claim.response';
 import { ClaimService } from './claim.service';
 
 @ApiTags('claims')
@@ -29,6 +30,14 @@ export class ClaimController {
     const started = await this.service.start(ctx, dto, idempotencyKey(key, true));
     res.status(started.replayed ? 200 : 201);
     return started;
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The newest claims the caller's organisation is party to (handlers, approvers, finance staff and coordinators)" })
+  @ApiOkResponse({ type: ClaimListItemDto, isArray: true })
+  @ApiErrors(400)
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListClaimsQueryDto) {
+    return this.service.list(principal, query);
   }
 
   @Get(':claimId')

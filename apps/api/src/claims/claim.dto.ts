@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { COST_CATEGORIES, CostCategory } from '../../../../libs/contracts/src/reimbursement-claim.contract';
+import { CLAIM_STATUSES, ClaimStatus } from '../../../../libs/domain/src/reimbursement/claim.types';
 import { IsCalendarDate, IsFreeText, IsPlainText } from '../common/validation';
 
 export class CostLineDto {
@@ -56,4 +57,19 @@ export class WithdrawClaimDto {
   @ApiProperty({ example: 'Felaktigt underlag' })
   @IsFreeText({ max: 500 })
   reason: string;
+}
+
+export class ListClaimsQueryDto {
+  @ApiPropertyOptional({ enum: CLAIM_STATUSES })
+  @IsOptional()
+  @IsIn(CLAIM_STATUSES)
+  status?: ClaimStatus;
+
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200, description: 'How many of the newest claims.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }

@@ -105,3 +105,19 @@ export class ClaimStartedDto {
   @NestedProperty(() => ClaimStateDto, { optional: true, description: 'The claim when it answered (absent for a replay of a claim that has since ended).' })
   state?: ClaimStateDto;
 }
+
+/** A claim in a list: its mandate, period and amounts; no personal data. */
+export class ClaimListItemDto {
+  @UuidProperty() claimId: string;
+  @UuidProperty() mandateId: string;
+  @TextProperty({ example: 'HDIR 20348' }) mandateReference: string;
+  @EnumProperty(CLAIM_STATUSES, 'ClaimStatus') status: string;
+  @IntegerProperty({ minimum: 1 }) revision: number;
+  @DateProperty() periodFrom: string;
+  @DateProperty() periodTo: string;
+  @OreProperty({ description: "The current revision's lines." }) claimedOre: number;
+  @OreProperty({ nullable: true, description: 'Booked as approved in the ledger; null: nothing approved.' }) approvedOre: number | null;
+  @OreProperty({ nullable: true, description: 'Booked as paid; null: nothing paid.' }) paidOre: number | null;
+  @InstantProperty() openedAt: string;
+  @InstantProperty() updatedAt: string;
+}

@@ -19,11 +19,14 @@ import { claimContentProblem, numberLines } from '../../../../libs/domain/src/re
 import { durationMs } from '../../../../libs/domain/src/time/duration';
 import { hashRequest, IdempotencyKeyRepository } from '../../../../libs/persistence/src/repositories/idempotency-key.repository';
 import { MandateRepository } from '../../../../libs/persistence/src/repositories/mandate.repository';
+import { ClaimRepository } from '../../../../libs/persistence/src/repositories/claim.repository';
+import type { Principal } from '../../../../libs/auth/src/principal';
+import { readersOf } from '../access/need-to-know';
 import { refusalError } from '../../../../libs/temporal/src/temporal-errors';
 import { AccessService } from '../access/access.service';
 import { CaseWorkflows } from '../access/case-workflows';
 import type { RequestContext } from '../common/request-context';
-import { ClaimContentDto, StartClaimDto, WithdrawClaimDto } from './claim.dto';
+import { ClaimContentDto, ListClaimsQueryDto, StartClaimDto, WithdrawClaimDto } from './claim.dto';
 
 /** Reimbursement claims through the API. The rules live in the claim's workflow (libs/domain/src/reimbursement). */
 @Injectable()
@@ -34,7 +37,15 @@ export class ClaimService {
     private readonly mandates: MandateRepository,
     private readonly idempotencyKeys: IdempotencyKeyRepository,
     private readonly config: AppConfig,
+    private readonly claims: ClaimRepository,
   ) {}
+
+  /** The claims the caller's organisation is party to; none for a role without a need to know of claims. */
+  async list(p: Principal, query: ListClaimsQueryDto) {
+    if (!readersOf(CLAIM_CASE_TYPE).some((r) => p.roles.includes(r))) return [];
+    const rows = await this.claims.list({ partyOrg: p.organisationCode, status: query.status, limit: query.limit ?? 50 });
+    return rows.map((r) => ({ ...r, openedAt: r.openedAt.toISOString(), updatedAt: r.updatedAt.toISOString() }));
+  }
 
   /** SLSO opens a draft claim under a mandate it is the payee of. */
   async start(ctx: RequestContext, dto: StartClaimDto, key: string) {

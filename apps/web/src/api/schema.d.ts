@@ -489,7 +489,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The newest claims the caller's organisation is party to (handlers, approvers, finance staff and coordinators) */
+        get: operations["ClaimController_list"];
         put?: never;
         /** Open a draft claim of extra costs under a mandate (the mandate's payee, e.g. SLSO) */
         post: operations["ClaimController_start"];
@@ -731,6 +732,74 @@ export interface paths {
         put?: never;
         /** Correct a registered year's LPIK, with a reason (reference_admin at HSF); audited with the old and new value */
         post: operations["CoordinationController_correctLpik"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/discharges/same-day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Share of patients discharged the same day they were judged ready, per month of discharge. Discharges of the cases the caller’s organisation is party to (case handlers and coordinators) */
+        get: operations["StatisticsController_sameDay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/discharges/days-by-municipality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calendar days from ready to discharge per municipality. Discharges of the cases the caller’s organisation is party to (case handlers and coordinators) */
+        get: operations["StatisticsController_dischargeDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/payment-liability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment-liability days and amounts per month of discharge. Discharges of the cases the caller’s organisation is party to (case handlers and coordinators) */
+        get: operations["StatisticsController_liability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reimbursement claims’ claimed, approved and paid amounts per cost category, by the month their period starts (the claims’ parties: handlers, approvers, finance, coordinators) */
+        get: operations["StatisticsController_claims"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1596,6 +1665,31 @@ export interface components {
             /** @description The claim when it answered (absent for a replay of a claim that has since ended). */
             state?: components["schemas"]["ClaimStateDto"];
         };
+        ClaimListItemDto: {
+            /** Format: uuid */
+            claimId: string;
+            /** Format: uuid */
+            mandateId: string;
+            /** @example HDIR 20348 */
+            mandateReference: string;
+            /** @enum {string} */
+            status: "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn";
+            revision: number;
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            /** @description The current revision's lines. */
+            claimedOre: number;
+            /** @description Booked as approved in the ledger; null: nothing approved. */
+            approvedOre: number | null;
+            /** @description Booked as paid; null: nothing paid. */
+            paidOre: number | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ClaimContentDto: {
             /**
              * Format: date
@@ -1868,6 +1962,94 @@ export interface components {
             correctedBy: string;
             /** Format: date-time */
             correctedAt: string;
+        };
+        StatisticsScopeDto: {
+            /**
+             * @description The organisation whose cases are counted (the cases it is party to).
+             * @example KS
+             */
+            organisationCode: string;
+            /**
+             * @description First month included; null: from the start.
+             * @example 2026-01
+             */
+            from: string | null;
+            /**
+             * @description Last month included; null: up to now.
+             * @example 2026-12
+             */
+            to: string | null;
+        };
+        SameDayMonthDto: {
+            /** @example 2026-03 */
+            month: string;
+            /** @description Patients discharged in the month. */
+            discharged: number;
+            /** @description Of them, discharged the same day they were judged ready. */
+            sameDay: number;
+            /** @description sameDay / discharged, 0–1; null with no discharge. */
+            share: number | null;
+        };
+        SameDayStatisticsDto: {
+            scope: components["schemas"]["StatisticsScopeDto"];
+            discharged: number;
+            sameDay: number;
+            /** @description sameDay / discharged, 0–1; null with no discharge. */
+            share: number | null;
+            months: components["schemas"]["SameDayMonthDto"][];
+        };
+        MunicipalityDaysDto: {
+            /** @example 0125 */
+            municipalityCode: string;
+            /** @example Ekerö kommun */
+            municipalityName: string;
+            discharged: number;
+            sameDay: number;
+            /** @description Mean calendar days from ready to discharge. */
+            meanDays: number;
+            /** @description Median calendar days from ready to discharge. */
+            medianDays: number;
+            maxDays: number;
+        };
+        DischargeDaysStatisticsDto: {
+            scope: components["schemas"]["StatisticsScopeDto"];
+            municipalities: components["schemas"]["MunicipalityDaysDto"][];
+        };
+        LiabilityMonthDto: {
+            /**
+             * @description The month of discharge.
+             * @example 2026-03
+             */
+            month: string;
+            discharged: number;
+            /** @description Discharges with at least one liable day. */
+            liableCases: number;
+            liableDays: number;
+            /** @description The invoice bases of the month, in öre. */
+            amountOre: number;
+        };
+        LiabilityStatisticsDto: {
+            scope: components["schemas"]["StatisticsScopeDto"];
+            liableDays: number;
+            amountOre: number;
+            months: components["schemas"]["LiabilityMonthDto"][];
+        };
+        ClaimCategoryDto: {
+            /**
+             * @description A cost category.
+             * @example staff
+             */
+            category: string;
+            /** @description Claims with lines or bookings in the category. */
+            claims: number;
+            /** @description Claimed in submitted claims (their current revision; drafts and withdrawn claims not counted). */
+            claimedOre: number;
+            approvedOre: number;
+            paidOre: number;
+        };
+        ClaimStatisticsDto: {
+            scope: components["schemas"]["StatisticsScopeDto"];
+            categories: components["schemas"]["ClaimCategoryDto"][];
         };
     };
     responses: never;
@@ -4303,6 +4485,65 @@ export interface operations {
             };
         };
     };
+    ClaimController_list: {
+        parameters: {
+            query?: {
+                status?: "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn";
+                /** @description How many of the newest claims. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimListItemDto"][];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ClaimController_start: {
         parameters: {
             query?: never;
@@ -5692,6 +5933,246 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_sameDay: {
+        parameters: {
+            query?: {
+                /** @description First month included (YYYY-MM); none: from the start. */
+                from?: string;
+                /** @description Last month included (YYYY-MM), not before `from`; none: up to now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SameDayStatisticsDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_dischargeDays: {
+        parameters: {
+            query?: {
+                /** @description First month included (YYYY-MM); none: from the start. */
+                from?: string;
+                /** @description Last month included (YYYY-MM), not before `from`; none: up to now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DischargeDaysStatisticsDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_liability: {
+        parameters: {
+            query?: {
+                /** @description First month included (YYYY-MM); none: from the start. */
+                from?: string;
+                /** @description Last month included (YYYY-MM), not before `from`; none: up to now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiabilityStatisticsDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_claims: {
+        parameters: {
+            query?: {
+                /** @description First month included (YYYY-MM); none: from the start. */
+                from?: string;
+                /** @description Last month included (YYYY-MM), not before `from`; none: up to now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimStatisticsDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,41 +7,13 @@ import { describeDue, stockholmTime } from '../lib/due';
 import { CASE_TYPE_LABELS, ROLE_LABELS, TASK_KIND_LABELS } from '../lib/labels';
 import { AppLink, PATHS } from '../lib/navigation';
 import { shortCaseId } from '../lib/case-texts';
+import { filterTasks, readUrlFilters, writeUrlFilters, type UrlFilters } from '../lib/inbox-filters';
 
 /**
  * The list is fetched again when the header's count (GET /tasks/count, polled every few seconds) changes, and at
  * the latest after this long (a claim by a colleague changes no count).
  */
 export const POLL_MS = 30_000;
-/** The filters that may stand in the URL (task kind, overdue: no personal data); the others live in state only. */
-interface UrlFilters {
-  kind: string;
-  overdue: boolean;
-}
-
-function readUrlFilters(): UrlFilters {
-  const q = new URLSearchParams(window.location.search);
-  return { kind: q.get('typ') ?? '', overdue: q.get('forsenade') === '1' };
-}
-
-function writeUrlFilters(f: UrlFilters) {
-  const q = new URLSearchParams();
-  if (f.kind) q.set('typ', f.kind);
-  if (f.overdue) q.set('forsenade', '1');
-  const search = q.toString();
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
-}
-
-/** The filters applied to the fetched open tasks. */
-export function filterTasks(items: TaskSummary[], f: UrlFilters & { mine: boolean; caseId: string }, personId: string, now: Date): TaskSummary[] {
-  return items.filter(
-    (t) =>
-      (!f.kind || t.kind === f.kind) &&
-      (!f.overdue || t.overdue || new Date(t.dueAt) < now) &&
-      (!f.mine || t.claimedBy === personId) &&
-      (!f.caseId || t.caseId === f.caseId),
-  );
-}
 
 export function Inbox({ refresh }: { refresh: string }) {
   const { api, session } = useApi();

@@ -6,6 +6,7 @@
 import { Alert, BodyShort, Button, Checkbox, CheckboxGroup, Heading, HStack, Radio, RadioGroup, Select, TextField, VStack } from '@navikt/ds-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { isValidPersonnummer } from '../../../../libs/domain/src/personnummer';
+import { personnummerProblem } from '../lib/personnummer-input';
 import type { Schemas } from '../api/client';
 import { useApi, useDraft, useSession } from '../auth/session';
 import { readError } from '../lib/api-errors';
@@ -17,16 +18,6 @@ type Body = Schemas['StartDischargeHandoverDto'];
 type MunicipalNeed = Body['needs']['municipal'][number];
 type RegionNeed = Body['needs']['region'][number];
 type Field = 'personnummer' | 'patientName' | 'municipalityCode' | 'vardcentralCode' | 'admittedAt' | 'needsJudgedAt' | 'estimatedDischargeDate' | 'careType' | 'asihCode' | 'municipal' | 'region';
-
-/** What the personnummer field says while it is typed: nothing until it could be whole, then whether it holds. */
-export function personnummerProblem(value: string): string | undefined {
-  const digits = value.replace(/\D/g, '');
-  if (value.trim() === '') return undefined;
-  if (/[^\d\s+-]/.test(value)) return 'Personnumret får bara innehålla siffror och bindestreck.';
-  if (digits.length < 10) return undefined;
-  if (digits.length !== 10 && digits.length !== 12) return 'Skriv personnumret med 10 eller 12 siffror, t.ex. 19121212-1212.';
-  return isValidPersonnummer(value.trim()) ? undefined : 'Personnumret stämmer inte: kontrollera födelsedatumet och kontrollsiffran.';
-}
 
 /** The API's field path as this form's field. */
 const formField = (path: string): Field | undefined => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Claim } from '../../../contracts/src/reimbursement-claim.contract';
 
 /** What the claims projection needs of a claim, at the version the case's step writes. */
@@ -8,9 +8,45 @@ import { ClaimLineEntity } from '../entities/claim-line.entity';
 import { ClaimEntity } from '../entities/claim.entity';
 import { rowsWritten } from '../write-result';
 
+export interface ClaimListRow {
+  claimId: string;
+  mandateId: string;
+  mandateReference: string;
+  status: string;
+  revision: number;
+  periodFrom: string;
+  periodTo: string;
+  claimedOre: number;
+  approvedOre: number | null;
+  paidOre: number | null;
+  openedAt: Date;
+  updatedAt: Date;
+}
+
 /** The claims projection: status and the current revision's lines, for reports. Newer versions win. */
 @Injectable()
 export class ClaimRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The newest claims an organisation is party to (by the case projection's parties), with their mandate's
+   * reference and what the ledger holds approved and paid. No personal data.
+   */
+  list(filter: { partyOrg: string; status?: string; limit: number }): Promise<ClaimListRow[]> {
+    return this.dataSource.query(
+      `SELECT cl.id AS "claimId", cl.mandate_id AS "mandateId", m.reference AS "mandateReference", cl.status, cl.revision,
+         to_char(cl.period_from, 'YYYY-MM-DD') AS "periodFrom", to_char(cl.period_to, 'YYYY-MM-DD') AS "periodTo",
+         cl.claimed_ore::float8 AS "claimedOre",
+         (SELECT sum(e.amount_ore) FROM ledger_entries e WHERE e.source_id = cl.id AND e.kind = 'approved')::float8 AS "approvedOre",
+         (SELECT sum(e.amount_ore) FROM ledger_entries e WHERE e.source_id = cl.id AND e.kind = 'paid')::float8 AS "paidOre",
+         c.created_at AS "openedAt", cl.updated_at AS "updatedAt"
+       FROM claims cl JOIN cases c ON c.id = cl.id JOIN mandates m ON m.id = cl.mandate_id
+       WHERE $1 = ANY (c.parties) AND ($2::text IS NULL OR cl.status = $2)
+       ORDER BY c.created_at DESC, cl.id DESC LIMIT $3`,
+      [filter.partyOrg, filter.status ?? null, filter.limit],
+    );
+  }
+
   async upsert(state: ClaimProjection, em: EntityManager): Promise<void> {
     const current = state.revisions[state.revisions.length - 1];
     const claimed = current.lines.reduce((n, l) => n + l.amountOre, 0);
