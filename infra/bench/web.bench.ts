@@ -61,7 +61,8 @@ export function initialJavaScript(webDir: string): { files: string[]; gzipBytes:
   return { files, gzipBytes, rawBytes };
 }
 
-async function startStack(databaseUrl: string, dataDir: string): Promise<{ base: string; child: ChildProcess }> {
+/** `npm start`'s launcher on a given PostgreSQL, on free ports, until /health/ready; `extraEnv` over the defaults. */
+export async function startStack(databaseUrl: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<{ base: string; child: ChildProcess }> {
   const [port, temporalPort, temporalUiPort] = [await freePort(), await freePort(), await freePort()];
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'infra', 'stack', 'main.js')], {
     cwd: ROOT,
@@ -77,6 +78,7 @@ async function startStack(databaseUrl: string, dataDir: string): Promise<{ base:
       // One person loading the inbox dozens of times in a minute is the bench, not an attack.
       RATE_LIMIT_PER_TOKEN_PER_MINUTE: '100000',
       RATE_LIMIT_PER_IP_PER_MINUTE: '100000',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
