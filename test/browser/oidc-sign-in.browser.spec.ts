@@ -62,12 +62,18 @@ describe('OIDC sign-in (authorization code with PKCE) against a real provider', 
     const { page, context } = nurse;
     const requests: Request[] = [];
     context.on('request', (r) => requests.push(r));
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 
     await page.goto('/');
     await page.getByRole('heading', { name: 'Logga in' }).waitFor();
     await page.getByRole('button', { name: 'Logga in' }).waitFor();
     expect(await page.getByLabel('Organisation').count()).toBe(0); // no dev sign-in in production
     await expectNoSeriousA11yViolations(page);
+    // Source Sans 3 is self-hosted: loaded from the app's origin, within the CSP.
+    const loadedFonts = `document.fonts.ready.then(() => [...document.fonts].filter((f) => f.family.includes('Source Sans 3') && f.status === 'loaded').length)`;
+    expect(await page.evaluate(loadedFonts)).toBeGreaterThan(0);
+    expect(requests.filter((r) => r.url().endsWith('.woff2')).every((r) => r.url().startsWith(stack.baseUrl))).toBe(true);
 
     const popupOpens = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Logga in' }).click();
@@ -107,5 +113,6 @@ describe('OIDC sign-in (authorization code with PKCE) against a real provider', 
     expect(new URL(page.url()).search).toBe('');
     expect(await page.evaluate('[localStorage.length, sessionStorage.length]')).toEqual([0, 0]);
     await expectNoSeriousA11yViolations(page, { include: ['header', 'main'] });
+    expect(consoleErrors).toEqual([]); // no CSP violation, no failed request
   });
 });
