@@ -10,6 +10,8 @@ import type { PaymentLiabilityActivities } from '../workflows/legacy/contracts/p
 import type { ReimbursementActivities } from '../workflows/legacy/contracts/reimbursement-claim.contract';
 import type { SupportAgreementActivities } from '../workflows/legacy/contracts/support-agreement.contract';
 import { CaseStepActivitiesService } from './case-runtime/case-step.activities';
+import { PatientDataErasureActivitiesService } from './patient-data/patient-data-erasure.activities';
+import type { PatientDataErasureActivities } from '../libs/contracts/src/patient-data-erasure.contract';
 import { CaseProjectionActivitiesService } from './legacy/case-projection.activities';
 import { CoordinationActivitiesService } from './legacy/coordination.activities';
 import { HumanTaskActivitiesService } from './legacy/human-task.activities';
@@ -20,6 +22,7 @@ import { SupportAgreementActivitiesService } from './legacy/support-agreement.ac
 /** The case runtime's step and reads, and (for cases in flight on the legacy workflow types) the old activities. */
 const ACTIVITY_SERVICES = [
   CaseStepActivitiesService,
+  PatientDataErasureActivitiesService,
   CaseProjectionActivitiesService,
   HumanTaskActivitiesService,
   PaymentLiabilityActivitiesService,
@@ -35,6 +38,7 @@ export class ActivitiesModule {}
 export type AllActivities = CaseRuntimeActivities &
   CaseReadActivities &
   CaseProjectionActivities &
+  PatientDataErasureActivities &
   HumanTaskActivities &
   PaymentLiabilityActivities &
   Omit<ReimbursementActivities, 'mandateTotals'> &
@@ -49,6 +53,7 @@ export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
   const reimbursement = ctx.get(ReimbursementActivitiesService);
   const coordination = ctx.get(CoordinationActivitiesService);
   const supportAgreement = ctx.get(SupportAgreementActivitiesService);
+  const erasure = ctx.get(PatientDataErasureActivitiesService);
   return dataErrorsAreFinal({
     applyCaseStep: step.applyCaseStep.bind(step),
     // Reads: the case runtime calls them as local activities, the legacy workflows as activities.
@@ -56,6 +61,9 @@ export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
     projectedCase: step.projectedCase.bind(step),
     mandateTotals: step.mandateTotals.bind(step),
     isActiveOrganisation: step.isActiveOrganisation.bind(step),
+    // Erasure of patient data (gallring), run by the worker's schedule.
+    casesDueForErasure: erasure.casesDueForErasure.bind(erasure),
+    erasePatientData: erasure.erasePatientData.bind(erasure),
     // Legacy workflow types only (workflows/legacy): remove with them.
     projectCase: projection.projectCase.bind(projection),
     createTask: tasks.createTask.bind(tasks),

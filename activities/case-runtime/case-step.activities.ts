@@ -12,6 +12,7 @@ import { LedgerRepository } from '../../libs/persistence/src/repositories/ledger
 import { LpikRepository } from '../../libs/persistence/src/repositories/lpik.repository';
 import { OrganisationRepository } from '../../libs/persistence/src/repositories/organisation.repository';
 import { TaskRepository } from '../../libs/persistence/src/repositories/task.repository';
+import { PatientDataService } from '../../libs/persistence/src/patient-data/patient-data.service';
 
 /** Cancelled tasks by reason, in order: one statement per reason. */
 function groupBy(cancelled: { taskId: string; reason: string }[]): Map<string, string[]> {
@@ -46,6 +47,7 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
     private readonly dailyAmounts: DailyAmountRepository,
     private readonly lpik: LpikRepository,
     private readonly organisations: OrganisationRepository,
+    private readonly patientData: PatientDataService,
   ) {}
 
   async applyCaseStep(step: CaseStep): Promise<StepResult> {
@@ -60,6 +62,8 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
         }
         // Written before (a retry after a lost answer): everything of this step is already there.
         if ((await this.cases.writeStep(step, em)) === 'retry') return;
+        const { subject, subjectSealed } = step.projection;
+        if (subjectSealed || subject) await this.patientData.storeSubject(em, step.caseId, { sealed: subjectSealed, plain: subject });
         // The audit rows go in last, together: the audit chain's lock is then held only to the commit.
         const audit: NewAuditEntry[] = [];
         const record = (entry: Omit<NewAuditEntry, 'caseId'>) => audit.push({ ...entry, caseId: step.caseId });

@@ -41,6 +41,7 @@ describe('a holiday discharge through the app', () => {
     const a = asih.page;
     await asih.signIn(`/arenden/${caseId}`);
     await a.getByRole('heading', { name: 'Ärendet finns inte' }).waitFor();
+    await expectNoSeriousA11yViolations(a);
 
     const h = hospital.page;
     await h.getByLabel('Bedömd utskrivningsklar').fill('2025-05-28T09:00');

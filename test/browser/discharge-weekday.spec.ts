@@ -16,6 +16,9 @@ describe('a weekday discharge through the app', () => {
     const municipality = await stack.newPerson('Kim Kommun', { org: '0182', roles: ['case_handler'] });
     const vardcentral = await stack.newPerson('Vera Vårdcentral', { org: 'VC-NACKA', roles: ['case_handler'] });
     const addresses = [hospital, municipality, vardcentral].map((p) => watchAddresses(p.page));
+    await hospital.page.goto('/');
+    await hospital.page.getByRole('button', { name: 'Logga in' }).waitFor();
+    await expectNoSeriousA11yViolations(hospital.page); // the sign-in
     for (const person of [hospital, municipality, vardcentral]) await person.signIn();
     await expectNoSeriousA11yViolations(municipality.page); // the (empty) inbox
 
@@ -108,6 +111,17 @@ describe('a weekday discharge through the app', () => {
     await h.getByText('Patienten utskriven').waitFor();
     await expectNoSeriousA11yViolations(h);
     expect(h.url()).toMatch(new RegExp(`/arenden/${caseId}$`));
+
+    // Printed, the case is the patient's summary alone, on one A4 page: no header, menu, tasks or timeline.
+    await h.emulateMedia({ media: 'print' });
+    expect(await h.getByRole('navigation', { name: 'Huvudmeny' }).isVisible()).toBe(false);
+    expect(await h.getByRole('heading', { name: 'Händelser' }).isVisible()).toBe(false);
+    expect(await h.getByRole('heading', { name: 'Sammanfattning till patienten' }).isVisible()).toBe(true);
+    const pdf = (await h.pdf({ preferCSSPageSize: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    const mediaBox = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/.exec(pdf);
+    expect([Math.round(Number(mediaBox?.[1])), Math.round(Number(mediaBox?.[2]))]).toEqual([595, 842]); // A4 in points
+    await h.emulateMedia({ media: 'screen' });
 
     for (const seen of addresses) expectNoPersonnummerIn(seen);
   }, 240_000);

@@ -229,6 +229,12 @@ const ROWS: Row[] = [
     route: 'GET /audit', method: 'get', make: async () => ({ path: '/audit' }),
     party: huddingeAdmin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: { org: '0126', roles: ['platform_auditor'] }, wrongPartyStatus: 403,
   },
+  // A patient's access log (PATIENT_ACCESS_LOG_READERS): an organisation's admin (the patient's cases it is party to),
+  // HSF's platform auditor (all of them). A case role reads the patient's care, not who read it: 403.
+  {
+    route: 'POST /patients/access-log', method: 'post', make: async () => ({ path: '/patients/access-log', body: { personnummer: '19121212-1212' } }),
+    party: huddingeAdmin, partyStatus: 200, nonParty: ekero, nonPartyStatus: 403, wrongParty: { org: '0126', roles: ['platform_auditor'] }, wrongPartyStatus: 403,
+  },
 ];
 
 

@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { dischargeHandoverWorkflowId } from '../../libs/contracts/src/discharge-handover.contract';
+import { KEY_RING } from '../../libs/crypto/src/crypto.module';
+import { patientIndex } from '../../libs/crypto/src/patient-index';
 import { dischargeNotice, sql, startTestWorker, temporalClient, tokenFor, useTestStack } from '../support/test-app';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
@@ -43,18 +45,22 @@ describe('discharge handover through the API (real Temporal and PostgreSQL)', ()
     expect(JSON.stringify(state.body)).not.toContain('191212121212');
 
     // The projection activity ran before the first update or query could see the case, so poll briefly.
-    let rows: { status: string; parties: string[]; subject: { personnummer: string } }[] = [];
+    let rows: { status: string; parties: string[]; subject: unknown; sealed: boolean; patient_index: string }[] = [];
     for (let i = 0; i < 50 && rows.length === 0; i++) {
-      rows = await sql(stack.config, 'SELECT status, parties, subject FROM cases WHERE id = $1', [caseId]);
+      rows = await sql(stack.config, 'SELECT status, parties, subject, subject_sealed IS NOT NULL AS sealed, patient_index FROM cases WHERE id = $1', [caseId]);
       if (rows.length === 0) await new Promise((r) => setTimeout(r, 100));
     }
+    // The patient is stored only sealed, with the personnummer's blind index for look-ups (issue 13).
     expect(rows).toEqual([
-      { status: 'planning', parties: ['KS', '0125', 'VC-EKERO'], subject: { personnummer: '191212121212', name: 'Tolvan Tolvansson' } },
+      { status: 'planning', parties: ['KS', '0125', 'VC-EKERO'], subject: null, sealed: true, patient_index: patientIndex(stack.app.get(KEY_RING), '191212121212') },
     ]);
     const view = await http().get(`/cases/${caseId}`).expect(200);
     expect(view.body).toMatchObject({ id: caseId, type: 'discharge_handover', status: 'planning' });
     expect(view.body.timeline.map((e: { type: string }) => e.type)).toEqual(['case_opened']);
-    expect(view.body).not.toHaveProperty('subject');
+    // The case's own read shows its patient to its parties; lists never do.
+    expect(view.body).toMatchObject({ subject: { personnummer: '191212121212', name: 'Tolvan Tolvansson' }, patientDataErasedAt: null });
+    const list = await http().get(`/cases?type=discharge_handover`).expect(200);
+    expect(JSON.stringify(list.body)).not.toMatch(/Tolvan|191212121212/);
   });
 
   it('returns the same case for a repeated Idempotency-Key and refuses the key with another body', async () => {

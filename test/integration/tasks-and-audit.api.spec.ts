@@ -152,10 +152,13 @@ describe('human tasks, case isolation and the audit trail (real Temporal and Pos
     );
     expect(rows.map((r) => [r.action, r.organisation_code, r.outcome])).toEqual([
       ['discharge.open', 'KS', 'success'],
-      ['task.read', '0125', 'success'],
-      ['case.read', '0125', 'success'],
+      // The task and the case show the patient: each read is the patient-data access log's row (patientdatalagen 4 kap.).
+      ['patient_data.read', '0125', 'success'],
+      ['patient_data.read', '0125', 'success'],
       ['case.read', '0126', 'refused:404'],
       ['task.complete', '0125', 'success'],
+      // The completion's answer shows the task, and so the patient, again.
+      ['patient_data.read', '0125', 'success'],
       ['discharge.declare_ready', 'KS', 'success'],
     ]);
     expect(rows.every((r) => r.request_id)).toBe(true);

@@ -20,6 +20,10 @@ import { createCaseWorker } from '../../apps/worker/src/case-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { AppConfig, loadAppConfig } from '../../libs/config/src/app-config';
 import { ensureDatabase } from '../../infra/postgres/embedded-postgres';
+import { KEY_RING } from '../../libs/crypto/src/crypto.module';
+import { KeyRing } from '../../libs/crypto/src/key-ring';
+import { loadKeyRing } from '../../libs/crypto/src/key-source';
+import { vardflodeDataConverter } from '../../libs/crypto/src/payload-codec';
 import { TEST_ENV } from './test-stack-env';
 import type { DischargeHandoverInput } from '../../libs/contracts/src/discharge-handover.contract';
 
@@ -67,6 +71,7 @@ export async function startTestWorker(config: AppConfig, wrapActivities?: (a: Al
     connection,
     config,
     activities: (wrapActivities ?? ((a: AllActivities) => a))(activitiesFrom(ctx)),
+    keyRing: ctx.get<string, KeyRing>(KEY_RING),
     workflowBundlePath: required(TEST_ENV.workflowBundle),
   });
   const running = worker.run();
@@ -87,10 +92,14 @@ export async function startTestApi(config: AppConfig, options: { webDir?: string
   return app;
 }
 
-/** A Temporal client for assertions the API does not expose (e.g. a workflow's result). */
-export async function temporalClient(config: AppConfig): Promise<{ client: Client; close(): Promise<void> }> {
+/**
+ * A Temporal client for assertions the API does not expose (e.g. a workflow's result), with the data converter of
+ * the API and the worker on the configuration's key ring (`raw: true`: none, so a test sees what Temporal stores).
+ */
+export async function temporalClient(config: AppConfig, options: { raw?: boolean } = {}): Promise<{ client: Client; close(): Promise<void> }> {
   const connection = await Connection.connect({ address: required(TEST_ENV.temporalAddress) });
-  return { client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), close: () => connection.close() };
+  const dataConverter = options.raw ? undefined : vardflodeDataConverter(await loadKeyRing(config));
+  return { client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }), close: () => connection.close() };
 }
 
 /** Direct SQL on the test file's database, to check what the projection really wrote. */

@@ -46,6 +46,13 @@ const actor = ({ actor, organisationCode }: Actor): Actor => ({ actor, organisat
  */
 export const DISCHARGE_RULES_PATCH = 'discharge-i11-notice-clock-and-checklist';
 
+/**
+ * Issue 13: a case carries its patient only sealed (`patientSealed`). A case started before on the old input carries
+ * the patient in plain from run to run; past this patch, once its projection holds the patient (sealed there), the
+ * next run (continue-as-new) goes without the plain patient.
+ */
+export const DISCHARGE_SEALED_PATIENT_PATCH = 'discharge-i13-sealed-patient';
+
 export async function dischargeHandoverV2(input: DischargeHandoverInput): Promise<DischargeHandoverState> {
   // A run carried over from before the rules existed (continued as new by an older worker, its first task still
   // unprocessed) is an old case whatever the patch says: only a case's first run may be new.
@@ -63,10 +70,15 @@ export async function dischargeHandoverV2(input: DischargeHandoverInput): Promis
     caseId: input.caseId,
     initial: opening.state,
     carried: input.carried,
-    continueWith: (carried) => ({ ...input, policy: resolved, carried }),
+    continueWith: (carried) => {
+      const next: DischargeHandoverInput = { ...input, policy: resolved, carried };
+      if (input.patient && carried.subjectSent && patched(DISCHARGE_SEALED_PATIENT_PATCH)) delete next.patient;
+      return next;
+    },
     status: (s) => s.status,
     parties: rules.dischargeParties,
     summary: dischargeListSummary,
+    subjectSealed: input.patientSealed,
     subject: input.patient,
     ended: rules.dischargeCaseEnded,
     waitingFor: (s) =>
@@ -81,7 +93,8 @@ export async function dischargeHandoverV2(input: DischargeHandoverInput): Promis
   rt.tasks(dischargeTasks(rt, input, policy));
   rt.openedUpdate(dischargeHandoverOpenedUpdate, input.requestId);
   rt.query(dischargeHandoverStateQuery, (view) => view);
-  rt.query(dischargeSummaryQuery, (view) => dischargeSummary(view, input.patient.name));
+  // The name is the API's to fill in (it opens the sealed subject); only an old-input case knows it here.
+  rt.query(dischargeSummaryQuery, (view) => dischargeSummary(view, input.patient?.name ?? null));
 
   /** On an utskrivningsklar notice: kvittens from both parties, the SIP call if needed, and the takeover. */
   const openReadinessTasks = () => {

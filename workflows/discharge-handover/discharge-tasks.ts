@@ -79,7 +79,8 @@ export const dailyAmountReference = (policy: Policy): ReferencePolicy => ({
 
 export function dischargeTasks(rt: CaseRuntime<DischargeCase>, input: DischargeHandoverInput, policy: Policy): TaskKinds<DischargeCase> {
   const notice = (s: DischargeCase) => ({
-    patient: input.patient,
+    // The patient is the case's (stored sealed; the API fills it in for who may read the task), never the task's.
+    patient: null,
     hospitalCode: s.hospitalCode,
     admittedAt: s.admittedAt,
     estimatedDischargeDate: s.estimatedDischargeDate,

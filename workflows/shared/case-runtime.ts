@@ -150,7 +150,10 @@ export interface CaseDefinition<S> {
   status: (s: S) => string;
   parties: (s: S) => string[];
   summary: (s: S) => Record<string, unknown>;
+  /** The case's subject in plain: only cases started before issue 13 (their old input). */
   subject?: { personnummer: string; name: string };
+  /** The case's subject sealed with its data key (base64): projected as it is, opened only by the activity. */
+  subjectSealed?: string;
   processProjections?: (s: S, version: number) => ProcessProjection[];
   /** The case has ended: its open tasks close and the workflow returns. */
   ended: (s: S) => boolean;
@@ -576,7 +579,7 @@ export class CaseRuntime<S extends object> {
     const changed = step.dirty || step.opened.length || step.cancelled.length || step.completed || step.effects.length || step.audit.length;
     if (!changed) return;
     this.version += 1;
-    const sendSubject = !this.subjectSent && !!this.def.subject && !this.redacted;
+    const sendSubject = !this.subjectSent && !!(this.def.subjectSealed || this.def.subject) && !this.redacted;
     const result = await store.applyCaseStep({
       caseId: this.def.caseId,
       caseType: this.def.caseType,
@@ -588,7 +591,7 @@ export class CaseRuntime<S extends object> {
         version: this.version,
         summary: this.redacted ? {} : this.def.summary(this.state),
         waitingFor: this.waitingFor(),
-        ...(sendSubject ? { subject: this.def.subject } : {}),
+        ...(sendSubject ? (this.def.subjectSealed ? { subjectSealed: this.def.subjectSealed } : { subject: this.def.subject }) : {}),
         events: this.timeline.slice(this.committedEvents),
       },
       processProjections: this.redacted ? [] : (this.def.processProjections?.(this.state, this.version) ?? []),

@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../../libs/config/src/app-config';
 import { AppConfigModule } from '../../../libs/config/src/config.module';
+import { CryptoModule } from '../../../libs/crypto/src/crypto.module';
 import { pinoHttpOptions } from '../../../libs/logging/src/logger-options';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
@@ -23,6 +24,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 import { TaskModule } from './tasks/task.module';
 import { DischargeHandoverModule } from './discharge-handovers/discharge-handover.module';
 import { HealthModule } from './health/health.module';
+import { PatientModule } from './patients/patient.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.controller';
 import { AuthConfigModule } from './auth-config/auth-config.controller';
 
@@ -40,6 +42,7 @@ export class ApiModule implements NestModule {
       module: ApiModule,
       imports: [
         AppConfigModule.forRoot(config),
+        CryptoModule.forRoot(),
         LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
         rateLimitModule(config),
         PersistenceModule.forRoot(),
@@ -55,6 +58,7 @@ export class ApiModule implements NestModule {
         MandateModule,
         ClaimModule,
         CoordinationModule,
+        PatientModule,
         StatisticsModule,
         // The web app's development sign-in, only while the dev issuer is on.
         ...(config.devIssuerEnabled ? [DevSignInModule] : []),

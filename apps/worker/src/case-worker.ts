@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { AppConfig } from '../../../libs/config/src/app-config';
+import type { KeyRing } from '../../../libs/crypto/src/key-ring';
+import { vardflodeDataConverter } from '../../../libs/crypto/src/payload-codec';
 import type { AllActivities } from '../../../activities/activities.module';
 
 /** Built by `npm run build` next to the compiled code; production workers use it instead of bundling at start. */
@@ -12,6 +14,8 @@ export interface CaseWorkerOptions {
   connection: NativeConnection;
   config: AppConfig;
   activities: AllActivities;
+  /** The patient-data key ring: every payload is sealed with it (the API's client uses the same data converter). */
+  keyRing: KeyRing;
   /** A prebuilt bundle's path; defaults to the build output when present, else bundles from source. */
   workflowBundlePath?: string;
 }
@@ -25,6 +29,8 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     taskQueue: options.config.TEMPORAL_TASK_QUEUE,
     ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_SOURCE }),
     activities: options.activities,
+    // Sealed payloads: a key missing from the ring fails that workflow's task (its history names the key), not the worker.
+    dataConverter: vardflodeDataConverter(options.keyRing),
     // Bounded, so a worker's memory stays flat however many cases are open (evicted ones replay on their next task).
     maxCachedWorkflows: options.config.TEMPORAL_MAX_CACHED_WORKFLOWS,
   });

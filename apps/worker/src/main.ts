@@ -7,7 +7,12 @@ import { AppConfig, ConfigError, loadAppConfig } from '../../../libs/config/src/
 import { pinoOptions } from '../../../libs/logging/src/logger-options';
 import { temporalConnectionSettings } from '../../../libs/temporal/src/connection-options';
 import { NestPinoLogger } from '../../../libs/logging/src/nest-pino-logger';
+import { Client } from '@temporalio/client';
+import { KEY_RING } from '../../../libs/crypto/src/crypto.module';
+import type { KeyRing } from '../../../libs/crypto/src/key-ring';
+import { vardflodeDataConverter } from '../../../libs/crypto/src/payload-codec';
 import { createCaseWorker } from './case-worker';
+import { ensurePatientDataErasureSchedule } from './erasure-schedule';
 import { WorkerModule } from './worker.module';
 
 const TEMPORAL_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN' };
@@ -40,7 +45,11 @@ async function main(): Promise<void> {
     logger: new NestPinoLogger(log),
   });
   const connection = await connectWithRetry(config, log);
-  const worker = await createCaseWorker({ connection, config, activities: activitiesFrom(ctx) });
+  const keyRing = ctx.get<string, KeyRing>(KEY_RING);
+  const worker = await createCaseWorker({ connection, config, activities: activitiesFrom(ctx), keyRing });
+  const schedules = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: vardflodeDataConverter(keyRing) });
+  const scheduleId = await ensurePatientDataErasureSchedule(schedules, config);
+  log.info({ scheduleId, every: config.PATIENT_DATA_ERASURE_INTERVAL }, 'patient-data erasure scheduled');
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
 
   // The parent launcher going away (e.g. killed) must not leave this process behind.

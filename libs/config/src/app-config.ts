@@ -170,6 +170,13 @@ export class AppConfig {
   @Max(65535)
   TEMPORAL_UI_PORT = 8233;
 
+  /**
+   * The Temporal Web UI's origin (scheme://host:port) that may call the API's codec server (`/codec/decode`,
+   * `/codec/encode`) from an operator's browser: the only origin given CORS headers there. Unset: the dev server's
+   * UI, `http://127.0.0.1:TEMPORAL_UI_PORT`.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_UI_ORIGIN?: string;
+
   /** Path to a `temporal` CLI binary; otherwise PATH, the project's cached build, `go install`, the SDK download. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_CLI?: string;
 
@@ -216,6 +223,21 @@ export class AppConfig {
    * first start. Required (or ENCRYPTION_KEYS) in production.
    */
   @Transform(emptyToUndefined) @IsOptional() @IsString() ENCRYPTION_KEYS_PATH?: string;
+
+  /**
+   * Erasure (gallring) of a case's patient data: this many days after the case ended, its data key is destroyed
+   * (crypto-shredding) and its sealed patient data and blind index cleared; the case and its statistics stay. Our
+   * assumption (10 years, patientdatalagen 3:17's least time for a patient record); the data controller decides.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  PATIENT_DATA_RETENTION_DAYS = 3653;
+
+  /** How often the worker's Temporal Schedule runs the erasure (`patientDataErasure`). */
+  @IsDurationSetting()
+  PATIENT_DATA_ERASURE_INTERVAL = '24h';
 
   /** The same key ring given whole as a secret (JSON or base64 of it); wins over ENCRYPTION_KEYS_PATH. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() ENCRYPTION_KEYS?: string;
@@ -399,6 +421,11 @@ export class AppConfig {
   @Matches(ORGANISATION_CODE.pattern, { message: 'must be an organisation code' })
   DISCHARGE_DEFAULT_ASIH = 'ASIH-NORR';
 
+  /** The origin the codec server answers CORS requests from (see TEMPORAL_UI_ORIGIN). */
+  get temporalUiOrigin(): string {
+    return this.TEMPORAL_UI_ORIGIN ?? `http://127.0.0.1:${this.TEMPORAL_UI_PORT}`;
+  }
+
   get devIssuerEnabled(): boolean {
     return this.AUTH_DEV_ISSUER ?? this.NODE_ENV !== 'production';
   }
@@ -440,7 +467,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(defaults).concat(
     ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_CA_PATH',
       'TEMPORAL_TLS_SERVER_NAME', 'TEMPORAL_API_KEY', 'TEMPORAL_CLI', 'AUTH_DEV_ISSUER', 'AUTH_ISSUER', 'AUTH_JWKS_URL',
-      'AUTH_WEB_CLIENT_ID', 'API_DOCS_ENABLED', 'ENCRYPTION_KEYS_PATH', 'ENCRYPTION_KEYS'],
+      'AUTH_WEB_CLIENT_ID', 'API_DOCS_ENABLED', 'ENCRYPTION_KEYS_PATH', 'ENCRYPTION_KEYS', 'TEMPORAL_UI_ORIGIN'],
   );
   const raw: Record<string, string> = {};
   for (const name of known) {
@@ -464,7 +491,19 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.NODE_ENV === 'production' && !config.ENCRYPTION_KEYS && !config.ENCRYPTION_KEYS_PATH) {
     throw new ConfigError('ENCRYPTION_KEYS_PATH', 'or ENCRYPTION_KEYS must be set in production (the patient-data key ring)');
   }
+  if (config.TEMPORAL_UI_ORIGIN && !isOrigin(config.TEMPORAL_UI_ORIGIN)) {
+    throw new ConfigError('TEMPORAL_UI_ORIGIN', `must be an origin, scheme://host[:port] without a path (got "${config.TEMPORAL_UI_ORIGIN}")`);
+  }
   return config;
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }
 
 function toConfigError(error: ValidationError, raw: Record<string, string>): ConfigError {

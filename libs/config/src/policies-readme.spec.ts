@@ -19,7 +19,7 @@ const POLICY_ROWS = section('## Policies')
   .split('\n')
   .filter((l) => l.startsWith('| ') && !l.startsWith('| process ') && !l.startsWith('|---'))
   .map(cells);
-const RULE_SETTINGS = Object.entries(new AppConfig()).filter(([name]) => /^(DISCHARGE|REIMBURSEMENT|COORDINATION|AGREEMENT)_/.test(name));
+const RULE_SETTINGS = Object.entries(new AppConfig()).filter(([name]) => /^(DISCHARGE|REIMBURSEMENT|COORDINATION|AGREEMENT)_|^PATIENT_DATA_RETENTION_DAYS$/.test(name));
 
 describe('README.md: the Policies table', () => {
   it('has five columns in every row, and says in each where the rule comes from', () => {

@@ -14,6 +14,7 @@ export interface CaseSnapshot {
   version: number;
   /** Non-identifying summary for lists; personal data stays in `subject`. */
   summary: Record<string, unknown>;
+  /** In plain (the legacy workflows' input): the activity seals it with the case's data key, never stores it plain. */
   subject?: { personnummer: string; name: string };
   events: CaseEvent[];
 }

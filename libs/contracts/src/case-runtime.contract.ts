@@ -69,8 +69,13 @@ export interface CaseStep {
     /** Non-identifying summary for lists. */
     summary: Record<string, unknown>;
     waitingFor: WaitingFor;
-    /** Personal data about the case's subject; sent with the first step only. */
+    /**
+     * Personal data about the case's subject in plain: only from cases started before issue 13 (the old input);
+     * the activity seals it with a new data key of the case. Sent with the first step only.
+     */
     subject?: { personnummer: string; name: string };
+    /** The subject sealed with the case's data key (base64; see libs/crypto/src/case-data-key.ts). First step only. */
+    subjectSealed?: string;
     /** Timeline events new in this step. */
     events: CaseEvent[];
   };

@@ -67,7 +67,14 @@ export interface DischargeHandoverInput {
   /** The opening request, whose audit row the opening step writes. */
   requestId?: string;
   hospitalCode: string;
-  patient: { personnummer: string; name: string };
+  /**
+   * The patient sealed with the case's data key (base64; libs/crypto/src/case-data-key.ts): the API creates the key
+   * and seals the patient before it starts the workflow, so the workflow's input, state and history never hold the
+   * patient readable, and destroying the key (erasure) leaves nothing readable in them.
+   */
+  patientSealed?: string;
+  /** The patient in plain: only cases started before issue 13 (the old input shape), kept so they keep running. */
+  patient?: { personnummer: string; name: string };
   /** Receiving municipality, by its four-digit code (e.g. 0125 Ekerö). */
   municipalityCode: string;
   /** The patient's listed vårdcentral (primary care). */

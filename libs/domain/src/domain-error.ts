@@ -14,6 +14,8 @@ export const DomainErrorCode = {
   InvalidDecision: 'INVALID_DECISION',
   UnknownOrganisation: 'UNKNOWN_ORGANISATION',
   DependencyUnavailable: 'DEPENDENCY_UNAVAILABLE',
+  /** A case's data is sealed with a key no longer in the key ring (the error names the key id; restore the key). */
+  EncryptionKeyMissing: 'ENCRYPTION_KEY_MISSING',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 

@@ -3,6 +3,7 @@ import { AreaCoverageEntity } from './entities/area-coverage.entity';
 import { AuditLogEntity } from './entities/audit-log.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseEntity } from './entities/case.entity';
+import { CaseDataKeyEntity } from './entities/case-data-key.entity';
 import { ClaimLineEntity } from './entities/claim-line.entity';
 import { ClaimEntity } from './entities/claim.entity';
 import { CoordinationAreaEntity } from './entities/coordination-area.entity';
@@ -25,7 +26,9 @@ import { CaseRuntime1763906400000 } from './migrations/1763906400000-case-runtim
 import { CaseRunChain1763910000000 } from './migrations/1763910000000-case-run-chain';
 import { ReferenceCorrections1763913600000 } from './migrations/1763913600000-reference-corrections';
 import { DatedAreas1764475200000 } from './migrations/1764475200000-dated-areas';
-import { CaseStatistics1764486000000 } from './migrations/1764486000000-case-statistics';
+import { PatientIndex1764500000000 } from './migrations/1764500000000-patient-index';
+import { CaseDataKeys1764503600000 } from './migrations/1764503600000-case-data-keys';
+import { CaseStatistics1764507200000 } from './migrations/1764507200000-case-statistics';
 import { LogSink, QueryLogger } from './query-logger';
 
 /** Every table the application reads or writes has an entity; the migrations own their DDL. */
@@ -45,6 +48,7 @@ export const ENTITIES = [
   AreaCoverageEntity,
   LpikIndexEntity,
   SigningDelegationEntity,
+  CaseDataKeyEntity,
 ];
 /** In order. Listed explicitly (not globbed) so compiled and source runs see the same set. */
 export const MIGRATIONS = [
@@ -57,7 +61,9 @@ export const MIGRATIONS = [
   CaseEventsSystemActor1763902800000, CaseRuntime1763906400000, CaseRunChain1763910000000,
   ReferenceCorrections1763913600000,
   DatedAreas1764475200000,
-  CaseStatistics1764486000000,
+  PatientIndex1764500000000,
+  CaseDataKeys1764503600000,
+  CaseStatistics1764507200000,
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */

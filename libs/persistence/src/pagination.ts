@@ -33,6 +33,7 @@ export const CURSORS = {
   cases: { list: 'cases', sortKey: 'instant', id: 'uuid' },
   tasks: { list: 'tasks', sortKey: 'instant', id: 'uuid' },
   audit: { list: 'audit', sortKey: 'none', id: 'bigint' },
+  accessLog: { list: 'patients/access-log', sortKey: 'none', id: 'bigint' },
 } as const satisfies Record<string, CursorKind>;
 
 export function encodeCursor(kind: CursorKind, cursor: Cursor): string {

@@ -19,6 +19,7 @@ import { MandateRepository } from './repositories/mandate.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { TaskRepository } from './repositories/task.repository';
+import { PatientDataService } from './patient-data/patient-data.service';
 
 class MigrationRunner implements OnModuleInit {
   private readonly logger = new Logger('Migrations');
@@ -33,7 +34,8 @@ class MigrationRunner implements OnModuleInit {
 }
 
 const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository, DailyAmountRepository,
-  MandateRepository, ClaimRepository, LedgerRepository, AreaRepository, LpikRepository, SigningDelegationRepository, StatisticsRepository];
+  MandateRepository, ClaimRepository, LedgerRepository, AreaRepository, LpikRepository, SigningDelegationRepository, PatientDataService,
+  StatisticsRepository];
 
 /** PostgreSQL through TypeORM; migrations and the reference-data seed run on start (under an advisory lock). */
 @Global()

@@ -4,6 +4,7 @@ import { DISCHARGE_MISSING_STEPS } from '../../contracts/src/discharge-handover.
 import { TaskRefusal } from '../../contracts/src/human-task.contract';
 import type { Refusal, RefusalKind } from '../../domain/src/case/case';
 import { DomainError, DomainErrorCode } from '../../domain/src/domain-error';
+import { MissingKeyError } from '../../crypto/src/key-ring';
 
 // gRPC status codes (stable across gRPC implementations).
 const GrpcStatus = { DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, UNAVAILABLE: 14 } as const;
@@ -27,8 +28,34 @@ export function refusalError(r: Refusal): DomainError {
   });
 }
 
-/** Temporal client errors in domain terms: an unknown case, a refusal by the workflow, Temporal away. */
+/** MissingKeyError's message, as a worker reports it back (a failed query, a failed workflow task). */
+const MISSING_KEY_MESSAGE = /encryption key "([A-Za-z0-9._-]{1,64})" is not in the key ring/;
+
+/**
+ * The id of a key missing from the ring, when that is why `err` happened: this process's codec could not open a
+ * payload, or the worker's could not (its message comes back in a query's or an update's failure).
+ */
+export function missingKeyOf(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && depth < 10; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof MissingKeyError) return e.keyId;
+    const match = MISSING_KEY_MESSAGE.exec((e as { message?: unknown }).message as string);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+export function encryptionKeyMissing(what: string, keyId: string): DomainError {
+  return new DomainError(
+    DomainErrorCode.EncryptionKeyMissing,
+    `the data of ${what} is sealed with encryption key "${keyId}", which is not in the key ring; an operator must add the key back`,
+    { keyId },
+  );
+}
+
+/** Temporal client errors in domain terms: an unknown case, a refusal by the workflow, Temporal away, a missing key. */
 export function toDomainError(err: unknown, what: string): unknown {
+  const keyId = missingKeyOf(err);
+  if (keyId) return encryptionKeyMissing(what, keyId);
   if (err instanceof WorkflowNotFoundError) {
     return new DomainError(DomainErrorCode.NotFound, `${what} not found`);
   }

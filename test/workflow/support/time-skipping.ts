@@ -12,6 +12,8 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { freePort } from '../../../infra/net/ports';
+import { vardflodeDataConverter } from '../../../libs/crypto/src/payload-codec';
+import { fixedTestKeyRing } from '../../support/test-key-ring';
 import { workflowTierEnv } from './workflow-tier-env';
 
 export interface TimeSkipping {
@@ -27,6 +29,8 @@ export interface TimeSkipping {
 /** Starts a time-skipping server in beforeAll and stops it in afterAll. Call it at the top of a describe block. */
 export function useTimeSkipping(): TimeSkipping {
   let env: TestWorkflowEnvironment | undefined;
+  // The client and the workers seal payloads as in production (on the fixed test ring, so recorded histories replay).
+  const dataConverter = vardflodeDataConverter(fixedTestKeyRing());
 
   beforeAll(async () => {
     env = await TestWorkflowEnvironment.createTimeSkipping({
@@ -36,6 +40,7 @@ export function useTimeSkipping(): TimeSkipping {
         // from 127.0.0.1 instead. The SDK then waits at most 5 s for the server to answer on 127.0.0.1:<port>.
         port: await freePort(),
       },
+      client: { dataConverter },
     });
   });
 
@@ -62,6 +67,7 @@ export function useTimeSkipping(): TimeSkipping {
         taskQueue,
         workflowBundle: { codePath: workflowTierEnv('workflowBundle') },
         activities,
+        dataConverter,
       });
       return worker.runUntil(() => body(taskQueue));
     },

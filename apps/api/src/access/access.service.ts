@@ -31,9 +31,11 @@ export class AccessService {
       throw new DomainError(DomainErrorCode.NotFound, `${opts.what ?? 'case'} ${caseId} not found`);
     }
     const readers = readersOf(found.caseType);
-    if (!readers.some((r) => ctx.principal.roles.includes(r))) {
+    const granting = readers.filter((r) => ctx.principal.roles.includes(r));
+    if (granting.length === 0) {
       throw new DomainError(DomainErrorCode.Forbidden, `reading this ${opts.what ?? 'case'} needs the role ${readers.join(' or ')}`);
     }
+    ctx.audit.grantedBy = granting;
     return found;
   }
 
@@ -50,9 +52,15 @@ export class AccessService {
   async requireTask(ctx: RequestContext, taskId: string): Promise<TaskRow> {
     const task = await this.tasks.find(taskId);
     if (!this.mayWorkOn(ctx.principal, task)) throw new DomainError(DomainErrorCode.NotFound, `task ${taskId} not found`);
+    this.noteTask(ctx, task);
+    return task;
+  }
+
+  /** Notes a task the caller may work on on the request's audit row: its case, itself, and the role that gave it. */
+  noteTask(ctx: RequestContext, task: TaskRow): void {
     ctx.audit.caseId = task.caseId;
     ctx.audit.taskId = task.id;
-    return task;
+    ctx.audit.grantedBy = [task.requiredRole as Role];
   }
 
   /** A task exists for a person only if it is assigned to their organisation and they hold its role. */

@@ -33,7 +33,9 @@ export class CaseWorkflows {
     updateId?: string,
   ): Promise<R> {
     try {
-      const result = await this.temporal.client.workflow.getHandle(c.workflowId).executeUpdate(update, { args: [{ ...arg, requestId: ctx.requestId }], updateId });
+      const result = await this.temporal.watchingForMissingKey(c.workflowId, `case ${c.id}`, () =>
+        this.temporal.client.workflow.getHandle(c.workflowId).executeUpdate(update, { args: [{ ...arg, requestId: ctx.requestId }], updateId }),
+      );
       return this.answered(ctx, result);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {

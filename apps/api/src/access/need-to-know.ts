@@ -35,3 +35,16 @@ export const readableCaseTypes = (roles: readonly Role[]): string[] =>
   Object.entries(NEED_TO_KNOW)
     .filter(([, readers]) => readers.some((r) => roles.includes(r)))
     .map(([type]) => type);
+
+/**
+ * Who may take out a patient's access log (`POST /patients/access-log`, patientdatalagen 4 kap.): the care
+ * provider's own check of who read its patients' data, and the patient's right to be told. Named policy (our
+ * assumption; the law puts the duty on each care provider and names no role): an organisation's `admin`, who
+ * already reads its organisation's audit trail, sees the reads of the patient's cases that organisation is party
+ * to (by anyone, of any party); HSF's `platform_auditor` sees the reads of all the patient's cases. Case roles
+ * (case handlers, coordinators) do not: they read the patient's care, not who else read it.
+ */
+export const PATIENT_ACCESS_LOG_READERS = {
+  organisation: 'admin',
+  platform: 'platform_auditor',
+} as const satisfies Record<'organisation' | 'platform', Role>;

@@ -40,7 +40,20 @@ export class CaseTimelineEntryDto {
   @JsonObjectProperty({ nullable: true }) detail: Record<string, unknown> | null;
 }
 
+/** The patient of a case (personal data): shown only on the case's own reads, to those who may read the case. */
+export class CaseSubjectDto {
+  @TextProperty({ description: 'Personnummer, 12 digits without separator.' }) personnummer: string;
+  @TextProperty() name: string;
+}
+
 export class CaseDetailDto extends CaseListItemDto {
+  @NestedProperty(() => CaseSubjectDto, {
+    nullable: true,
+    description: "The case's patient; null for a case without one, and once the patient's data is erased (see patientDataErasedAt).",
+  })
+  subject: CaseSubjectDto | null;
+  @InstantProperty({ nullable: true, description: "When the patient's data was erased (gallring); the case and its statistics stay." })
+  patientDataErasedAt: string | null;
   @NestedProperty(() => TaskSummaryDto, { isArray: true }) openTasks: TaskSummaryDto[];
   @NestedProperty(() => CaseTimelineEntryDto, { isArray: true }) timeline: CaseTimelineEntryDto[];
 }

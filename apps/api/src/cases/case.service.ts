@@ -3,6 +3,7 @@ import type { Principal } from '../../../../libs/auth/src/principal';
 import { CaseEntity } from '../../../../libs/persistence/src/entities/case.entity';
 import { CaseRepository } from '../../../../libs/persistence/src/repositories/case.repository';
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
+import { PatientDataService } from '../../../../libs/persistence/src/patient-data/patient-data.service';
 import { AccessService } from '../access/access.service';
 import { CaseClosure } from '../access/case-closure';
 import { DEFAULT_PAGE_SIZE } from '../common/page-query.dto';
@@ -10,7 +11,7 @@ import type { RequestContext } from '../common/request-context';
 import { taskSummary } from '../tasks/task.service';
 import { ListCasesQueryDto } from './case.dto';
 
-/** Lists show no personal data; the patient's identity stays in the projection's subject column. */
+/** Lists show no personal data; the patient's identity stays sealed in the projection's subject_sealed column. */
 const view = (c: CaseEntity) => ({
   id: c.id,
   type: c.caseType,
@@ -30,6 +31,7 @@ export class CaseService {
     private readonly closure: CaseClosure,
     private readonly cases: CaseRepository,
     private readonly tasks: TaskRepository,
+    private readonly patientData: PatientDataService,
   ) {}
 
   async list(p: Principal, query: ListCasesQueryDto) {
@@ -57,6 +59,9 @@ export class CaseService {
     const now = Date.now();
     return {
       ...view(found),
+      // Who may read the case reads its patient (the access service decided above); null once erased.
+      subject: await this.patientData.subjectOf(found),
+      patientDataErasedAt: found.patientDataErasedAt,
       openTasks: openTasks.map((t) => taskSummary(t, now)),
       timeline: timeline.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, organisationCode: e.organisationCode, type: e.type, detail: e.detail })),
     };

@@ -14,6 +14,7 @@ const STATUS: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.InvalidDecision]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DomainErrorCode.UnknownOrganisation]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DomainErrorCode.DependencyUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [DomainErrorCode.EncryptionKeyMissing]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export function statusOfDomainError(error: DomainError): HttpStatus {

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Principal } from '../../../../libs/auth/src/principal';
+import type { Principal, Role } from '../../../../libs/auth/src/principal';
 
 /** What the audit interceptor needs to know about a request beyond its route. */
 export interface AuditNote {
@@ -10,6 +10,8 @@ export interface AuditNote {
   outcome?: string;
   /** Set when the service already wrote the audit row inside its own transaction. */
   recorded?: boolean;
+  /** The roles that gave the caller access to the case or task (the access service notes them). */
+  grantedBy?: Role[];
 }
 
 export interface RequestContext {

@@ -177,7 +177,7 @@ export class SummaryContactDto {
 /** What the patient gets in writing (patientlagen 3:2 b). */
 export class DischargeSummaryDto {
   @UuidProperty() caseId: string;
-  @TextProperty() patientName: string;
+  @TextProperty({ nullable: true, description: "The patient's name; null once the patient's data is erased (gallring)." }) patientName: string | null;
   @EnumProperty(DISCHARGE_HANDOVER_STATUSES, 'DischargeHandoverStatus') status: string;
   @InstantProperty({ nullable: true }) plannedDischargeAt: string | null;
   @NestedProperty(() => SummaryFastVardkontaktDto, { nullable: true }) fastVardkontakt: SummaryFastVardkontaktDto | null;

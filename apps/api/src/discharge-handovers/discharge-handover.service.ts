@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { actorOf } from '../../../../libs/auth/src/principal';
 import { AppConfig } from '../../../../libs/config/src/app-config';
 import {
@@ -24,6 +24,10 @@ import { normalisePersonnummer } from '../../../../libs/domain/src/personnummer'
 import { durationMs } from '../../../../libs/domain/src/time/duration';
 import { hashRequest, IdempotencyKeyRepository } from '../../../../libs/persistence/src/repositories/idempotency-key.repository';
 import { Organisation, OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
+import { KEY_RING } from '../../../../libs/crypto/src/crypto.module';
+import type { KeyRing } from '../../../../libs/crypto/src/key-ring';
+import { patientIndex } from '../../../../libs/crypto/src/patient-index';
+import { PatientDataService } from '../../../../libs/persistence/src/patient-data/patient-data.service';
 import { refusalError } from '../../../../libs/temporal/src/temporal-errors';
 import { AccessService } from '../access/access.service';
 import { CaseWorkflows } from '../access/case-workflows';
@@ -51,6 +55,8 @@ export class DischargeHandoverService {
     private readonly idempotencyKeys: IdempotencyKeyRepository,
     private readonly organisations: OrganisationRepository,
     private readonly config: AppConfig,
+    private readonly patientData: PatientDataService,
+    @Inject(KEY_RING) private readonly keyRing: KeyRing,
   ) {}
 
   /** Inskrivningsmeddelande: opened by in-patient care, for the caller's own unit. */
@@ -70,7 +76,9 @@ export class DischargeHandoverService {
     this.requireOrganisation(named, 'vardcentralCode', dto.vardcentralCode, ['vardcentral']);
     if (dto.asihCode) this.requireOrganisation(named, 'asihCode', dto.asihCode, ['asih']);
 
-    const body = { ...dto, personnummer: normalisePersonnummer(dto.personnummer) };
+    const personnummer = normalisePersonnummer(dto.personnummer);
+    // The stored request hash must not let anyone test a guessed patient: the patient enters it only as blind indexes.
+    const body = { ...dto, personnummer: patientIndex(this.keyRing, personnummer), patientName: this.keyRing.blindIndex('patient-name', dto.patientName) };
     // Keys are per opening organisation: two hospitals can never collide on a key.
     const claim = await this.idempotencyKeys.claim(`discharge-handover:start:${p.organisationCode}`, key, hashRequest(body));
     const workflowId = dischargeHandoverWorkflowId(claim.resourceId);
@@ -80,7 +88,9 @@ export class DischargeHandoverService {
       openedBy: actorOf(p),
       requestId: ctx.requestId,
       hospitalCode: p.organisationCode,
-      patient: { personnummer: body.personnummer, name: dto.patientName },
+      // Sealed with the case's own data key before the workflow starts: its input and history never hold the patient
+      // readable, and erasure (destroying that key) leaves nothing readable there either.
+      patientSealed: await this.patientData.sealForCase(claim.resourceId, { personnummer, name: dto.patientName }),
       municipalityCode: dto.municipalityCode,
       vardcentralCode: dto.vardcentralCode,
       admittedAt: iso(dto.admittedAt),
@@ -136,7 +146,11 @@ export class DischargeHandoverService {
 
   /** The patient's written summary: fast vårdkontakt, planned SIP date, who to call (with organisation names). */
   async summary(ctx: RequestContext, caseId: string) {
-    const summary = await this.workflows.query(await this.case(ctx, caseId), dischargeSummaryQuery);
+    const found = await this.case(ctx, caseId);
+    const summary = await this.workflows.query(found, dischargeSummaryQuery);
+    // The name comes from the case's sealed subject (an old-input case's workflow may know it too); null once erased.
+    const subject = await this.patientData.subjectOf(found);
+    summary.patientName = subject?.name ?? null;
     const names = new Map((await this.organisations.list()).map((o) => [o.code, o.name]));
     return { ...summary, contacts: summary.contacts.map((c) => ({ ...c, organisationName: names.get(c.organisationCode) ?? null })) };
   }

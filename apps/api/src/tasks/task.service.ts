@@ -6,6 +6,7 @@ import { completeTaskUpdate } from '../../../../libs/contracts/src/human-task.co
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
 import { AuditRepository } from '../../../../libs/persistence/src/audit/audit.repository';
 import { hashRequest } from '../../../../libs/persistence/src/repositories/idempotency-key.repository';
+import { PatientDataService } from '../../../../libs/persistence/src/patient-data/patient-data.service';
 import { TaskRepository, TaskRow } from '../../../../libs/persistence/src/repositories/task.repository';
 import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
 import { toDomainError } from '../../../../libs/temporal/src/temporal-errors';
@@ -51,7 +52,20 @@ export class TaskService {
     private readonly tasks: TaskRepository,
     private readonly audit: AuditRepository,
     private readonly temporal: TemporalClientHolder,
+    private readonly patientData: PatientDataService,
   ) {}
+
+  /**
+   * A task's input names the case's patient as `patient: null` (the patient is stored only sealed with the case):
+   * filled in here for the person who may read the task; null once the patient's data is erased.
+   */
+  private async withPatient(t: TaskRow) {
+    const detail = taskDetail(t);
+    if (!t.input || !('patient' in t.input)) return detail;
+    const found = await this.dataSource.query(`SELECT id, subject_sealed AS "subjectSealed" FROM cases WHERE id = $1`, [t.caseId]);
+    const subject = found[0] ? await this.patientData.subjectOf(found[0]) : null;
+    return { ...detail, input: { ...t.input, patient: subject } };
+  }
 
   async inbox(p: Principal, q: ListTasksQueryDto) {
     const page = await this.tasks.inbox({
@@ -77,7 +91,7 @@ export class TaskService {
     let task = await this.access.requireTask(ctx, id);
     // A task whose case's workflow was terminated is closed on this read, not left in the inbox.
     if (task.status === 'open' && (await this.closure.closeIfEnded(task.caseId, task.workflowId))) task = await this.access.requireTask(ctx, id);
-    return taskDetail(task);
+    return this.withPatient(task);
   }
 
   claim(ctx: RequestContext, id: string) {
@@ -112,7 +126,7 @@ export class TaskService {
     if (task.status === 'completed') {
       if (task.completionRequestHash === requestHash && task.completedBy === me) {
         ctx.audit.outcome = 'replayed';
-        return { task: taskDetail(task), outcome: task.result, replayed: true };
+        return { task: await this.withPatient(task), outcome: task.result, replayed: true };
       }
       throw new DomainError(DomainErrorCode.Conflict, task.completedBy === me ? 'you already completed the task with another decision' : 'the task is already completed by someone else', {
         completedBy: task.completedBy,
@@ -123,17 +137,19 @@ export class TaskService {
       throw new DomainError(DomainErrorCode.Conflict, 'the task is claimed by someone else', { claimedBy: task.claimedBy });
     }
     try {
-      const result = await this.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: id, decision: dto.decision, by: actorOf(ctx.principal), requestId: ctx.requestId, requestHash }],
-        // The same person's same answer again is the same update: Temporal answers it with the first result.
-        updateId: completionUpdateId(id, me, requestHash),
-      });
+      const result = await this.temporal.watchingForMissingKey(task.workflowId, `task ${id}`, () =>
+        this.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
+          args: [{ taskId: id, decision: dto.decision, by: actorOf(ctx.principal), requestId: ctx.requestId, requestHash }],
+          // The same person's same answer again is the same update: Temporal answers it with the first result.
+          updateId: completionUpdateId(id, me, requestHash),
+        }),
+      );
       // The step wrote this request's audit row; an answer for an earlier delivery of the update gets a row of its own.
       const replayed = result.auditedRequestId !== undefined && result.auditedRequestId !== ctx.requestId;
       if (replayed) ctx.audit.outcome = 'replayed';
       else ctx.audit.recorded = true;
       const closed = await this.tasks.find(id);
-      return { task: closed ? taskDetail(closed) : null, outcome: result.outcome, replayed };
+      return { task: closed ? await this.withPatient(closed) : null, outcome: result.outcome, replayed };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
         await this.closure.closeIfEnded(task.caseId, task.workflowId);
@@ -147,8 +163,7 @@ export class TaskService {
     return this.dataSource.transaction(async (em) => {
       const task = await this.tasks.findForUpdate(id, em);
       if (!this.access.mayWorkOn(ctx.principal, task)) throw new DomainError(DomainErrorCode.NotFound, `task ${id} not found`);
-      ctx.audit.caseId = task.caseId;
-      ctx.audit.taskId = task.id;
+      this.access.noteTask(ctx, task);
       if (task.status !== 'open') throw new DomainError(DomainErrorCode.Conflict, `the task is ${task.status}`);
       const claimedBy = claimant(task);
       await this.tasks.setClaim(id, claimedBy, em);

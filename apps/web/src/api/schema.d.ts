@@ -738,6 +738,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/patients/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A patient's access log (patientdatalagen 4 kap.): who read the patient's data, when, and through which endpoint
+         * @description Every answer that showed the patient's identity (a task carrying the patient, the written summary) is one row, oldest first, cursor-paginated. An organisation's admin sees the reads of the patient's cases their organisation is party to, by anyone; HSF's platform_auditor sees all the patient's cases. Other roles get 403. A patient with no case (or none the caller may see) gives an empty list, not 404: whether a personnummer is a patient here is itself personal data, so the answer does not tell an empty log from an unknown patient. The extract is itself audited (action patient_data.extract), with the blind index of the personnummer and the case ids, never the personnummer.
+         */
+        post: operations["PatientAccessLogController_extract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/statistics/discharges/same-day": {
         parameters: {
             query?: never;
@@ -1054,6 +1074,11 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        CaseSubjectDto: {
+            /** @description Personnummer, 12 digits without separator. */
+            personnummer: string;
+            name: string;
+        };
         CaseTimelineEntryDto: {
             seq: number;
             /** Format: date-time */
@@ -1084,6 +1109,13 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The case's patient; null for a case without one, and once the patient's data is erased (see patientDataErasedAt). */
+            subject: components["schemas"]["CaseSubjectDto"] | null;
+            /**
+             * Format: date-time
+             * @description When the patient's data was erased (gallring); the case and its statistics stay.
+             */
+            patientDataErasedAt: string | null;
             openTasks: components["schemas"]["TaskSummaryDto"][];
             timeline: components["schemas"]["CaseTimelineEntryDto"][];
         };
@@ -1357,7 +1389,8 @@ export interface components {
         DischargeSummaryDto: {
             /** Format: uuid */
             caseId: string;
-            patientName: string;
+            /** @description The patient's name; null once the patient's data is erased (gallring). */
+            patientName: string | null;
             /** @enum {string} */
             status: "planning" | "ready_for_discharge" | "discharged" | "cancelled";
             /** Format: date-time */
@@ -1962,6 +1995,59 @@ export interface components {
             correctedBy: string;
             /** Format: date-time */
             correctedAt: string;
+        };
+        PatientAccessLogRequestDto: {
+            /** @default 50 */
+            limit: number | null;
+            /**
+             * Format: access-log-cursor
+             * @description The nextCursor of a previous page of this patient's access log; any other value is a 400.
+             */
+            cursor?: string | null;
+            /**
+             * Format: personnummer
+             * @description The patient. Validated, check digit included; never logged, never stored with the extract.
+             * @example 19121212-1212
+             */
+            personnummer: string;
+        };
+        /**
+         * @description The roles that gave the access: the case type's need-to-know roles they hold, or the task's role.
+         * @enum {string}
+         */
+        Role: "case_handler" | "approver" | "finance" | "coordinator" | "admin" | "register_admin" | "reference_admin" | "platform_auditor" | "operator";
+        PatientDataReadDto: {
+            /**
+             * Format: date-time
+             * @description When the data was read (the audit row's time).
+             */
+            at: string;
+            /** @description The person who read it (the token's subject). */
+            personId: string;
+            /** @description The organisation they acted for. */
+            organisationCode: string;
+            /** @description The roles that gave the access: the case type's need-to-know roles they hold, or the task's role. */
+            roles: components["schemas"]["Role"][];
+            /**
+             * @description The route template and method (never the URL as sent).
+             * @example GET /tasks/:taskId
+             */
+            endpoint: string;
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * Format: uuid
+             * @description The task read, when the read was of a task.
+             */
+            taskId: string | null;
+            /** @description The read's row in the hash-chained audit trail (its id in /audit), to check it against the chain. */
+            auditId: string;
+        };
+        PatientAccessLogPageDto: {
+            /** @description Oldest first. */
+            items: components["schemas"]["PatientDataReadDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         StatisticsScopeDto: {
             /**
@@ -3026,7 +3112,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3271,7 +3357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3346,7 +3432,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3421,7 +3507,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3540,7 +3626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3659,7 +3745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3778,7 +3864,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3897,7 +3983,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4016,7 +4102,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4160,7 +4246,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4650,7 +4736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4725,7 +4811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4841,7 +4927,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4935,7 +5021,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5051,7 +5137,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5186,7 +5272,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5303,7 +5389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5398,7 +5484,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5462,7 +5548,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5576,7 +5662,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5690,7 +5776,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5843,7 +5929,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again */
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5915,6 +6001,83 @@ export interface operations {
             };
             /** @description The resource's state does not allow this (e.g. already done, claimed by someone else, refused by the case) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PatientAccessLogController_extract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientAccessLogRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientAccessLogPageDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

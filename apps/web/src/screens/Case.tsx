@@ -178,7 +178,7 @@ export function CaseView({ caseId }: { caseId: string }) {
 function PatientSummary({ summary }: { summary: Summary }) {
   const { name } = useOrganisations();
   const facts: [string, string][] = [
-    ['Patient', summary.patientName],
+    ['Patient', summary.patientName ?? 'Uppgifterna om patienten är gallrade'],
     ['Planerad utskrivning', summary.plannedDischargeAt ? stockholmDateTime(summary.plannedDischargeAt) : 'Inte bestämd än'],
     [
       'Fast vårdkontakt',

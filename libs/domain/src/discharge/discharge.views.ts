@@ -22,7 +22,8 @@ export function dischargeListSummary(s: DischargeCase): Record<string, unknown> 
 /** What the patient gets in writing (patientlagen 3:2 b). */
 export interface DischargeSummary {
   caseId: string;
-  patientName: string;
+  /** Filled in by the API from the case's sealed subject; null when the patient's data is erased. */
+  patientName: string | null;
   status: DischargeHandoverStatus;
   plannedDischargeAt: string | null;
   fastVardkontakt: { name: string; phone: string | null; organisationCode: string } | null;
@@ -32,7 +33,7 @@ export interface DischargeSummary {
   contacts: { role: string; organisationCode: string }[];
 }
 
-export function dischargeSummary(s: DischargeCase, patientName: string): DischargeSummary {
+export function dischargeSummary(s: DischargeCase, patientName: string | null): DischargeSummary {
   const contacts = [
     { role: 'fast vårdkontakt (vårdcentral)', organisationCode: s.vardcentralCode },
     { role: 'municipal care (biståndshandläggare)', organisationCode: s.municipalityCode },

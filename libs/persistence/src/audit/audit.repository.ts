@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, MoreThan, SelectQueryBuilder } from 'typeorm';
 import { AuditLogEntity } from '../entities/audit-log.entity';
 import { jsonb } from '../entities/jsonb';
-import { CURSORS, decodeCursor, encodeCursor, Page } from '../pagination';
+import { CURSORS, CursorKind, decodeCursor, encodeCursor, Page } from '../pagination';
 import { auditHash, AuditEntry, ChainVerdict, GENESIS_HASH, StoredAuditRow, verifyChain } from './audit-chain';
 
 // Serialises appends so each row links to the one before it. Held only for the length of one transaction.
@@ -37,6 +37,12 @@ export class AuditRepository {
   async append(entry: NewAuditEntry, em?: EntityManager): Promise<void> {
     if (!em) return this.dataSource.transaction((tx) => this.appendMany([entry], tx));
     await this.appendMany([entry], em);
+  }
+
+  /** Appends rows in order, in one transaction of their own (one turn of the chain's lock, one insert). */
+  async appendAll(entries: NewAuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.dataSource.transaction((tx) => this.appendMany(entries, tx));
   }
 
   /**
@@ -76,16 +82,36 @@ export class AuditRepository {
    * it is party to. Without it, every row (the platform auditor's view).
    */
   async list(filter: { caseId?: string; visibleTo?: string; limit: number; cursor?: string }): Promise<Page<StoredAuditRow>> {
-    const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a').orderBy('a.id', 'ASC').limit(filter.limit + 1);
+    const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
     if (filter.caseId) qb.andWhere('a.caseId = :caseId', { caseId: filter.caseId });
     if (filter.visibleTo !== undefined) {
       qb.andWhere('(a.organisation_code = :org OR a.case_id IN (SELECT c.id FROM cases c WHERE :org = ANY(c.parties)))', { org: filter.visibleTo });
     }
-    if (filter.cursor) qb.andWhere('a.id > :after::bigint', { after: decodeCursor(CURSORS.audit, filter.cursor).id });
+    return this.page(qb, CURSORS.audit, filter);
+  }
+
+  /**
+   * The rows of `action` about any of `caseIds`, oldest first (a patient's access log: the reads of their cases).
+   * Its own cursor kind, so a cursor of /audit is refused here.
+   */
+  async ofCases(filter: { action: string; caseIds: string[]; limit: number; cursor?: string }): Promise<Page<StoredAuditRow>> {
+    if (filter.cursor) decodeCursor(CURSORS.accessLog, filter.cursor);
+    if (filter.caseIds.length === 0) return { items: [], nextCursor: null };
+    const qb = this.dataSource
+      .getRepository(AuditLogEntity)
+      .createQueryBuilder('a')
+      .where('a.action = :action', { action: filter.action })
+      .andWhere('a.case_id = ANY(:caseIds::uuid[])', { caseIds: filter.caseIds });
+    return this.page(qb, CURSORS.accessLog, filter);
+  }
+
+  private async page(qb: SelectQueryBuilder<AuditLogEntity>, kind: CursorKind, filter: { limit: number; cursor?: string }): Promise<Page<StoredAuditRow>> {
+    qb.orderBy('a.id', 'ASC').limit(filter.limit + 1);
+    if (filter.cursor) qb.andWhere('a.id > :after::bigint', { after: decodeCursor(kind, filter.cursor).id });
     const rows = await qb.getMany();
     const items = rows.slice(0, filter.limit).map(toStored);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(CURSORS.audit, { sortKey: '', id: last.id }) : null };
+    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(kind, { sortKey: '', id: last.id }) : null };
   }
 
   /** Walks the whole chain in batches. */

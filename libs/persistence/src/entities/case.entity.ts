@@ -27,9 +27,32 @@ export class CaseEntity {
   @Column({ type: 'jsonb' })
   summary: Record<string, unknown>;
 
-  /** Personal data about the patient; never logged, never in Temporal search attributes. */
+  /**
+   * Before issue 13: the patient's data in plain. No longer written; rows from before are sealed into
+   * `subjectSealed` and cleared when the worker starts (PatientDataService.sealPlainSubjects).
+   */
   @Column({ type: 'jsonb', nullable: true })
   subject: { personnummer: string; name: string } | null;
+
+  /** The patient's data (personnummer, name) sealed with the case's data key (case_data_keys); null once erased. */
+  @Column({ name: 'subject_sealed', type: 'bytea', nullable: true })
+  subjectSealed: Buffer | null;
+
+  /** When the case ended (its projection first waited for nothing): the retention of its patient data counts from it. */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  /** When the patient's data was erased (its data key destroyed); the case and its statistics stay. */
+  @Column({ name: 'patient_data_erased_at', type: 'timestamptz', nullable: true })
+  patientDataErasedAt: Date | null;
+
+  /**
+   * The blind index of the patient's personnummer (libs/crypto/src/patient-index.ts): look-ups by patient without
+   * the personnummer in plain. Null once the case's patient data is erased.
+   */
+  @Index('cases_patient_index_idx')
+  @Column({ name: 'patient_index', type: 'text', nullable: true })
+  patientIndex: string | null;
 
   /** What the case waits for next, with a date when there is one (the case runtime's WaitingFor). */
   @Column({ name: 'waiting_for', type: 'jsonb', nullable: true })

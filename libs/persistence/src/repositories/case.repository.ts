@@ -44,9 +44,8 @@ export class CaseRepository {
         parties: s.parties,
         version: s.version,
         summary: jsonb(s.summary),
-        subject: s.subject ?? null,
       })
-      .orUpdate(['status', 'parties', 'version', 'summary', 'subject'], ['id'], {
+      .orUpdate(['status', 'parties', 'version', 'summary'], ['id'], {
         overwriteCondition: { where: 'cases.version < EXCLUDED.version' },
       })
       .updateEntity(false)
@@ -77,7 +76,6 @@ export class CaseRepository {
         summary: jsonb(p.summary),
         waitingFor: p.waitingFor,
         runChain: step.runChain,
-        subject: p.subject ?? null,
       })
       .orUpdate(['status', 'parties', 'version', 'summary', 'waiting_for', 'run_chain'], ['id'], {
         overwriteCondition: { where: 'cases.version < EXCLUDED.version' },
@@ -93,6 +91,7 @@ export class CaseRepository {
           `this run (${step.runChain}) writes version ${p.version}. A run that takes a case over must start from its projection.`,
       );
     }
+    if (p.waitingFor.what === 'nothing') await this.markClosed(step.caseId, em);
     await this.insertEvents(step.caseId, p.events, em);
     return 'written';
   }
@@ -113,6 +112,12 @@ export class CaseRepository {
       .set({ waitingFor: { what: 'nothing', description, until: null } })
       .where({ id: caseId })
       .execute();
+    await this.markClosed(caseId, em);
+  }
+
+  /** The case ended now, unless it had ended before: the retention of its patient data counts from here. */
+  private async markClosed(caseId: string, em: EntityManager): Promise<void> {
+    await em.query(`UPDATE cases SET closed_at = now() WHERE id = $1 AND closed_at IS NULL`, [caseId]);
   }
 
   /** Timeline events, keyed by (case, seq): an event already stored is kept as it is. */
@@ -148,6 +153,18 @@ export class CaseRepository {
   }
 
   /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while cases are added. */
+  /**
+   * The ids of a patient's cases, by the personnummer's blind index (`cases.patient_index`), oldest first;
+   * with `partyOrg`, only the cases that organisation is party to.
+   */
+  async idsOfPatient(patientIndex: string, partyOrg?: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM cases WHERE patient_index = $1 AND ($2::text IS NULL OR $2 = ANY(parties)) ORDER BY created_at, id`,
+      [patientIndex, partyOrg ?? null],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async list(filter: CaseListFilter): Promise<Page<CaseEntity>> {
     const qb = this.dataSource
       .getRepository(CaseEntity)

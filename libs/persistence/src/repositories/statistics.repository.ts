@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 /**
  * Statistics for Uppföljning: aggregates in SQL over the projection's statistics columns (migration
- * 1764486000000-case-statistics) and the claim tables, scoped to the cases an organisation is party to. Codes,
+ * 1764507200000-case-statistics) and the claim tables, scoped to the cases an organisation is party to. Codes,
  * months and numbers only: no personal data. `fromDay` is included, `toDay` excluded (null: unbounded).
  */
 export interface StatisticsScope {

@@ -45,6 +45,14 @@ export interface InboxFilter {
   cursor?: string;
 }
 
+/**
+ * A task's input names the case's patient as `patient: null`: the patient is stored only sealed with its case.
+ * Workflows of cases started before issue 13 still put the patient in plain there; it is never stored.
+ */
+export function withoutPlainPatient(input: Record<string, unknown>): Record<string, unknown> {
+  return input && typeof input === 'object' && 'patient' in input && input.patient !== null ? { ...input, patient: null } : input;
+}
+
 @Injectable()
 export class TaskRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -71,7 +79,7 @@ export class TaskRepository {
           assignedOrg: task.assignedOrg,
           requiredRole: task.requiredRole,
           dueAt: new Date(task.dueAt),
-          input: jsonb(task.input),
+          input: jsonb(withoutPlainPatient(task.input)),
           answerSchema: jsonb(task.answerSchema),
           parentTaskId: task.parentTaskId ?? null,
           referenceKey: task.referenceKey ?? null,

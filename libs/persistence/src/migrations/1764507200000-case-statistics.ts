@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * a backfill) fills them and the statistics aggregate indexed columns in SQL. No personal data: codes, dates and
  * numbers only. A summary the trigger cannot read leaves the columns empty rather than failing the workflow's step.
  */
-export class CaseStatistics1764486000000 implements MigrationInterface {
-  name = 'CaseStatistics1764486000000';
+export class CaseStatistics1764507200000 implements MigrationInterface {
+  name = 'CaseStatistics1764507200000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
