@@ -67,7 +67,7 @@ function writeHistory(name: string, history: History): void {
     writeFileSync(file, `${json}\n`, { flag: process.env.RECORD_OVERWRITE === '1' ? 'w' : 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    throw new Error(`${file} exists (an older recording, which must keep replaying): bump the version in its name (DISCHARGE, ERASURE), or set RECORD_OVERWRITE=1 to replace it`);
+    throw new Error(`${file} exists (an older recording, which must keep replaying): bump the version in its name (DISCHARGE, ERASURE), or set RECORD_OVERWRITE=1 to replace it`, { cause: err });
   }
 }
 
