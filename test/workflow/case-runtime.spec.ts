@@ -10,6 +10,8 @@ import { fakeCaseActivities } from './support/case-activities';
 import { finish, refusalOf } from './support/cases';
 import { useTimeSkipping } from './support/time-skipping';
 import { acknowledgementQuery, acknowledgementWorkflow } from './workflows/acknowledgement.workflow';
+import type { Acknowledgement } from './workflows/acknowledgement.rules';
+import type { CaseCarry } from '../../libs/contracts/src/case-runtime.contract';
 
 const DAY = 86_400_000;
 const sender = { actor: 'sara.sender', organisationCode: 'KS' };
@@ -38,6 +40,48 @@ describe('the shared case runtime, on the example acknowledgement process', () =
     };
     return { handle, openTask };
   };
+
+  it('takes an answer that arrives with a continued run\'s first workflow task, once the task kinds are in', async () => {
+    // A run carried over by continue-as-new, with the receiver's task open; the answer is sent before any worker has
+    // picked the run up, so the worker gets the run's start and the answer in one activation (as it happens when a
+    // person answers just as a case continues as new). Before the fix the runtime checked it before the process had
+    // registered its task kinds, and refused it: "this.kinds[t.kind] is not a function".
+    const caseId = randomUUID();
+    const taskId = randomUUID();
+    const carried: CaseCarry<Acknowledgement> = {
+      state: { caseId, sender: 'KS', receiver: '0125', status: 'sent' },
+      version: 1,
+      timeline: [],
+      tasks: [{ taskId, kind: 'example.acknowledge', params: {}, assignedOrg: '0125', requiredRole: 'case_handler', dueAt: '2100-01-01T00:00:00.000Z', level: 0, escalate: false }],
+      timers: [],
+      waits: [],
+      subjectSent: true,
+    };
+    const taskQueue = `parked-${randomUUID()}`;
+    const handle = await ts.env.client.workflow.start(acknowledgementWorkflow, {
+      taskQueue,
+      workflowId: `ack-${caseId}`,
+      args: [{ caseId, sender: 'KS', receiver: '0125', openedBy: sender, dueInMs: 2 * DAY, carried }],
+    });
+    const answered = handle.executeUpdate(completeTaskUpdate, answer(taskId)).then(
+      (r) => ({ ok: r }),
+      (e: unknown) => ({ error: e }),
+    );
+    await new Promise((r) => setTimeout(r, 500)); // the server holds the update for the run's first workflow task
+    const fake = fakeCaseActivities();
+    const outcome = await ts.withWorker(
+      fake.activities,
+      async () => {
+        const result = await answered;
+        await finish(handle);
+        return result;
+      },
+      { taskQueue },
+    );
+    if ('error' in outcome) throw outcome.error;
+    expect(outcome.ok).toMatchObject({ taskId, kind: 'example.acknowledge' });
+    expect(fake.steps[0]).toMatchObject({ completed: { taskId, kind: 'example.acknowledge' }, projection: { status: 'acknowledged' } });
+  });
 
   it('runs each step as one write: projection, tasks and timeline together, to its end', async () => {
     const fake = fakeCaseActivities();

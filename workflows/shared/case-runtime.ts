@@ -249,7 +249,6 @@ export class CaseRuntime<S extends object> {
       this.seqBase = carried.seqBase ?? 0;
       this.redacted = carried.redacted ?? false;
     }
-    setHandler(completeTaskUpdate, (c) => this.complete(c), { validator: (c) => this.validateCompletion(c) });
     setHandler(referenceRegisteredSignal, (key) => {
       if ([...this.waits.values()].some((w) => w.keys.some((k) => referenceKeyString(k) === key))) this.referenceNudges += 1;
     });
@@ -428,6 +427,10 @@ export class CaseRuntime<S extends object> {
    * workflow's result. Continues as new when Temporal suggests it and no step is under way.
    */
   async run(open: () => void | Promise<void>): Promise<CaseView<S>> {
+    // Registered only now, when the process has registered its task kinds: an answer waiting in the run's first
+    // workflow task (sent as the case continued as new) is dispatched as soon as its handler is set, and checked
+    // against those kinds. Still before any await, so it is handled in the same activation as before.
+    setHandler(completeTaskUpdate, (c) => this.complete(c), { validator: (c) => this.validateCompletion(c) });
     try {
       if (this.def.carried) this.resumeCarried();
       else {

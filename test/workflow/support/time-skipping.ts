@@ -23,7 +23,7 @@ export interface TimeSkipping {
    * Runs a worker with `activities` on a fresh task queue while `body` runs, and stops it when `body` settles
    * (the worker's own failure fails the call too).
    */
-  withWorker<R>(activities: object, body: (taskQueue: string) => Promise<R>): Promise<R>;
+  withWorker<R>(activities: object, body: (taskQueue: string) => Promise<R>, options?: { taskQueue?: string }): Promise<R>;
 }
 
 /** Starts a time-skipping server in beforeAll and stops it in afterAll. Call it at the top of a describe block. */
@@ -58,9 +58,11 @@ export function useTimeSkipping(): TimeSkipping {
     get env() {
       return current();
     },
-    async withWorker(activities, body) {
+    async withWorker(activities, body, options) {
       const environment = current();
-      const taskQueue = `workflow-test-${randomUUID()}`;
+      // A given queue lets a test park work there before any worker polls it (e.g. an update that must arrive with
+      // a run's first workflow task).
+      const taskQueue = options?.taskQueue ?? `workflow-test-${randomUUID()}`;
       const worker = await Worker.create({
         connection: environment.nativeConnection,
         namespace: environment.namespace ?? 'default',
