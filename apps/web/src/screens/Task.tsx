@@ -172,6 +172,13 @@ export function TaskScreen({ taskId }: { taskId: string }) {
         </BodyShort>
       </VStack>
 
+      {task.caseType === 'reimbursement_claim' && (
+        <BodyShort>
+          Anspråkets kostnadsrader, belopp och historik finns på dess egen sida:{' '}
+          <AppLink to={PATHS.claim(task.caseId)}>Öppna ersättningsanspråket</AppLink>
+        </BodyShort>
+      )}
+
       {done && (
         <Alert variant="success" role="status">
           Svaret är skickat och uppgiften är klar. <AppLink to={PATHS.inbox}>Till inkorgen</AppLink> ·{' '}
