@@ -119,7 +119,8 @@ async function main(): Promise<void> {
     const webBuilt = existsSync(join(distRoot, 'web', 'index.html'));
     console.log('');
     console.log(webBuilt ? `  vardflode is ready: open ${base}/` : '  vardflode is ready (the web app is not built: npm run build)');
-    if (webBuilt) console.log(`  Web app        ${base}/   (dev sign-in: ${config.devIssuerEnabled ? 'on' : 'off'})`);
+    const signIn = config.devIssuerEnabled ? 'dev sign-in' : config.webOidc ? `OIDC at ${config.webOidc.issuer}` : 'no sign-in: set AUTH_WEB_CLIENT_ID';
+    if (webBuilt) console.log(`  Web app        ${base}/   (${signIn})`);
     console.log(`  API            ${base}`);
     if (config.apiDocsEnabled) console.log(`  OpenAPI docs   ${base}/docs   (JSON: ${base}/docs-json)`);
     if (uiUrl) console.log(`  Temporal UI    ${uiUrl}   (payloads decoded for HSF operators: ${base}/codec)`);

@@ -24,6 +24,10 @@ describe('dev sign-in while the dev issuer is on', () => {
     expect(again.body.personId).toBe(res.body.personId);
   });
 
+  it('tells the web app to show the dev sign-in', async () => {
+    await server().get('/auth/config').expect(200, { devSignIn: true });
+  });
+
   it('refuses an unknown organisation, an unknown role and an empty name at the field', async () => {
     const unknown = await server().post('/dev/sign-in').send({ organisationCode: 'NOPE', roles: ['case_handler'], name: 'A' }).expect(400);
     expect(unknown.body.field).toBe('organisationCode');
@@ -43,5 +47,34 @@ describe('dev sign-in while the dev issuer is off', () => {
   it('does not exist', async () => {
     await request(stack.app.getHttpServer()).get('/dev/sign-in').expect(404);
     await request(stack.app.getHttpServer()).post('/dev/sign-in').send({ organisationCode: 'KS', roles: ['admin'], name: 'A' }).expect(404);
+  });
+
+  it('leaves the web app without sign-in until its OIDC client id is set', async () => {
+    await request(stack.app.getHttpServer()).get('/auth/config').expect(200, { devSignIn: false });
+  });
+});
+
+describe('the web app\'s sign-in with OIDC (dev issuer off, client id set)', () => {
+  const stack = useTestStack(
+    { AUTH_DEV_ISSUER: 'false', AUTH_ISSUER: 'https://idp.invalid/realms/vard', AUTH_JWKS_URL: 'https://idp.invalid/jwks', AUTH_WEB_CLIENT_ID: 'vardflode-web' },
+    { worker: false },
+  );
+
+  it('names the issuer, the public client and the scopes, without a token', async () => {
+    await request(stack.app.getHttpServer())
+      .get('/auth/config')
+      .expect(200, { devSignIn: false, issuer: 'https://idp.invalid/realms/vard', clientId: 'vardflode-web', scope: 'openid profile' });
+  });
+});
+
+describe('dev tokens of a short lifetime (AUTH_DEV_TOKEN_LIFETIME)', () => {
+  const stack = useTestStack({ AUTH_DEV_TOKEN_LIFETIME: '90s' }, { worker: false });
+
+  it('expire after the configured lifetime', async () => {
+    const before = Date.now();
+    const res = await request(stack.app.getHttpServer()).post('/dev/sign-in').send({ organisationCode: 'KS', roles: ['case_handler'], name: 'A' }).expect(200);
+    const lifetime = Date.parse(res.body.expiresAt) - before;
+    expect(lifetime).toBeGreaterThan(85_000);
+    expect(lifetime).toBeLessThanOrEqual(91_000);
   });
 });

@@ -41,6 +41,7 @@ const NOT_UUID_IDS: Record<string, string> = {
   requestId: "the caller's X-Request-Id when it sends a well-formed one, else a UUID",
   personId: "the token's subject",
   'AuditEntryDto.id': 'the audit chain is numbered (bigint), oldest first',
+  'AuthConfigDto.clientId': "the web app's OIDC client id at the issuer (AUTH_WEB_CLIENT_ID), whatever the issuer calls it",
   'PatientDataReadDto.auditId': "the read's row in the audit chain (bigint), as AuditEntryDto.id",
 };
 

@@ -27,6 +27,7 @@ import { HealthModule } from './health/health.module';
 import { PatientModule } from './patients/patient.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.controller';
 import { CodecModule } from './codec/codec.controller';
+import { AuthConfigModule } from './auth-config/auth-config.controller';
 
 @Module({})
 export class ApiModule implements NestModule {
@@ -49,6 +50,7 @@ export class ApiModule implements NestModule {
         TemporalClientModule.forRoot(),
         AccessModule,
         HealthModule,
+        AuthConfigModule,
         OrganisationModule,
         TaskModule,
         CaseModule,

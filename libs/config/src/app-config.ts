@@ -213,6 +213,10 @@ export class AppConfig {
   @IsBoolean()
   AUTH_DEV_ISSUER?: boolean;
 
+  /** How long a token of the web app's dev sign-in lasts (a working day; short in tests of an expired session). */
+  @IsDurationSetting()
+  AUTH_DEV_TOKEN_LIFETIME = '12h';
+
   /**
    * The patient-data key ring as a file (JSON: current key id, AES-256 keys by id, the blind-index key). Outside
    * production, when neither this nor ENCRYPTION_KEYS is set, DATA_DIR/keys/encryption-keys.json is created on
@@ -261,6 +265,21 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   AUTH_JWKS_URL?: string;
+
+  /**
+   * The web app's OpenID Connect client id at AUTH_ISSUER (a public client: authorization code with PKCE, no
+   * secret). With it, and the dev issuer off, the app signs people in at the issuer; without it, it offers no sign-in
+   * but the dev one. Its redirect URI at the issuer: the app's origin + `/oidc-callback`.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'must be a client id of printable characters without spaces' })
+  AUTH_WEB_CLIENT_ID?: string;
+
+  /** The scopes the web app asks the issuer for (space-separated; `openid` first). */
+  @IsString()
+  @Matches(/^openid( [\x21-\x7e]+)*$/, { message: 'must start with openid, scopes separated by one space' })
+  AUTH_WEB_SCOPE = 'openid profile';
 
   /** When the municipality's and the vårdcentral's acknowledgement of the notice fall due. */
   @IsDurationSetting()
@@ -411,6 +430,15 @@ export class AppConfig {
     return this.AUTH_DEV_ISSUER ?? this.NODE_ENV !== 'production';
   }
 
+  /**
+   * The web app's OIDC sign-in, when it has one: the issuer and client id set and the dev issuer off (with the dev
+   * issuer on, the API verifies only the dev issuer's tokens, so an OIDC provider's would be refused).
+   */
+  get webOidc(): { issuer: string; clientId: string; scope: string } | undefined {
+    if (this.devIssuerEnabled || !this.AUTH_ISSUER || !this.AUTH_WEB_CLIENT_ID) return undefined;
+    return { issuer: this.AUTH_ISSUER, clientId: this.AUTH_WEB_CLIENT_ID, scope: this.AUTH_WEB_SCOPE };
+  }
+
   get apiDocsEnabled(): boolean {
     return this.API_DOCS_ENABLED ?? this.NODE_ENV !== 'production';
   }
@@ -439,7 +467,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(defaults).concat(
     ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_CA_PATH',
       'TEMPORAL_TLS_SERVER_NAME', 'TEMPORAL_API_KEY', 'TEMPORAL_CLI', 'AUTH_DEV_ISSUER', 'AUTH_ISSUER', 'AUTH_JWKS_URL',
-      'API_DOCS_ENABLED', 'ENCRYPTION_KEYS_PATH', 'ENCRYPTION_KEYS', 'TEMPORAL_UI_ORIGIN'],
+      'AUTH_WEB_CLIENT_ID', 'API_DOCS_ENABLED', 'ENCRYPTION_KEYS_PATH', 'ENCRYPTION_KEYS', 'TEMPORAL_UI_ORIGIN'],
   );
   const raw: Record<string, string> = {};
   for (const name of known) {

@@ -203,6 +203,8 @@ export interface BrowserStackOptions {
   overrides?: Record<string, string>;
   /** Start the real worker too (default true: the scenarios need workflows to run). */
   worker?: boolean;
+  /** The API's port (default: any free one), for a test that must know the app's origin before it starts. */
+  port?: number;
   /** The built web app the API serves at / (default: the one the tier's global setup built). */
   webDir?: string;
 }
@@ -214,7 +216,7 @@ export async function startBrowserStack(options: BrowserStackOptions = {}): Prom
   let launched: LaunchedBrowser | undefined;
   try {
     app = await startTestApi(config, { webDir: options.webDir ?? builtWebDir() });
-    await app.listen(0, '127.0.0.1');
+    await app.listen(options.port ?? 0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;
     launched = await launchBrowser();

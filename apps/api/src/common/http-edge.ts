@@ -69,7 +69,7 @@ export function parseJsonBodies(maxDepth: number): RequestHandler {
  * framing at all. No upgrade-insecure-requests: TLS ends at the proxy, and over plain http on 127.0.0.1 (npm start)
  * the upgrade would break every asset.
  */
-export const APP_CSP_DIRECTIVES = {
+export const APP_CSP_DIRECTIVES: Record<string, string[]> = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'script-src-attr': ["'none'"],
@@ -83,20 +83,39 @@ export const APP_CSP_DIRECTIVES = {
   'frame-ancestors': ["'none'"],
 };
 
+/** The web app's OIDC callback page, loaded in the sign-in popup (apps/web/src/auth/oidc.ts). */
+export const OIDC_CALLBACK_PATH = '/oidc-callback';
+
+/**
+ * The CSP's directives for a deployment: with the web app's OIDC sign-in, the app also talks to the issuer (its
+ * discovery document, keys and token endpoint), so the issuer's origin joins connect-src. Nothing else does.
+ */
+export function appCspDirectives(oidcIssuer?: string): Record<string, string[]> {
+  if (!oidcIssuer) return APP_CSP_DIRECTIVES;
+  return { ...APP_CSP_DIRECTIVES, 'connect-src': ["'self'", new URL(oidcIssuer).origin] };
+}
+
 /**
  * Security headers (helmet: nosniff, HSTS, the CSP above, no referrer, no framing), no X-Powered-By, and no caching
  * of any API answer (they carry personal data). Swagger UI under /docs keeps helmet's default CSP, which its inline
  * styles need, and its own caching; the web app's hashed assets set theirs (web-app.ts).
+ *
+ * Cross-Origin-Opener-Policy is `same-origin-allow-popups` (not helmet's `same-origin`): the OIDC sign-in runs in a
+ * popup that goes to the issuer and back, and must still reach its opener to hand over the code. The callback page
+ * itself has none (`unsafe-none`): a page with another policy than the issuer's page before it in the popup would
+ * start a new browsing context group and lose the opener.
  */
-export function securityHeaders(): RequestHandler[] {
+export function securityHeaders(oidcIssuer?: string): RequestHandler[] {
   const docs = helmet();
-  const app = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: APP_CSP_DIRECTIVES },
+  const options = {
+    contentSecurityPolicy: { useDefaults: false, directives: appCspDirectives(oidcIssuer) },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
-  });
+  } as const;
+  const app = helmet({ ...options, crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' } });
+  const callback = helmet({ ...options, crossOriginOpenerPolicy: { policy: 'unsafe-none' } });
   return [
-    (req, res, next) => (DOCS.test(req.path) ? docs(req, res, next) : app(req, res, next)),
+    (req, res, next) => (DOCS.test(req.path) ? docs : req.path === OIDC_CALLBACK_PATH ? callback : app)(req, res, next),
     (req, res, next) => {
       if (!DOCS.test(req.path)) res.setHeader('Cache-Control', 'no-store');
       next();
@@ -111,7 +130,7 @@ export function securityHeaders(): RequestHandler[] {
 export function configureHttpEdge(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   app.set('trust proxy', config.HTTP_TRUSTED_PROXIES);
-  for (const handler of securityHeaders()) app.use(handler);
+  for (const handler of securityHeaders(config.webOidc?.issuer)) app.use(handler);
 }
 
 /**

@@ -63,6 +63,25 @@ describe('the web app on the API origin', () => {
     expect(res.headers['x-frame-options']).toBe('DENY');
   });
 
+  it("lets the OIDC popup reach its opener: the app allows popups, the callback page sets no opener policy", async () => {
+    const page = await request(app).get('/inkorg').set('Accept', HTML).expect(200);
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin-allow-popups');
+    const callback = await request(app).get('/oidc-callback').set('Accept', HTML).expect(200);
+    expect(callback.headers['cross-origin-opener-policy']).toBe('unsafe-none');
+    expect(callback.headers['content-security-policy']).toBe(page.headers['content-security-policy']);
+  });
+
+  it("adds the OIDC issuer's origin to connect-src, and nothing else", async () => {
+    const withOidc = express();
+    for (const h of securityHeaders('https://idp.example.se/realms/vard')) withOidc.use(h);
+    withOidc.get('/x', (_req, res) => res.send('x'));
+    const csp = (await request(withOidc).get('/x').expect(200)).headers['content-security-policy'];
+    expect(csp).toContain("connect-src 'self' https://idp.example.se;");
+    expect(csp).toContain("script-src 'self';");
+    const plain = (await request(app).get('/inkorg').set('Accept', HTML)).headers['content-security-policy'];
+    expect(plain).toContain("connect-src 'self';");
+  });
+
   it('serves nothing when the web app is not built', () => {
     expect(webAppHandlers(join(webDir, 'missing'), document)).toEqual([]);
   });

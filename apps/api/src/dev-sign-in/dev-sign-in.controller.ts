@@ -7,10 +7,8 @@ import { signDevToken } from '../../../../libs/auth/src/dev-issuer';
 import { Role, ROLES } from '../../../../libs/auth/src/principal';
 import { AppConfig } from '../../../../libs/config/src/app-config';
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
+import { durationMs } from '../../../../libs/domain/src/time/duration';
 import { OrganisationRepository } from '../../../../libs/persistence/src/repositories/organisation.repository';
-
-/** Dev tokens live as long as a working day; the web app keeps them in memory only. */
-const LIFETIME_HOURS = 12;
 
 export class DevSignInDto {
   @IsString()
@@ -59,7 +57,8 @@ export class DevSignInController {
     if (!org || !org.active) throw new DomainError(DomainErrorCode.InvalidInput, `organisation ${dto.organisationCode} is unknown or not active`, { field: 'organisationCode' });
     // The person id (the token's subject, which logs and task claims show) is derived from the name, never the name.
     const personId = `dev-${createHash('sha256').update(`${org.code}\n${dto.name}`).digest('hex').slice(0, 12)}`;
-    const expiresAt = new Date(Date.now() + LIFETIME_HOURS * 3_600_000);
+    // As long as a working day by default (AUTH_DEV_TOKEN_LIFETIME); the web app keeps it in memory only.
+    const expiresAt = new Date(Date.now() + durationMs(this.config.AUTH_DEV_TOKEN_LIFETIME));
     const token = await signDevToken(this.config.DATA_DIR, {
       organisationCode: org.code,
       roles: [...new Set(dto.roles)],

@@ -32,3 +32,10 @@ export function createApiClient(session: ClientSession) {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** The API's public routes (no token): which sign-in to show. */
+export function createPublicApiClient() {
+  return createClient<paths>({ baseUrl: window.location.origin });
+}
+
+export type AuthConfig = Schemas['AuthConfigDto'];

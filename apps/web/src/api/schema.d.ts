@@ -55,6 +55,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The web app's sign-in: the dev sign-in, or OpenID Connect (authorization code with PKCE) at the issuer */
+        get: operations["AuthConfigController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations": {
         parameters: {
             query?: never;
@@ -928,6 +945,25 @@ export interface components {
         LivenessDto: {
             /** @enum {string} */
             status: "ok";
+        };
+        AuthConfigDto: {
+            /** @description The development sign-in (`/dev/sign-in`, tokens of the dev issuer) is on. */
+            devSignIn: boolean;
+            /**
+             * @description The OpenID Connect issuer the app signs people in at (AUTH_ISSUER); absent when the app has no OIDC sign-in.
+             * @example https://idp.example.se/realms/vard
+             */
+            issuer?: string;
+            /**
+             * @description The app's public OIDC client id (AUTH_WEB_CLIENT_ID).
+             * @example vardflode-web
+             */
+            clientId?: string;
+            /**
+             * @description The scopes the app asks for (AUTH_WEB_SCOPE).
+             * @example openid profile
+             */
+            scope?: string;
         };
         OrganisationDto: {
             /** @example VC-EKERO */
@@ -2426,6 +2462,34 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+        };
+    };
+    AuthConfigController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthConfigDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

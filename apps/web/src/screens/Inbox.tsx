@@ -1,6 +1,7 @@
-import { Alert, BodyShort, Checkbox, Heading, HStack, Loader, Select, Table, Tag, VStack } from '@navikt/ds-react';
+import { Alert, BodyShort, Button, Checkbox, Heading, HStack, Loader, Select, Table, Tag, VStack } from '@navikt/ds-react';
 import { useEffect, useMemo, useState } from 'react';
-import type { ApiClient, TaskSummary } from '../api/client';
+import type { TaskSummary } from '../api/client';
+import { fetchOpenTasks, ROWS_SHOWN, type OpenTasks } from '../lib/open-tasks';
 import { useApi } from '../auth/session';
 import { describeDue, stockholmTime } from '../lib/due';
 import { CASE_TYPE_LABELS, ROLE_LABELS, TASK_KIND_LABELS } from '../lib/labels';
@@ -13,29 +14,6 @@ import { filterTasks, readUrlFilters, writeUrlFilters, type UrlFilters } from '.
  * the latest after this long (a claim by a colleague changes no count).
  */
 export const POLL_MS = 30_000;
-const PAGE_SIZE = 200;
-/** At most this many open tasks are fetched (10 pages); more shows as "2000+". */
-const MAX_PAGES = 10;
-
-export interface OpenTasks {
-  items: TaskSummary[];
-  /** More open tasks than were fetched. */
-  more: boolean;
-}
-
-/** Every open task of the caller's organisation and roles, page by page, due first (the API's order). */
-export async function fetchOpenTasks(api: ApiClient, signal: AbortSignal): Promise<OpenTasks> {
-  const items: TaskSummary[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const { data, error } = await api.GET('/tasks', { params: { query: { status: 'open', limit: PAGE_SIZE, cursor } }, signal });
-    if (error || !data) throw new Error(error?.message ?? 'no answer');
-    items.push(...data.items);
-    if (!data.nextCursor) return { items, more: false };
-    cursor = data.nextCursor;
-  }
-  return { items, more: true };
-}
 
 export function Inbox({ refresh }: { refresh: string }) {
   const { api, session } = useApi();
@@ -45,6 +23,7 @@ export function Inbox({ refresh }: { refresh: string }) {
   const [urlFilters, setUrlFilters] = useState<UrlFilters>(readUrlFilters);
   const [mine, setMine] = useState(false);
   const [caseId, setCaseId] = useState('');
+  const [rows, setRows] = useState(ROWS_SHOWN);
   const changeUrlFilters = (next: UrlFilters) => {
     setUrlFilters(next);
     writeUrlFilters(next);
@@ -55,7 +34,9 @@ export function Inbox({ refresh }: { refresh: string }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const next = await fetchOpenTasks(api, controller.signal);
+        // The first poll shows the first page at once; later polls replace the list when complete.
+        const first = (sofar: OpenTasks) => setTasks((current) => current ?? sofar);
+        const next = await fetchOpenTasks(api, controller.signal, first);
         setTasks(next);
         setNow(new Date());
         setFailed(false);
@@ -135,7 +116,7 @@ export function Inbox({ refresh }: { refresh: string }) {
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {shown.map((task) => {
+            {shown.slice(0, rows).map((task) => {
               const due = describeDue(new Date(task.dueAt), now);
               const overdue = task.overdue || due.overdue;
               return (
@@ -167,6 +148,16 @@ export function Inbox({ refresh }: { refresh: string }) {
             })}
           </Table.Body>
         </Table>
+      )}
+      {shown.length > rows && (
+        <HStack gap="space-16" align="center">
+          <BodyShort>
+            Visar {rows} av {shown.length}.
+          </BodyShort>
+          <Button variant="secondary" size="small" onClick={() => setRows((n) => n + ROWS_SHOWN)}>
+            Visa {Math.min(ROWS_SHOWN, shown.length - rows)} till
+          </Button>
+        </HStack>
       )}
     </VStack>
   );

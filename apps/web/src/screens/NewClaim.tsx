@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, HStack, Select, TextField, VStack } from '@navikt/ds-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Schemas } from '../api/client';
-import { useApi } from '../auth/session';
+import { useApi, useDraft, useSession } from '../auth/session';
 import { CostLineDraft, CostLinesEditor, emptyLine, FieldErrors, fieldErrorsOf } from '../components/CostLinesEditor';
 import { parseKronor } from '../lib/money';
 import { claimPath } from './Claims';
@@ -32,18 +32,23 @@ export const toCostLines = (lines: CostLineDraft[]) =>
   lines.map((l) => ({ date: l.date, category: l.category as CostCategory, description: l.description.trim(), amountOre: parseKronor(l.amountKr) ?? 0, documentRef: l.documentRef.trim() }));
 
 /** SLSO drafts a claim under a mandate it is the payee of; it is saved as a draft and submitted from the claim. */
+/** The form's drafts in the session's draft store. */
+const DRAFT = 'ny-ersattning';
+
 export function NewClaim({ navigate }: { navigate(path: string): void }) {
   const { api, session } = useApi();
   const [mandates, setMandates] = useState<Mandate[] | null>(null);
-  const [mandateId, setMandateId] = useState('');
-  const [periodFrom, setPeriodFrom] = useState('');
-  const [periodTo, setPeriodTo] = useState('');
-  const [lines, setLines] = useState<CostLineDraft[]>(() => [emptyLine()]);
+  // Drafts (in memory): a session that expires half-way gives the values back after the new sign-in.
+  const { drafts } = useSession();
+  const [mandateId, setMandateId] = useDraft(`${DRAFT}:mandateId`, '');
+  const [periodFrom, setPeriodFrom] = useDraft(`${DRAFT}:periodFrom`, '');
+  const [periodTo, setPeriodTo] = useDraft(`${DRAFT}:periodTo`, '');
+  const [lines, setLines] = useDraft<CostLineDraft[]>(`${DRAFT}:lines`, () => [emptyLine()]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // One key for this form: a retried save returns the same claim instead of a second one.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [idempotencyKey] = useDraft(`${DRAFT}:key`, () => crypto.randomUUID());
 
   useEffect(() => {
     void api.GET('/mandates').then(({ data }) => {
@@ -65,7 +70,10 @@ export function NewClaim({ navigate }: { navigate(path: string): void }) {
         params: { header: { 'Idempotency-Key': idempotencyKey } },
         body: { mandateId, periodFrom, periodTo, lines: toCostLines(lines) },
       });
-      if (data) return navigate(claimPath(data.claimId));
+      if (data) {
+        drafts.discard(DRAFT);
+        return navigate(claimPath(data.claimId));
+      }
       setErrors(fieldErrorsOf(error));
       setFormError(error?.message ?? 'Anspråket kunde inte sparas.');
     } finally {

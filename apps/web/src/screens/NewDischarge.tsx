@@ -9,7 +9,7 @@ import { NO_STOCKHOLM_TIME, stockholmWallTimeToInstant } from '../lib/stockholm-
 import { isValidPersonnummer } from '../../../../libs/domain/src/personnummer';
 import { personnummerProblem } from '../lib/personnummer-input';
 import type { Schemas } from '../api/client';
-import { useApi } from '../auth/session';
+import { useApi, useDraft, useSession } from '../auth/session';
 import { readError } from '../lib/api-errors';
 import { CARE_TYPE_LABELS, MUNICIPAL_NEED_LABELS, REGION_NEED_LABELS } from '../lib/case-texts';
 import { PATHS, useNavigate } from '../lib/navigation';
@@ -37,22 +37,27 @@ function swedishFieldError(field: Field, message: string): string {
   return `Kontrollera fältet (${message}).`;
 }
 
+/** The form's drafts in the session's draft store. */
+const DRAFT = 'ny-utskrivning';
+
 export function NewDischarge() {
   const { api } = useApi();
   const navigate = useNavigate();
   const { list } = useOrganisations();
+  const { drafts } = useSession();
+  // The values are drafts (in memory): a session that expires half-way gives them back after the new sign-in.
   // One key per filled-in form: a retried send opens the same case, never two.
-  const [key] = useState(() => `ny-utskrivning-${crypto.randomUUID()}`);
-  const [personnummer, setPersonnummer] = useState('');
-  const [patientName, setPatientName] = useState('');
-  const [municipalityCode, setMunicipalityCode] = useState('');
-  const [vardcentralCode, setVardcentralCode] = useState('');
-  const [admittedAt, setAdmittedAt] = useState('');
-  const [estimatedDischargeDate, setEstimatedDischargeDate] = useState('');
-  const [careType, setCareType] = useState<Body['careType'] | ''>('');
-  const [asihCode, setAsihCode] = useState('');
-  const [municipal, setMunicipal] = useState<MunicipalNeed[]>([]);
-  const [region, setRegion] = useState<RegionNeed[]>([]);
+  const [key] = useDraft(`${DRAFT}:key`, () => `ny-utskrivning-${crypto.randomUUID()}`);
+  const [personnummer, setPersonnummer] = useDraft(`${DRAFT}:personnummer`, '');
+  const [patientName, setPatientName] = useDraft(`${DRAFT}:patientName`, '');
+  const [municipalityCode, setMunicipalityCode] = useDraft(`${DRAFT}:municipalityCode`, '');
+  const [vardcentralCode, setVardcentralCode] = useDraft(`${DRAFT}:vardcentralCode`, '');
+  const [admittedAt, setAdmittedAt] = useDraft(`${DRAFT}:admittedAt`, '');
+  const [estimatedDischargeDate, setEstimatedDischargeDate] = useDraft(`${DRAFT}:estimatedDischargeDate`, '');
+  const [careType, setCareType] = useDraft<Body['careType'] | ''>(`${DRAFT}:careType`, '');
+  const [asihCode, setAsihCode] = useDraft(`${DRAFT}:asihCode`, '');
+  const [municipal, setMunicipal] = useDraft<MunicipalNeed[]>(`${DRAFT}:municipal`, []);
+  const [region, setRegion] = useDraft<RegionNeed[]>(`${DRAFT}:region`, []);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -97,6 +102,7 @@ export function NewDischarge() {
     const { data, error, response } = await api.POST('/discharge-handovers', { params: { header: { 'Idempotency-Key': key } }, body });
     setBusy(false);
     if (data) {
+      drafts.discard(DRAFT);
       navigate(PATHS.case(data.caseId));
       return;
     }

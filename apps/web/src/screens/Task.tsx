@@ -7,7 +7,7 @@ import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Schemas } from '../api/client';
-import { useApi } from '../auth/session';
+import { useApi, useDraft } from '../auth/session';
 import { AKSEL_TEMPLATES, AKSEL_WIDGETS } from '../components/answer-form-theme';
 import { TaskInput } from '../components/TaskInput';
 import { answerValidator, cleanAnswer, isOreField, swedishProblem } from '../lib/answer-validator';
@@ -82,7 +82,8 @@ export function TaskScreen({ taskId }: { taskId: string }) {
   const { name } = useOrganisations();
   const [task, setTask] = useState<TaskDetail | null>(null);
   const [loadError, setLoadError] = useState<ReadError | null>(null);
-  const [formData, setFormData] = useState<Obj>({});
+  // A draft: an answer half written when the session expires is there again after the new sign-in.
+  const [formData, setFormData, discardDraft] = useDraft<Obj>(`uppgift:${taskId}`, {});
   const [problem, setProblem] = useState<string | null>(null);
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -143,6 +144,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
     const { data: answer, error, response } = await api.POST('/tasks/{taskId}/complete', { params: { path: { taskId } }, body: { decision } });
     setBusy(false);
     if (answer) {
+      discardDraft();
       setDone(true);
       if (answer.task) setTask(answer.task);
       else await load();
