@@ -37,7 +37,7 @@ def _cursor(list_name, sort_key, row_id):
 
 
 # Cursors shaped like the ones each list returns, pointing anywhere: a page after any instant and id must be a
-# page, never an error. Cases and tasks sort by an instant (as Date#toISOString writes it), the audit trail by its
+# page, never an error. Cases, tasks and claims sort by an instant (as Date#toISOString writes it), the audit trail by its
 # row number alone, and so does a patient's access log (the audit rows of its reads).
 _INSTANT = st.datetimes().map(
     lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}T{d.hour:02d}:{d.minute:02d}:{d.second:02d}.{d.microsecond // 1000:03d}Z"
@@ -45,6 +45,7 @@ _INSTANT = st.datetimes().map(
 _UUID = st.uuids().map(str)
 schemathesis.openapi.format("cases-cursor", st.builds(_cursor, st.just("cases"), _INSTANT, _UUID))
 schemathesis.openapi.format("tasks-cursor", st.builds(_cursor, st.just("tasks"), _INSTANT, _UUID))
+schemathesis.openapi.format("claims-cursor", st.builds(_cursor, st.just("claims"), _INSTANT, _UUID))
 schemathesis.openapi.format("audit-cursor", st.builds(_cursor, st.just("audit"), st.just(""), st.integers(min_value=1, max_value=2**63 - 1).map(str)))
 schemathesis.openapi.format(
     "access-log-cursor", st.builds(_cursor, st.just("patients/access-log"), st.just(""), st.integers(min_value=1, max_value=2**63 - 1).map(str))

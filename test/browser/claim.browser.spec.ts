@@ -89,7 +89,13 @@ describe('a reimbursement claim through the app', () => {
     await approver.signIn();
     await approver.page.getByRole('row', { name: /Granska ersättningsanspråk/ }).waitFor({ timeout: 30_000 });
     await expectNoSeriousA11yViolations(approver.page);
-    await openClaimFromList(approver.page);
+    // The task's Uppgift leads to the claim, where the decision is made.
+    await approver.page.getByRole('link', { name: 'Granska ersättningsanspråk' }).click();
+    await approver.page.getByRole('heading', { name: 'Granska ersättningsanspråk', level: 1 }).waitFor();
+    await expectNoSeriousA11yViolations(approver.page);
+    await approver.page.getByRole('link', { name: 'Öppna ersättningsanspråket' }).click();
+    await approver.page.waitForURL(claimUrl);
+    await approver.page.getByRole('heading', { name: 'Ersättningsanspråk HDIR 20348' }).waitFor();
     const review = approver.page.locator('form', { has: approver.page.getByRole('heading', { name: 'Granska anspråket' }) });
     await review.waitFor();
     await review.getByRole('radio', { name: 'Godkänn delvis' }).check();
@@ -110,9 +116,13 @@ describe('a reimbursement claim through the app', () => {
 
     // HSF finance: the payment arrives in its inbox; it pays the approved 39 500 kr.
     await finance.signIn();
-    await finance.page.getByRole('row', { name: /Betala ersättning/ }).waitFor({ timeout: 30_000 });
+    const payment = finance.page.getByRole('row', { name: /Betala ersättning/ });
+    await payment.waitFor({ timeout: 30_000 });
     await expectNoSeriousA11yViolations(finance.page);
-    await openClaimFromList(finance.page);
+    // The inbox row's case link goes to the claim's own screen.
+    await payment.getByRole('link', { name: /^Ersättning / }).click();
+    await finance.page.waitForURL(claimUrl);
+    await finance.page.getByRole('heading', { name: 'Ersättningsanspråk HDIR 20348' }).waitFor();
     const pay = finance.page.locator('form', { has: finance.page.getByRole('heading', { name: 'Betala ut' }) });
     await shows(pay, kr('39 500,00 kr'));
     await pay.getByRole('textbox', { name: 'Betalningsreferens' }).fill('BET-2021-0042');

@@ -123,6 +123,7 @@ describe('hostile input at the edge (real Temporal and PostgreSQL)', () => {
     const lists: [string, () => Caller][] = [
       ['/cases', () => municipality],
       ['/tasks', () => municipality],
+      ['/claims', () => municipality],
       ['/audit', () => auditor],
     ];
     const tampered = [

@@ -163,7 +163,7 @@ describe('the OpenAPI document', () => {
     const forged = Buffer.from(JSON.stringify(['Z', 'e6c3']), 'utf8').toString('base64url');
     const handler = await callerFor(stack.app, stack.config, 'KS', ['case_handler']);
     const auditor = await callerFor(stack.app, stack.config, 'HSF', ['platform_auditor']);
-    for (const [caller, path] of [[handler, '/cases'], [handler, '/tasks'], [auditor, '/audit']] as const) {
+    for (const [caller, path] of [[handler, '/cases'], [handler, '/tasks'], [handler, '/claims'], [auditor, '/audit']] as const) {
       const res = await caller.get(`${path}?cursor=${forged}`);
       expect({ path, status: res.status, field: res.body.field }).toEqual({ path, status: 400, field: 'cursor' });
     }

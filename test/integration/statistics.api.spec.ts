@@ -142,15 +142,32 @@ describe('statistics for Uppföljning', () => {
     // Karolinska is no party to the claim.
     expect((await ks.get('/statistics/claims').expect(200)).body).toEqual({ scope: { organisationCode: 'KS', from: null, to: null }, categories: [] });
 
-    // The Ersättning screen's list: newest first, the ledger's approved and paid amounts; only for its parties.
+    // The Ersättning screen's list: newest first, a page at a time, the ledger's approved and paid amounts; only for its parties.
     const list = (await finance.get('/claims').expect(200)).body;
-    expect(list).toHaveLength(2);
-    expect(list.find((c: { claimId: string }) => c.claimId === claimId)).toMatchObject({
+    expect(list).toEqual({ items: [expect.anything(), expect.anything()], nextCursor: null });
+    expect(list.items.find((c: { claimId: string }) => c.claimId === claimId)).toMatchObject({
       mandateId, mandateReference: 'HDIR 20348', status: 'paid', revision: 1, periodFrom: '2020-11-02', periodTo: '2020-11-30',
       claimedOre: 5_270_000, approvedOre: 3_950_000, paidOre: 3_950_000,
     });
-    expect((await slso.get('/claims?status=draft').expect(200)).body).toEqual([expect.objectContaining({ status: 'draft', approvedOre: null, paidOre: null })]);
-    expect((await ks.get('/claims').expect(200)).body).toEqual([]);
+    const first = (await finance.get('/claims?limit=1').expect(200)).body;
+    expect(first).toEqual({ items: [list.items[0]], nextCursor: expect.any(String) });
+    const second = (await finance.get(`/claims?limit=1&cursor=${first.nextCursor}`).expect(200)).body;
+    expect(second).toEqual({ items: [list.items[1]], nextCursor: null });
+    // A cursor of another list, or a tampered one, is a 400 naming cursor (for a party or not).
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+    const casesCursor = b64(['cases', list.items[0].openedAt, claimId]);
+    const forged = b64(['claims', "2020'; --", claimId]);
+    for (const cursor of [casesCursor, forged, 'garbage!']) {
+      for (const who of [finance, ks]) {
+        const res = await who.get(`/claims?cursor=${encodeURIComponent(cursor)}`);
+        expect({ cursor, status: res.status, field: res.body.field }).toEqual({ cursor, status: 400, field: 'cursor' });
+      }
+    }
+    expect((await slso.get('/claims?status=draft').expect(200)).body).toEqual({
+      items: [expect.objectContaining({ status: 'draft', approvedOre: null, paidOre: null })],
+      nextCursor: null,
+    });
+    expect((await ks.get('/claims').expect(200)).body).toEqual({ items: [], nextCursor: null });
     expect((await slso.get('/claims?status=lost').expect(400)).body).toMatchObject({ field: 'status' });
   });
 

@@ -18,6 +18,11 @@ describe('cursors', () => {
   it("round-trips each list's own cursor", () => {
     expect(decodeCursor(CURSORS.cases, encodeCursor(CURSORS.cases, { sortKey: AT, id: ID }))).toEqual({ sortKey: AT, id: ID });
     expect(decodeCursor(CURSORS.audit, encodeCursor(CURSORS.audit, { sortKey: '', id: '42' }))).toEqual({ sortKey: '', id: '42' });
+    expect(decodeCursor(CURSORS.claims, encodeCursor(CURSORS.claims, { sortKey: AT, id: ID }))).toEqual({ sortKey: AT, id: ID });
+  });
+
+  it('refuses a /cases cursor as a /claims cursor, naming cursor', () => {
+    expect(refusal(() => decodeCursor(CURSORS.claims, encodeCursor(CURSORS.cases, { sortKey: AT, id: ID })))).toEqual({ code: 'INVALID_INPUT', field: 'cursor' });
   });
 
   it.each([

@@ -34,6 +34,7 @@ export const CURSORS = {
   tasks: { list: 'tasks', sortKey: 'instant', id: 'uuid' },
   audit: { list: 'audit', sortKey: 'none', id: 'bigint' },
   accessLog: { list: 'patients/access-log', sortKey: 'none', id: 'bigint' },
+  claims: { list: 'claims', sortKey: 'instant', id: 'uuid' },
 } as const satisfies Record<string, CursorKind>;
 
 export function encodeCursor(kind: CursorKind, cursor: Cursor): string {

@@ -141,6 +141,8 @@ export interface PersonOptions {
   personId?: string;
   /** The name the person signs in with (default: the label). */
   name?: string;
+  /** The computer's time zone (default Europe/Stockholm), e.g. a laptop still on New York time. */
+  timezoneId?: string;
 }
 
 /** One person at one computer: a browser context of their own and a page in it. */
@@ -221,8 +223,8 @@ export async function startBrowserStack(options: BrowserStackOptions = {}): Prom
     const browser = launched.browser;
     const contexts: { label: string; context: BrowserContext }[] = [];
 
-    const newContext = async (label: string) => {
-      const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    const newContext = async (label: string, timezoneId = 'Europe/Stockholm') => {
+      const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', timezoneId });
       contexts.push({ label, context });
       return context;
     };
@@ -233,9 +235,9 @@ export async function startBrowserStack(options: BrowserStackOptions = {}): Prom
       baseUrl,
       browser,
       launched,
-      async newPerson(label, { org, roles, personId, name = label }) {
+      async newPerson(label, { org, roles, personId, name = label, timezoneId }) {
         const token = await tokenFor(config, org, roles, personId);
-        const context = await newContext(label);
+        const context = await newContext(label, timezoneId);
         const page = await context.newPage();
         return { label, context, page, token, name, org, roles, signIn: (path?: string) => signInThroughApp(page, { org, roles, name }, path) };
       },

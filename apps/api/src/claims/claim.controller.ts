@@ -8,7 +8,7 @@ import { IDEMPOTENCY_KEY_SCHEMA, idempotencyKey } from '../common/idempotency-ke
 import { ApiUuidParam, uuidParam } from '../common/params';
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { ClaimContentDto, ListClaimsQueryDto, StartClaimDto, WithdrawClaimDto } from './claim.dto';
-import { ClaimListItemDto, ClaimStartedDto, ClaimStateDto } from './claim.response';
+import { ClaimPageDto, ClaimStartedDto, ClaimStateDto } from './claim.response';
 import { ClaimService } from './claim.service';
 
 @ApiTags('claims')
@@ -33,8 +33,8 @@ export class ClaimController {
   }
 
   @Get()
-  @ApiOperation({ summary: "The newest claims the caller's organisation is party to (handlers, approvers, finance staff and coordinators)" })
-  @ApiOkResponse({ type: ClaimListItemDto, isArray: true })
+  @ApiOperation({ summary: "The newest claims the caller's organisation is party to (handlers, approvers, finance staff and coordinators), a page at a time" })
+  @ApiOkResponse({ type: ClaimPageDto })
   @ApiErrors(400)
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListClaimsQueryDto) {
     return this.service.list(principal, query);

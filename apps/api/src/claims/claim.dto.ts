@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { COST_CATEGORIES, CostCategory } from '../../../../libs/contracts/src/reimbursement-claim.contract';
 import { CLAIM_STATUSES, ClaimStatus } from '../../../../libs/domain/src/reimbursement/claim.types';
+import { PageQueryDto } from '../common/page-query.dto';
 import { IsCalendarDate, IsFreeText, IsPlainText } from '../common/validation';
 
 export class CostLineDto {
@@ -59,17 +60,12 @@ export class WithdrawClaimDto {
   reason: string;
 }
 
-export class ListClaimsQueryDto {
+export class ListClaimsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'claims-cursor', description: 'The nextCursor of a previous page of /claims; any other value is a 400.' })
+  declare cursor?: string;
+
   @ApiPropertyOptional({ enum: CLAIM_STATUSES })
   @IsOptional()
   @IsIn(CLAIM_STATUSES)
   status?: ClaimStatus;
-
-  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200, description: 'How many of the newest claims.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }

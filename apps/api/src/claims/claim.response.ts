@@ -121,3 +121,8 @@ export class ClaimListItemDto {
   @InstantProperty() openedAt: string;
   @InstantProperty() updatedAt: string;
 }
+
+export class ClaimPageDto {
+  @NestedProperty(() => ClaimListItemDto, { isArray: true }) items: ClaimListItemDto[];
+  @TextProperty({ nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' }) nextCursor: string | null;
+}

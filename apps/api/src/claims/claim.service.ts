@@ -19,12 +19,14 @@ import { claimContentProblem, numberLines } from '../../../../libs/domain/src/re
 import { durationMs } from '../../../../libs/domain/src/time/duration';
 import { hashRequest, IdempotencyKeyRepository } from '../../../../libs/persistence/src/repositories/idempotency-key.repository';
 import { MandateRepository } from '../../../../libs/persistence/src/repositories/mandate.repository';
+import { CURSORS, decodeCursor } from '../../../../libs/persistence/src/pagination';
 import { ClaimRepository } from '../../../../libs/persistence/src/repositories/claim.repository';
 import type { Principal } from '../../../../libs/auth/src/principal';
 import { readersOf } from '../access/need-to-know';
 import { refusalError } from '../../../../libs/temporal/src/temporal-errors';
 import { AccessService } from '../access/access.service';
 import { CaseWorkflows } from '../access/case-workflows';
+import { DEFAULT_PAGE_SIZE } from '../common/page-query.dto';
 import type { RequestContext } from '../common/request-context';
 import { ClaimContentDto, ListClaimsQueryDto, StartClaimDto, WithdrawClaimDto } from './claim.dto';
 
@@ -42,9 +44,16 @@ export class ClaimService {
 
   /** The claims the caller's organisation is party to; none for a role without a need to know of claims. */
   async list(p: Principal, query: ListClaimsQueryDto) {
-    if (!readersOf(CLAIM_CASE_TYPE).some((r) => p.roles.includes(r))) return [];
-    const rows = await this.claims.list({ partyOrg: p.organisationCode, status: query.status, limit: query.limit ?? 50 });
-    return rows.map((r) => ({ ...r, openedAt: r.openedAt.toISOString(), updatedAt: r.updatedAt.toISOString() }));
+    if (!readersOf(CLAIM_CASE_TYPE).some((r) => p.roles.includes(r))) {
+      // Still a cursor of this list or none: the same 400 for everyone.
+      if (query.cursor) decodeCursor(CURSORS.claims, query.cursor);
+      return { items: [], nextCursor: null };
+    }
+    const page = await this.claims.list({ partyOrg: p.organisationCode, status: query.status, limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor });
+    return {
+      items: page.items.map((r) => ({ ...r, openedAt: r.openedAt.toISOString(), updatedAt: r.updatedAt.toISOString() })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** SLSO opens a draft claim under a mandate it is the payee of. */

@@ -489,7 +489,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The newest claims the caller's organisation is party to (handlers, approvers, finance staff and coordinators) */
+        /** The newest claims the caller's organisation is party to (handlers, approvers, finance staff and coordinators), a page at a time */
         get: operations["ClaimController_list"];
         put?: never;
         /** Open a draft claim of extra costs under a mandate (the mandate's payee, e.g. SLSO) */
@@ -1773,6 +1773,11 @@ export interface components {
             openedAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ClaimPageDto: {
+            items: components["schemas"]["ClaimListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         ClaimContentDto: {
             /**
@@ -4658,9 +4663,10 @@ export interface operations {
     ClaimController_list: {
         parameters: {
             query?: {
-                status?: "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn";
-                /** @description How many of the newest claims. */
                 limit?: number;
+                /** @description The nextCursor of a previous page of /claims; any other value is a 400. */
+                cursor?: string;
+                status?: "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn";
             };
             header?: never;
             path?: never;
@@ -4673,7 +4679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaimListItemDto"][];
+                    "application/json": components["schemas"]["ClaimPageDto"];
                 };
             };
             /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */

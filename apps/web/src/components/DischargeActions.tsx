@@ -1,5 +1,6 @@
 import { Alert, Button, Heading, HStack, List, TextField, VStack } from '@navikt/ds-react';
 import { useState, type FormEvent } from 'react';
+import { NO_STOCKHOLM_TIME, stockholmWallTimeToInstant } from '../lib/stockholm-input';
 import type { Schemas } from '../api/client';
 import { useApi } from '../auth/session';
 import { readError } from '../lib/api-errors';
@@ -15,8 +16,6 @@ const MISSING_STEPS: Record<string, string> = {
   municipal_decision_on_services: 'Kommunen har inte beslutat om insatser',
 };
 
-/** A datetime-local value (the person's own clock, Stockholm on a Swedish ward) as an ISO instant. */
-export const localToInstant = (value: string) => new Date(value).toISOString();
 
 /** The hospital's steps in its own case: the patient is ready for discharge, then discharged. */
 export function DischargeActions({ caseId, state, onChanged }: { caseId: string; state: State; onChanged(): void }) {
@@ -38,12 +37,16 @@ export function DischargeActions({ caseId, state, onChanged }: { caseId: string;
   const declare = async (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
+    const declared = stockholmWallTimeToInstant(declaredAt);
+    const planned = plannedAt ? stockholmWallTimeToInstant(plannedAt) : undefined;
     if (!declaredAt) found.declaredAt = 'Ange när läkaren bedömde patienten utskrivningsklar.';
+    else if (!declared) found.declaredAt = NO_STOCKHOLM_TIME;
+    if (planned === null) found.plannedDischargeAt = NO_STOCKHOLM_TIME;
     setErrors(found);
     setProblem(null);
-    if (found.declaredAt) return;
+    if (!declared || planned === null) return;
     setBusy(true);
-    const body = { declaredAt: localToInstant(declaredAt), ...(plannedAt ? { plannedDischargeAt: localToInstant(plannedAt) } : {}) };
+    const body = { declaredAt: declared, ...(planned ? { plannedDischargeAt: planned } : {}) };
     const { data, error, response } = await api.POST('/discharge-handovers/{caseId}/ready-for-discharge', { params: { path: { caseId } }, body });
     setBusy(false);
     if (data) onChanged();
@@ -52,11 +55,12 @@ export function DischargeActions({ caseId, state, onChanged }: { caseId: string;
 
   const discharge = async (event: FormEvent) => {
     event.preventDefault();
-    setErrors(dischargedAt ? {} : { dischargedAt: 'Ange när patienten skrevs ut.' });
+    const discharged = stockholmWallTimeToInstant(dischargedAt);
+    setErrors(discharged ? {} : { dischargedAt: dischargedAt ? NO_STOCKHOLM_TIME : 'Ange när patienten skrevs ut.' });
     setProblem(null);
-    if (!dischargedAt) return;
+    if (!discharged) return;
     setBusy(true);
-    const { data, error, response } = await api.POST('/discharge-handovers/{caseId}/discharge', { params: { path: { caseId } }, body: { dischargedAt: localToInstant(dischargedAt) } });
+    const { data, error, response } = await api.POST('/discharge-handovers/{caseId}/discharge', { params: { path: { caseId } }, body: { dischargedAt: discharged } });
     setBusy(false);
     if (data) onChanged();
     else fail(response.status, error);

@@ -1,4 +1,5 @@
 import { CARE_TYPE_LABELS, calendarDate, MUNICIPAL_NEED_LABELS, REGION_NEED_LABELS, stockholmDateTime } from '../lib/case-texts';
+import { kronor } from '../lib/money';
 import { useOrganisations } from '../lib/organisations';
 
 type Obj = Record<string, unknown>;
@@ -22,10 +23,40 @@ const LABELS: Record<string, string> = {
   year: 'År',
   note: 'Anteckning',
   caseId: 'Ärende',
+  claimId: 'Ersättningsanspråk',
+  mandate: 'Beslut',
+  mandateId: 'Beslutets id',
+  revision: 'Version',
+  periodFrom: 'Period från',
+  periodTo: 'Period till',
+  lines: 'Kostnadsrader',
+  claimedOre: 'Begärt',
+  alreadyReimbursedUnderMandate: 'Redan ersatt under beslutet',
+  approved: 'Godkända rader',
+  approvedOre: 'Godkänt',
+  firstApprover: 'Första attest',
+  comment: 'Kommentar',
+  payee: 'Betalningsmottagare',
+  amountOre: 'Belopp',
+  agreement: 'Överenskommelse',
+  instalment: 'Delbetalning',
+  dueOn: 'Förfaller',
+  areaCode: 'Område',
+  areaName: 'Områdets namn',
+  vardcentralCode: 'Vårdcentral',
+  startDate: 'Från och med',
+  designatedBy: 'Utsedd av',
+  handoverFrom: 'Tar över från',
+  declinedBy: 'Avböjt av',
+  reason: 'Skäl',
+  predecessors: 'Tidigare områden',
+  declineAllowed: 'Får avböja',
 };
 
 const NEED_LABELS: Record<string, string> = { ...MUNICIPAL_NEED_LABELS, ...REGION_NEED_LABELS };
-const ORG_KEYS = new Set(['hospitalCode', 'askedBy', 'invoiceTo']);
+const ORG_KEYS = new Set(['hospitalCode', 'askedBy', 'invoiceTo', 'payee', 'vardcentralCode', 'designatedBy', 'handoverFrom', 'declinedBy']);
+/** Amounts: öre in the API, kronor on the screen. */
+const ORE_KEYS = /Ore$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -40,6 +71,17 @@ export function TaskInput({ input }: { input: Obj }) {
       return [p.name, pnr].filter(Boolean).join(', ');
     }
     if (ORG_KEYS.has(key) && typeof value === 'string') return name(value);
+    if (ORE_KEYS.test(key) && typeof value === 'number') return kronor(value);
+    if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
+    if (key === 'alreadyReimbursedUnderMandate' && typeof value === 'object') {
+      const t = value as { approvedOre?: number; paidOre?: number };
+      return `godkänt ${kronor(t.approvedOre ?? 0)}, utbetalt ${kronor(t.paidOre ?? 0)}`;
+    }
+    if (key === 'firstApprover' && typeof value === 'object' && typeof (value as Obj).organisationCode === 'string') return name((value as Obj).organisationCode as string);
+    if (key === 'mandate' && typeof value === 'object' && typeof (value as Obj).reference === 'string') return (value as Obj).reference as string;
+    if (key === 'lines' && Array.isArray(value)) {
+      return value.map((l) => `${(l as Obj).lineNo ?? ''}: ${(l as Obj).description ?? ''}${typeof (l as Obj).amountOre === 'number' ? `, ${kronor((l as Obj).amountOre as number)}` : ''}`).join('; ');
+    }
     if (key === 'careType') return CARE_TYPE_LABELS[value as keyof typeof CARE_TYPE_LABELS] ?? String(value);
     if (key === 'receiver') return value === 'asih' ? 'ASIH' : 'Primärvården (vårdcentralen)';
     if (Array.isArray(value)) {

@@ -14,6 +14,8 @@ import type {
   TemplatesType,
   WidgetProps,
 } from '@rjsf/utils';
+import { useState } from 'react';
+import { oreToKronorInput, parseKronor } from '../lib/money';
 import { enumLabel } from '../lib/task-texts';
 
 const firstError = (rawErrors?: string[]) => (rawErrors && rawErrors.length > 0 ? rawErrors[0] : undefined);
@@ -34,6 +36,34 @@ function TextWidget({ id, label, value, required, disabled, readonly, rawErrors,
       inputMode={integer ? 'numeric' : undefined}
       autoComplete="off"
       onChange={(e) => onChange(integer ? (e.target.value === '' ? undefined : Number(e.target.value)) : emptyToUndefined(e.target.value))}
+      onBlur={(e) => onBlur(id, e.target.value)}
+      onFocus={(e) => onFocus(id, e.target.value)}
+    />
+  );
+}
+
+/**
+ * An amount in öre (an integer field named …Ore), typed in kronor: "42 000" or "950,50". What was typed stays as
+ * typed; the form holds the exact öre, or the text itself while it is no amount (which the validator then names).
+ */
+function KronorWidget({ id, label, value, required, disabled, readonly, rawErrors, onChange, onBlur, onFocus }: WidgetProps) {
+  const [text, setText] = useState(() => (typeof value === 'number' ? oreToKronorInput(value) : typeof value === 'string' ? value : ''));
+  const change = (typed: string) => {
+    setText(typed);
+    onChange(typed.trim() === '' ? undefined : (parseKronor(typed) ?? typed));
+  };
+  return (
+    <TextField
+      id={id}
+      label={label}
+      value={text}
+      required={required}
+      disabled={disabled}
+      readOnly={readonly}
+      error={firstError(rawErrors)}
+      inputMode="decimal"
+      autoComplete="off"
+      onChange={(e) => change(e.target.value)}
       onBlur={(e) => onBlur(id, e.target.value)}
       onFocus={(e) => onFocus(id, e.target.value)}
     />
@@ -137,6 +167,7 @@ export const AKSEL_WIDGETS: RegistryWidgetsType = {
   CheckboxesWidget,
   DateWidget,
   UpDownWidget: TextWidget,
+  kronor: KronorWidget,
 };
 
 function FieldTemplate({ children, hidden }: FieldTemplateProps) {

@@ -6,6 +6,7 @@
  */
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, ValidationData, ValidatorType } from '@rjsf/utils';
 import { answerProblem, type AnswerSchema } from '../../../../libs/contracts/src/answer-schema';
+import { kronor } from './money';
 
 /** answerProblem's English (e.g. "must be a date YYYY-MM-DD") as a Swedish sentence for the person at the field. */
 export function swedishProblem(problem: string): string {
@@ -26,6 +27,18 @@ export function swedishProblem(problem: string): string {
 
 type Obj = Record<string, unknown>;
 
+/** An amount in öre (an integer field named …Ore): typed in kronor, its problems said in kronor. */
+export const isOreField = (key: string, schema: { type?: unknown }) => schema.type === 'integer' && /Ore$/.test(key);
+
+/** An amount field's problem in kronor (its bounds are öre in the schema). */
+function oreProblem(schema: AnswerSchema, value: unknown): string | null {
+  if (typeof value !== 'number' || !Number.isInteger(value)) return 'Ange ett belopp i kronor, till exempel 42 000 eller 950,50.';
+  const bounds = schema as { minimum?: number; maximum?: number };
+  if (bounds.minimum !== undefined && value < bounds.minimum) return `Minst ${kronor(bounds.minimum)}.`;
+  if (bounds.maximum !== undefined && value > bounds.maximum) return `Högst ${kronor(bounds.maximum)}.`;
+  return null;
+}
+
 /** Each top-level field checked on its own, so every field at fault gets its message (answerProblem stops at the first). */
 export function answerErrors(schema: AnswerSchema, formData: unknown): { property: string; message: string }[] {
   if (schema.type !== 'object') {
@@ -38,6 +51,11 @@ export function answerErrors(schema: AnswerSchema, formData: unknown): { propert
     const value = data[key];
     if (value === undefined) {
       if (schema.required?.includes(key)) errors.push({ property: key, message: fieldSchema.type === 'boolean' ? swedishProblem('must be true') : 'Fyll i fältet.' });
+      continue;
+    }
+    if (isOreField(key, fieldSchema)) {
+      const problem = oreProblem(fieldSchema, value);
+      if (problem) errors.push({ property: key, message: problem });
       continue;
     }
     const problem = answerProblem(fieldSchema, value, key);

@@ -6,8 +6,15 @@ export const PATHS = {
   inbox: '/inkorg',
   task: (taskId: string) => `/uppgifter/${taskId}`,
   case: (caseId: string) => `/arenden/${caseId}`,
+  /** A reimbursement claim's own screen (Ersättning): the claim's id is its case's id. */
+  claim: (claimId: string) => `/ersattning/${claimId}`,
   newDischarge: '/ny-utskrivning',
 } as const;
+
+/** Where a case is worked: a reimbursement claim on its Ersättning screen, any other case on Ärende. */
+export function caseScreenPath(caseType: string, caseId: string): string {
+  return caseType === 'reimbursement_claim' ? PATHS.claim(caseId) : PATHS.case(caseId);
+}
 
 const NavigationContext = createContext<(path: string) => void>(() => undefined);
 

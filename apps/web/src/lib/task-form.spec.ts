@@ -1,10 +1,12 @@
 import { ACKNOWLEDGE, DATE, object, text } from '../../../../libs/contracts/src/answer-schema';
 import type { TaskSummary } from '../api/client';
-import { answerErrors, answerValidator, cleanAnswer, swedishProblem } from './answer-validator';
+import { answerErrors, answerValidator, cleanAnswer, isOreField, swedishProblem } from './answer-validator';
 import { answerFieldErrors, readError } from './api-errors';
 import { filterTasks } from './inbox-filters';
 import { personnummerProblem } from './personnummer-input';
-import { fieldLabel } from './task-texts';
+import { TASK_KIND_LABELS } from './labels';
+import { parseKronor } from './money';
+import { enumLabel, fieldLabel, TASK_PURPOSE } from './task-texts';
 
 describe("the task form's validator (the workflow's answerProblem, in Swedish at the field)", () => {
   const sip = object({ plannedSipDate: DATE, comment: text(2000) }, ['plannedSipDate']);
@@ -94,5 +96,47 @@ describe('the inbox filters', () => {
     expect(ids({ overdue: true })).toEqual(['c']);
     expect(ids({ mine: true })).toEqual(['b']);
     expect(ids({ caseId: 'c2' })).toEqual(['c']);
+  });
+});
+
+describe('every task kind says what is asked and why, in Swedish', () => {
+  it.each(Object.keys(TASK_KIND_LABELS))('%s', (kind) => {
+    const purpose = TASK_PURPOSE[kind as TaskSummary['kind']];
+    expect(purpose?.asked).toMatch(/^[A-ZÅÄÖ].*\.$/);
+    expect(purpose?.why).toMatch(/^[A-ZÅÄÖ].*[.)]$/);
+  });
+
+  it("names the other case types' answer fields in Swedish, amounts in kronor", () => {
+    expect(fieldLabel('reimbursement.review', 'decision')).toBe('Beslut');
+    expect(fieldLabel('reimbursement.payment', 'paidOn')).toBe('Betaldag');
+    expect(fieldLabel('coordination.accept_designation', 'accept')).toBe('Vi godtar uppdraget');
+    expect(fieldLabel('agreement.register_lpik', 'percentHundredths')).toMatch(/^LPIK/);
+    expect(fieldLabel('discharge.register_daily_amount', 'amountOre')).toBe('Dagsbelopp (kr)');
+    expect(enumLabel('approve_in_part')).toBe('Godkänn delvis');
+  });
+});
+
+describe('an amount field (…Ore) is typed in kronor', () => {
+  const dailyAmount = object({ amountOre: { type: 'integer', minimum: 1, maximum: 100_000_000 } }, ['amountOre']);
+  const sv = (s: string) => s.replace(/\u00a0|\u202f/g, ' ');
+
+  it('is an amount field only when it is an integer named …Ore', () => {
+    expect(isOreField('amountOre', { type: 'integer' })).toBe(true);
+    expect(isOreField('approvedOre', { type: 'integer' })).toBe(true);
+    expect(isOreField('amountOre', { type: 'string' })).toBe(false);
+    expect(isOreField('percentHundredths', { type: 'integer' })).toBe(false);
+  });
+
+  it('says what is wrong in kronor: not an amount, below or above its bounds', () => {
+    expect(answerErrors(dailyAmount, { amountOre: 'nio tusen' })).toEqual([{ property: 'amountOre', message: 'Ange ett belopp i kronor, till exempel 42 000 eller 950,50.' }]);
+    expect(answerErrors(dailyAmount, { amountOre: 0 }).map((e) => sv(e.message))).toEqual(['Minst 0,01 kr.']);
+    expect(answerErrors(dailyAmount, { amountOre: 100_000_001 }).map((e) => sv(e.message))).toEqual(['Högst 1 000 000,00 kr.']);
+    expect(answerErrors(dailyAmount, {})).toEqual([{ property: 'amountOre', message: 'Fyll i fältet.' }]);
+  });
+
+  it('takes the exact öre of what was typed (9 300 kr a day is 930 000 öre)', () => {
+    const typed = parseKronor('9 300');
+    expect(typed).toBe(930_000);
+    expect(answerErrors(dailyAmount, { amountOre: typed })).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 import type { TaskSummary } from '../api/client';
 import { MUNICIPAL_NEED_LABELS } from './case-texts';
+import { COST_CATEGORY_LABELS } from './finance-labels';
 
 type TaskKind = TaskSummary['kind'];
 
 /** What a task asks, and why (the rule behind it), in Swedish. */
-export const TASK_PURPOSE: Partial<Record<TaskKind, { asked: string; why: string }>> = {
+export const TASK_PURPOSE: Record<TaskKind, { asked: string; why: string }> = {
   'discharge.acknowledge_notice': {
     asked: 'Kvittera att ni har tagit emot inskrivningsmeddelandet.',
     why: 'Sjukhuset har meddelat att patienten kan behöva insatser efter utskrivningen (lag 2017:612). Kvittensen visar att planeringen har börjat hos er.',
@@ -41,6 +42,90 @@ export const TASK_PURPOSE: Partial<Record<TaskKind, { asked: string; why: string
     asked: 'Fakturera kommunen för betalningsansvaret och ange fakturans referens.',
     why: 'Patienten låg kvar efter att ha varit utskrivningsklar längre än kommunens tid.',
   },
+  'discharge.register_daily_amount': {
+    asked: 'Registrera Socialstyrelsens dagsbelopp för året, i kronor per dygn.',
+    why: 'Betalningsansvaret räknas med årets dagsbelopp (förordning 2017:617). Det registreras, aldrig gissas.',
+  },
+  'reimbursement.review': {
+    asked: 'Granska ersättningsanspråket: godkänn det, godkänn delvis med skäl för varje sänkt rad, avslå det eller skicka tillbaka för komplettering.',
+    why: 'HSF ersätter SLSO:s faktiska merkostnader för uppdraget, och bara kostnader inom beslutets giltighetstid och tak (HDIR 20348).',
+  },
+  'reimbursement.second_approval': {
+    asked: 'Gör andra attesten av det godkända beloppet: godkänn eller avslå.',
+    why: 'Ett belopp över attestgränsen godkänns av två personer, inte av den som gjorde den första attesten.',
+  },
+  'reimbursement.amend': {
+    asked: 'Komplettera anspråket enligt HSF:s kommentar och skicka in det igen.',
+    why: 'HSF har skickat tillbaka anspråket: något saknas eller behöver rättas innan det kan granskas.',
+  },
+  'reimbursement.review_reminder': {
+    asked: 'Granskningen av ett ersättningsanspråk förfaller snart. Kvittera att ni har sett det.',
+    why: 'SLSO väntar på beslutet, och en försenad granskning eskaleras.',
+  },
+  'reimbursement.review_escalation': {
+    asked: 'Granskningen av ett ersättningsanspråk är försenad. Se till att den blir gjord och kvittera.',
+    why: 'Försenade granskningar eskaleras till samordnaren så att SLSO inte väntar i onödan.',
+  },
+  'reimbursement.payment': {
+    asked: 'Betala ut det godkända beloppet till SLSO och ange betalningsreferens och betaldag.',
+    why: 'Anspråket är godkänt. Utbetalningen bokförs mot beslutet så att dess tak och uppföljning stämmer.',
+  },
+  'coordination.accept_designation': {
+    asked: 'Godta uppdraget som samordningsansvarig vårdcentral för området, eller avböj med skäl.',
+    why: 'En vårdcentral i varje kommun och stadsdel har det geografiska ansvaret för att samordna vård och omsorg (HSN 2020-0222).',
+  },
+  'coordination.designate_another': {
+    asked: 'Utse en annan vårdcentral för området och ange från vilket datum.',
+    why: 'Den utsedda vårdcentralen avböjde uppdraget, och området behöver en samordningsansvarig vårdcentral.',
+  },
+  'coordination.designate_successor': {
+    asked: 'Utse den vårdcentral som tar över samordningsansvaret för det nya området och ange från vilket datum.',
+    why: 'Områdena har slagits samman eller delats, och varje område behöver en samordningsansvarig vårdcentral.',
+  },
+  'coordination.assign_slso_support': {
+    asked: 'Ange SLSO:s kontaktperson för vårdcentralen och en plan för stödet.',
+    why: 'SLSO stödjer och vägleder de samordningsansvariga vårdcentralerna (HSN 2020-1821).',
+  },
+  'coordination.name_coordinator': {
+    asked: 'Ange vem som är vårdcentralens samordnare för området.',
+    why: 'Kommunen och SLSO behöver veta vem de samordnar med.',
+  },
+  'coordination.confirm_municipal_contact': {
+    asked: 'Ange kommunens kontaktperson för samordningen.',
+    why: 'Varje kommun utser sin egen motpart; kommunen bekräftar sedan kontakten.',
+  },
+  'coordination.municipality_confirms_contact': {
+    asked: 'Bekräfta att kontaktpersonen som vårdcentralen angett är kommunens kontakt för samordningen.',
+    why: 'Samordningen bygger på en kontakt som båda parter står bakom.',
+  },
+  'coordination.first_local_meeting': {
+    asked: 'Ange när det första lokala samverkansmötet hölls.',
+    why: 'Uppstarten av samordningen är klar först när parterna i området har träffats.',
+  },
+  'coordination.join_subregional': {
+    asked: 'Ange när ni gick med i den delregionala samverkan.',
+    why: 'Överenskommelsen innebär att SLSO deltar i delregional samverkan (HSN 2020-1821).',
+  },
+  'coordination.onboarding_escalation': {
+    asked: 'Ett steg i uppstarten av samordningen är försenat. Se till att det blir gjort och kvittera.',
+    why: 'SLSO följer upp att varje område kommer i gång.',
+  },
+  'coordination.annual_follow_up': {
+    asked: 'Följ upp samordningen i området och kvittera, gärna med en anteckning.',
+    why: 'SLSO följer upp varje aktivt område en gång om året.',
+  },
+  'agreement.register_lpik': {
+    asked: 'Registrera LPIK exklusive läkemedel för året, i procent.',
+    why: 'SLSO:s ersättning enligt överenskommelsen räknas upp varje år med 70 % av LPIK exklusive läkemedel.',
+  },
+  'agreement.payment': {
+    asked: 'Betala ut delbetalningen enligt överenskommelsen och ange betalningsreferens och betaldag.',
+    why: 'Överenskommelsen mellan HSN och SLSO ger SLSO en årlig ersättning för stödet till vårdcentralerna.',
+  },
+  case_data_fault: {
+    asked: 'Ärendets uppgifter går inte att använda. Rätta dem eller kontakta förvaltningen, och kvittera.',
+    why: 'Ärendet kan inte gå vidare förrän felet är åtgärdat.',
+  },
 };
 
 /**
@@ -61,7 +146,37 @@ const FIELD_LABELS: Record<string, string> = {
   'discharge.takeover_medical_responsibility:acknowledged': 'Vi tar över det medicinska ansvaret',
   'discharge.takeover_medical_responsibility:responsiblePhysician': 'Ansvarig läkare (valfritt)',
   'finance.invoice_payment_liability:invoiceReference': 'Fakturareferens',
-  amountOre: 'Belopp i öre',
+  'reimbursement.review:decision': 'Beslut',
+  'reimbursement.review:lines': 'Beslut per kostnadsrad',
+  'reimbursement.review:reason': 'Skäl',
+  'reimbursement.review:comment': 'Vad ska kompletteras',
+  'reimbursement.second_approval:decision': 'Beslut',
+  'reimbursement.second_approval:reason': 'Skäl (valfritt)',
+  'reimbursement.amend:lines': 'Kostnadsrader',
+  'reimbursement.amend:comment': 'Kommentar till HSF',
+  paymentReference: 'Betalningsreferens',
+  paidOn: 'Betaldag',
+  lineNo: 'Rad',
+  date: 'Datum',
+  category: 'Kategori',
+  description: 'Beskrivning',
+  documentRef: 'Underlag (referens)',
+  amountOre: 'Belopp (kr)',
+  'discharge.register_daily_amount:amountOre': 'Dagsbelopp (kr)',
+  approvedOre: 'Godkänt belopp (kr)',
+  accept: 'Vi godtar uppdraget',
+  'coordination.accept_designation:reason': 'Skäl (om ni avböjer)',
+  vardcentralCode: 'Vårdcentral',
+  startDate: 'Från och med',
+  contactName: 'Kontaktperson',
+  guidancePlan: 'Plan för stödet',
+  'coordination.name_coordinator:name': 'Samordnare (namn och befattning)',
+  municipalContactName: 'Kommunens kontaktperson',
+  confirmed: 'Vi bekräftar kontakten',
+  heldOn: 'Mötet hölls',
+  joinedOn: 'Med i delregional samverkan från',
+  note: 'Anteckning (valfri)',
+  percentHundredths: 'LPIK (hundradels procent, 2,6 % = 260)',
 };
 
 export function fieldLabel(kind: string, path: string, title?: string): string {
@@ -74,6 +189,11 @@ export const ENUM_LABELS: Record<string, string> = {
   granted: 'Insatser beviljas',
   not_needed: 'Inga insatser behövs',
   more_information_requested: 'Begär mer information från sjukhuset',
+  approve: 'Godkänn',
+  approve_in_part: 'Godkänn delvis',
+  reject: 'Avslå',
+  send_back: 'Skicka tillbaka för komplettering',
+  ...COST_CATEGORY_LABELS,
   ...MUNICIPAL_NEED_LABELS,
 };
 

@@ -5,18 +5,23 @@ import { useApi } from '../auth/session';
 import { AppLink } from '../components/AppLink';
 import { CLAIM_STATUS_LABELS } from '../lib/finance-labels';
 import { calendarDate, kronor } from '../lib/money';
+import { PATHS } from '../lib/navigation';
 
 type ClaimListItem = Schemas['ClaimListItemDto'];
 type Mandate = Schemas['MandateDto'];
 
 export const CLAIMS_PATH = '/ersattning';
 export const NEW_CLAIM_PATH = '/ersattning/ny';
-export const claimPath = (claimId: string) => `${CLAIMS_PATH}/${claimId}`;
+export const claimPath = PATHS.claim;
+/** Claims a page: the newest first, "Visa fler" for the next page. */
+export const CLAIMS_PAGE_SIZE = 50;
 
 /** Ersättning: the claims of the person's organisation, newest first; SLSO opens a new one here. */
 export function Claims({ navigate }: { navigate(path: string): void }) {
   const { api, session } = useApi();
   const [claims, setClaims] = useState<ClaimListItem[] | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [mandates, setMandates] = useState<Mandate[]>([]);
   const [failed, setFailed] = useState(false);
 
@@ -24,16 +29,32 @@ export function Claims({ navigate }: { navigate(path: string): void }) {
     const controller = new AbortController();
     void (async () => {
       const [list, ms] = await Promise.all([
-        api.GET('/claims', { params: { query: { limit: 200 } }, signal: controller.signal }),
+        api.GET('/claims', { params: { query: { limit: CLAIMS_PAGE_SIZE } }, signal: controller.signal }),
         api.GET('/mandates', { signal: controller.signal }),
       ]);
       if (controller.signal.aborted) return;
       if (list.error || !list.data) return setFailed(true);
-      setClaims(list.data);
+      setClaims(list.data.items);
+      setNextCursor(list.data.nextCursor);
       setMandates(ms.data ?? []);
     })().catch(() => !controller.signal.aborted && setFailed(true));
     return () => controller.abort();
   }, [api]);
+
+  const showMore = async () => {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const { data, error } = await api.GET('/claims', { params: { query: { limit: CLAIMS_PAGE_SIZE, cursor: nextCursor } } });
+      if (error || !data) return setFailed(true);
+      setClaims((shown) => [...(shown ?? []), ...data.items]);
+      setNextCursor(data.nextCursor);
+    } catch {
+      setFailed(true);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   const mayOpen = session.roles.includes('case_handler') && mandates.some((m) => m.payeeOrg === session.organisationCode);
   return (
@@ -87,6 +108,13 @@ export function Claims({ navigate }: { navigate(path: string): void }) {
             ))}
           </Table.Body>
         </Table>
+      )}
+      {claims && nextCursor && (
+        <HStack>
+          <Button variant="secondary" loading={loadingMore} onClick={() => void showMore()}>
+            Visa fler anspråk
+          </Button>
+        </HStack>
       )}
     </VStack>
   );

@@ -5,7 +5,7 @@ import { fetchOpenTasks, ROWS_SHOWN, type OpenTasks } from '../lib/open-tasks';
 import { useApi } from '../auth/session';
 import { describeDue, stockholmTime } from '../lib/due';
 import { CASE_TYPE_LABELS, ROLE_LABELS, TASK_KIND_LABELS } from '../lib/labels';
-import { AppLink, PATHS } from '../lib/navigation';
+import { AppLink, caseScreenPath, PATHS } from '../lib/navigation';
 import { shortCaseId } from '../lib/case-texts';
 import { filterTasks, readUrlFilters, writeUrlFilters, type UrlFilters } from '../lib/inbox-filters';
 
@@ -125,7 +125,7 @@ export function Inbox({ refresh }: { refresh: string }) {
                     <AppLink to={PATHS.task(task.id)}>{TASK_KIND_LABELS[task.kind]}</AppLink>
                   </Table.DataCell>
                   <Table.DataCell>
-                    <AppLink to={PATHS.case(task.caseId)}>
+                    <AppLink to={caseScreenPath(task.caseType, task.caseId)}>
                       {CASE_TYPE_LABELS[task.caseType]} {shortCaseId(task.caseId)}
                     </AppLink>
                   </Table.DataCell>

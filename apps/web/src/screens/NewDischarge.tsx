@@ -5,6 +5,7 @@
  */
 import { Alert, BodyShort, Button, Checkbox, CheckboxGroup, Heading, HStack, Radio, RadioGroup, Select, TextField, VStack } from '@navikt/ds-react';
 import { useMemo, useState, type FormEvent } from 'react';
+import { NO_STOCKHOLM_TIME, stockholmWallTimeToInstant } from '../lib/stockholm-input';
 import { isValidPersonnummer } from '../../../../libs/domain/src/personnummer';
 import { personnummerProblem } from '../lib/personnummer-input';
 import type { Schemas } from '../api/client';
@@ -69,19 +70,20 @@ export function NewDischarge() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const admitted = stockholmWallTimeToInstant(admittedAt);
     const found: Partial<Record<Field, string>> = {
       personnummer: personnummer.trim() === '' ? 'Skriv patientens personnummer.' : (pnrProblem ?? (isValidPersonnummer(personnummer.trim()) ? undefined : 'Personnumret är inte komplett.')),
       patientName: patientName.trim() ? undefined : 'Skriv patientens namn.',
       municipalityCode: municipalityCode ? undefined : 'Välj patientens kommun.',
       vardcentralCode: vardcentralCode ? undefined : 'Välj patientens vårdcentral.',
-      admittedAt: admittedAt ? undefined : 'Ange när patienten skrevs in.',
+      admittedAt: !admittedAt ? 'Ange när patienten skrevs in.' : admitted ? undefined : NO_STOCKHOLM_TIME,
       estimatedDischargeDate: estimatedDischargeDate ? undefined : 'Ange beräknat utskrivningsdatum.',
       careType: careType ? undefined : 'Välj vårdform.',
     };
     const shown = Object.fromEntries(Object.entries(found).filter(([, v]) => v)) as Partial<Record<Field, string>>;
     setErrors(shown);
     setProblem(null);
-    if (Object.keys(shown).length > 0) {
+    if (Object.keys(shown).length > 0 || !admitted) {
       document.getElementById(`ny-${Object.keys(shown)[0]}`)?.focus();
       return;
     }
@@ -91,7 +93,7 @@ export function NewDischarge() {
       patientName: patientName.trim(),
       municipalityCode,
       vardcentralCode,
-      admittedAt: new Date(admittedAt).toISOString(),
+      admittedAt: admitted,
       estimatedDischargeDate,
       careType: careType as Body['careType'],
       ...(asihCode ? { asihCode } : {}),

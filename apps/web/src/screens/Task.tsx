@@ -10,11 +10,12 @@ import type { Schemas } from '../api/client';
 import { useApi, useDraft } from '../auth/session';
 import { AKSEL_TEMPLATES, AKSEL_WIDGETS } from '../components/answer-form-theme';
 import { TaskInput } from '../components/TaskInput';
-import { answerValidator, cleanAnswer, swedishProblem } from '../lib/answer-validator';
+import { answerValidator, cleanAnswer, isOreField, swedishProblem } from '../lib/answer-validator';
 import { answerFieldErrors, readError, type ReadError } from '../lib/api-errors';
 import { CASE_TYPE_LABELS, ROLE_LABELS, TASK_KIND_LABELS } from '../lib/labels';
 import { shortCaseId, stockholmDateTime } from '../lib/case-texts';
 import { describeDue } from '../lib/due';
+import { kronor } from '../lib/money';
 import { AppLink, PATHS } from '../lib/navigation';
 import { useOrganisations } from '../lib/organisations';
 import { fieldLabel, TASK_PURPOSE } from '../lib/task-texts';
@@ -35,7 +36,8 @@ export function uiSchemaFor(kind: string, schema: Obj, formData: Obj): UiSchema 
   };
   for (const [key, field] of Object.entries(properties)) {
     const entry: Obj = { 'ui:title': fieldLabel(kind, key, field.title as string | undefined) };
-    if (field.type === 'string' && Array.isArray(field.enum)) entry['ui:widget'] = 'radio';
+    if (isOreField(key, field)) entry['ui:widget'] = 'kronor';
+    else if (field.type === 'string' && Array.isArray(field.enum)) entry['ui:widget'] = 'radio';
     else if (field.type === 'string' && field.format === 'date') entry['ui:widget'] = 'date';
     else if (field.type === 'string' && typeof field.maxLength === 'number' && field.maxLength > 200) entry['ui:widget'] = 'textarea';
     else if (field.type === 'array') entry['ui:widget'] = 'checkboxes';
@@ -174,6 +176,13 @@ export function TaskScreen({ taskId }: { taskId: string }) {
         </BodyShort>
       </VStack>
 
+      {task.caseType === 'reimbursement_claim' && (
+        <BodyShort>
+          Anspråkets kostnadsrader, belopp och historik finns på dess egen sida:{' '}
+          <AppLink to={PATHS.claim(task.caseId)}>Öppna ersättningsanspråket</AppLink>
+        </BodyShort>
+      )}
+
       {done && (
         <Alert variant="success" role="status">
           Svaret är skickat och uppgiften är klar. <AppLink to={PATHS.inbox}>Till inkorgen</AppLink> ·{' '}
@@ -255,7 +264,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
             {Object.entries(task.decision).map(([key, value]) => (
               <div key={key}>
                 <dt>{fieldLabel(task.kind, key)}</dt>
-                <dd>{typeof value === 'boolean' ? (value ? 'Ja' : 'Nej') : Array.isArray(value) ? value.join(', ') : String(value)}</dd>
+                <dd>{typeof value === 'boolean' ? (value ? 'Ja' : 'Nej') : typeof value === 'number' && /Ore$/.test(key) ? kronor(value) : Array.isArray(value) ? value.join(', ') : String(value)}</dd>
               </div>
             ))}
           </dl>

@@ -6,6 +6,7 @@ import type { Claim } from '../../../contracts/src/reimbursement-claim.contract'
 export type ClaimProjection = Pick<Claim, 'claimId' | 'mandate' | 'status' | 'revisions'> & { version: number };
 import { ClaimLineEntity } from '../entities/claim-line.entity';
 import { ClaimEntity } from '../entities/claim.entity';
+import { CURSORS, decodeCursor, encodeCursor, type Page } from '../pagination';
 import { rowsWritten } from '../write-result';
 
 export interface ClaimListRow {
@@ -30,21 +31,31 @@ export class ClaimRepository {
 
   /**
    * The newest claims an organisation is party to (by the case projection's parties), with their mandate's
-   * reference and what the ledger holds approved and paid. No personal data.
+   * reference and what the ledger holds approved and paid, a page at a time. No personal data.
+   * Sorted by the case's opening to the millisecond (what a cursor's instant holds), then the id.
    */
-  list(filter: { partyOrg: string; status?: string; limit: number }): Promise<ClaimListRow[]> {
-    return this.dataSource.query(
+  async list(filter: { partyOrg: string; status?: string; limit: number; cursor?: string }): Promise<Page<ClaimListRow>> {
+    const after = filter.cursor ? decodeCursor(CURSORS.claims, filter.cursor) : null;
+    const rows: ClaimListRow[] = await this.dataSource.query(
       `SELECT cl.id AS "claimId", cl.mandate_id AS "mandateId", m.reference AS "mandateReference", cl.status, cl.revision,
          to_char(cl.period_from, 'YYYY-MM-DD') AS "periodFrom", to_char(cl.period_to, 'YYYY-MM-DD') AS "periodTo",
          cl.claimed_ore::float8 AS "claimedOre",
          (SELECT sum(e.amount_ore) FROM ledger_entries e WHERE e.source_id = cl.id AND e.kind = 'approved')::float8 AS "approvedOre",
          (SELECT sum(e.amount_ore) FROM ledger_entries e WHERE e.source_id = cl.id AND e.kind = 'paid')::float8 AS "paidOre",
-         c.created_at AS "openedAt", cl.updated_at AS "updatedAt"
+         date_trunc('milliseconds', c.created_at) AS "openedAt", cl.updated_at AS "updatedAt"
        FROM claims cl JOIN cases c ON c.id = cl.id JOIN mandates m ON m.id = cl.mandate_id
        WHERE $1 = ANY (c.parties) AND ($2::text IS NULL OR cl.status = $2)
-       ORDER BY c.created_at DESC, cl.id DESC LIMIT $3`,
-      [filter.partyOrg, filter.status ?? null, filter.limit],
+         AND ($4::timestamptz IS NULL OR (date_trunc('milliseconds', c.created_at), cl.id) < ($4::timestamptz, $5::uuid))
+       ORDER BY date_trunc('milliseconds', c.created_at) DESC, cl.id DESC LIMIT $3`,
+      [filter.partyOrg, filter.status ?? null, filter.limit + 1, after?.sortKey ?? null, after?.id ?? null],
     );
+    const items = rows.slice(0, filter.limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > filter.limit && last ? encodeCursor(CURSORS.claims, { sortKey: last.openedAt.toISOString(), id: last.claimId }) : null,
+    };
   }
 
   async upsert(state: ClaimProjection, em: EntityManager): Promise<void> {
