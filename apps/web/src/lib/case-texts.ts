@@ -89,3 +89,28 @@ export function calendarDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+type WaitingFor = Schemas['WaitingForDto'];
+
+/** What the workflow says it waits for (in English, for the API's readers) in the words the case's parties use. */
+const KNOWN_REQUESTS: Record<string, string> = {
+  "the hospital's utskrivningsklar notice": 'sjukhusets meddelande om utskrivningsklar',
+  "the hospital's record of the discharge": 'sjukhusets registrering av utskrivningen',
+};
+
+const WAITING_FOR: Record<WaitingFor['what'], (w: WaitingFor) => string> = {
+  nothing: () => 'inget (ärendet är avslutat)',
+  tasks: () => 'öppna uppgifter (se nedan)',
+  reference_data: () => 'referensdata från HSF (dagsbelopp eller LPIK)',
+  date: () => 'en tidpunkt',
+  request: (w) => KNOWN_REQUESTS[w.description] ?? 'en begäran från någon av parterna',
+};
+
+/** "Väntar på: …" of the case view, with the instant or date it waits until, if any. */
+export function waitingForText(w: WaitingFor): string {
+  const what = WAITING_FOR[w.what](w);
+  if (w.what === 'nothing' || !w.until) return what;
+  const until = /^\d{4}-\d{2}-\d{2}$/.test(w.until) ? calendarDate(w.until) : stockholmDateTime(w.until);
+  const prefix = { tasks: 'senast ', reference_data: 'senast ', date: '', request: 'väntas ' }[w.what];
+  return `${what}, ${prefix}${until}`;
+}

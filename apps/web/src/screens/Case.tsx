@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Schemas } from '../api/client';
 import { useApi } from '../auth/session';
 import { DischargeActions } from '../components/DischargeActions';
-import { calendarDate, CASE_STATUS_LABELS, eventLabel, MUNICIPAL_NEED_LABELS, shortCaseId, stockholmDateTime } from '../lib/case-texts';
+import { calendarDate, CASE_STATUS_LABELS, eventLabel, MUNICIPAL_NEED_LABELS, shortCaseId, stockholmDateTime, waitingForText } from '../lib/case-texts';
 import { describeDue } from '../lib/due';
 import { CASE_TYPE_LABELS, TASK_KIND_LABELS } from '../lib/labels';
 import { AppLink, PATHS } from '../lib/navigation';
@@ -116,7 +116,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         <BodyShort>
           Parter: {found.parties.map(name).join(', ')}
         </BodyShort>
-        {found.waitingFor && <BodyShort textColor="subtle">Väntar på: {found.waitingFor.description}</BodyShort>}
+        {found.waitingFor && <BodyShort textColor="subtle">Väntar på: {waitingForText(found.waitingFor)}</BodyShort>}
       </VStack>
       {failed && <Alert variant="warning" className="no-print">Kunde inte hämta ärendet just nu. Försöker igen.</Alert>}
 
