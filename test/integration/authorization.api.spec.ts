@@ -62,6 +62,8 @@ const newOrg = () => ({ code: `VC-T${Date.now() % 1_000_000}${(n += 1)}`, kind: 
 
 const ROWS: Row[] = [
   { route: 'GET /health', method: 'get', make: async () => ({ path: '/health' }), party: 'none', partyStatus: 200, public: true },
+  // Which sign-in the web app offers (the dev sign-in or the OIDC issuer and client id): public, read before signing in.
+  { route: 'GET /auth/config', method: 'get', make: async () => ({ path: '/auth/config' }), party: 'none', partyStatus: 200, public: true },
   { route: 'GET /health/ready', method: 'get', make: async () => ({ path: '/health/ready' }), party: 'none', partyStatus: 200, public: true },
   { route: 'GET /organisations', method: 'get', make: async () => ({ path: '/organisations?kind=municipality' }), party: ekero, partyStatus: 200 },
   {
