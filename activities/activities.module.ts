@@ -11,6 +11,8 @@ import type { ReimbursementActivities } from '../workflows/legacy/contracts/reim
 import type { SupportAgreementActivities } from '../workflows/legacy/contracts/support-agreement.contract';
 import { CaseStepActivitiesService } from './case-runtime/case-step.activities';
 import { PatientDataErasureActivitiesService } from './patient-data/patient-data-erasure.activities';
+import { SituationRoundActivitiesService } from './situation-reports/situation-round.activities';
+import type { SituationRoundActivities } from '../libs/contracts/src/situation-report.contract';
 import type { PatientDataErasureActivities } from '../libs/contracts/src/patient-data-erasure.contract';
 import { CaseProjectionActivitiesService } from './legacy/case-projection.activities';
 import { CoordinationActivitiesService } from './legacy/coordination.activities';
@@ -23,6 +25,7 @@ import { SupportAgreementActivitiesService } from './legacy/support-agreement.ac
 const ACTIVITY_SERVICES = [
   CaseStepActivitiesService,
   PatientDataErasureActivitiesService,
+  SituationRoundActivitiesService,
   CaseProjectionActivitiesService,
   HumanTaskActivitiesService,
   PaymentLiabilityActivitiesService,
@@ -39,6 +42,7 @@ export type AllActivities = CaseRuntimeActivities &
   CaseReadActivities &
   CaseProjectionActivities &
   PatientDataErasureActivities &
+  SituationRoundActivities &
   HumanTaskActivities &
   PaymentLiabilityActivities &
   Omit<ReimbursementActivities, 'mandateTotals'> &
@@ -54,6 +58,7 @@ export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
   const coordination = ctx.get(CoordinationActivitiesService);
   const supportAgreement = ctx.get(SupportAgreementActivitiesService);
   const erasure = ctx.get(PatientDataErasureActivitiesService);
+  const rounds = ctx.get(SituationRoundActivitiesService);
   return dataErrorsAreFinal({
     applyCaseStep: step.applyCaseStep.bind(step),
     // Reads: the case runtime calls them as local activities, the legacy workflows as activities.
@@ -64,6 +69,8 @@ export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
     // Erasure of patient data (gallring), run by the worker's schedule.
     casesDueForErasure: erasure.casesDueForErasure.bind(erasure),
     erasePatientData: erasure.erasePatientData.bind(erasure),
+    // The situation-report Schedule's starter.
+    prepareSituationRound: rounds.prepareSituationRound.bind(rounds),
     // Legacy workflow types only (workflows/legacy): remove with them.
     projectCase: projection.projectCase.bind(projection),
     createTask: tasks.createTask.bind(tasks),

@@ -12,6 +12,7 @@ import { LedgerRepository } from '../../libs/persistence/src/repositories/ledger
 import { LpikRepository } from '../../libs/persistence/src/repositories/lpik.repository';
 import { OrganisationRepository } from '../../libs/persistence/src/repositories/organisation.repository';
 import { TaskRepository } from '../../libs/persistence/src/repositories/task.repository';
+import { SituationReportRepository } from '../../libs/persistence/src/repositories/situation-report.repository';
 import { PatientDataService } from '../../libs/persistence/src/patient-data/patient-data.service';
 
 /** Cancelled tasks by reason, in order: one statement per reason. */
@@ -48,6 +49,7 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
     private readonly lpik: LpikRepository,
     private readonly organisations: OrganisationRepository,
     private readonly patientData: PatientDataService,
+    private readonly situations: SituationReportRepository,
   ) {}
 
   async applyCaseStep(step: CaseStep): Promise<StepResult> {
@@ -115,6 +117,24 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
       }
       const added = await this.ledger.book(effect.bookings, em);
       return added > 0 ? { actor: effect.by.actor, organisationCode: effect.by.organisationCode, action: effect.action, taskId: null, requestId: null, outcome: 'success', detail: effect.detail } : null;
+    }
+    if (effect.type === 'situation_round.open') {
+      await this.situations.openRound(em, effect);
+      return null;
+    }
+    if (effect.type === 'situation_report.record') {
+      await this.situations.recordReport(em, effect.report);
+      return null;
+    }
+    if (effect.type === 'situation_shortage.record') {
+      await this.situations.recordShortage(em, effect.roundId, effect.shortage);
+      return null;
+    }
+    if (effect.type === 'situation_picture.publish') {
+      const picture = await this.situations.publishPicture(em, effect.roundId, effect.version, effect.computedAt);
+      if (!picture) return null;
+      const { reported, expected } = { reported: picture.nation.municipalities.reported + picture.nation.regions.reported, expected: picture.nation.municipalities.expected + picture.nation.regions.expected };
+      return { actor: 'system', organisationCode: null, action: 'situation_picture.publish', taskId: null, requestId: null, outcome: 'success', detail: { week: picture.week, version: picture.version, reported, expected } };
     }
     const { key, value, by } = effect;
     const stored =

@@ -13,6 +13,7 @@ import type { KeyRing } from '../../../libs/crypto/src/key-ring';
 import { vardflodeDataConverter } from '../../../libs/crypto/src/payload-codec';
 import { createCaseWorker } from './case-worker';
 import { ensurePatientDataErasureSchedule } from './erasure-schedule';
+import { ensureSituationRoundSchedule } from './situation-round-schedule';
 import { WorkerModule } from './worker.module';
 
 const TEMPORAL_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN' };
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   const schedules = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: vardflodeDataConverter(keyRing) });
   const scheduleId = await ensurePatientDataErasureSchedule(schedules, config);
   log.info({ scheduleId, every: config.PATIENT_DATA_ERASURE_INTERVAL }, 'patient-data erasure scheduled');
+  const roundSchedule = await ensureSituationRoundSchedule(schedules, config);
+  log.info({ scheduleId: roundSchedule, cron: config.SITUATION_REPORT_SCHEDULE }, roundSchedule ? 'situation-report rounds scheduled' : 'situation-report rounds not scheduled');
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
 
   // The parent launcher going away (e.g. killed) must not leave this process behind.

@@ -8,6 +8,9 @@ import { DEFAULT_BILLS_DISCHARGE_DAY } from '../../domain/src/discharge/payment-
 import { DEFAULT_SIP_CALL_DAYS, DEFAULT_SIP_DEADLINE_POLICY, SIP_DEADLINE_POLICIES, SipDeadlinePolicy } from '../../domain/src/discharge/sip-deadline';
 import { DEFAULT_HOLIDAY_EVE_POLICY, HOLIDAY_EVE_POLICIES, HolidayEvePolicy } from '../../domain/src/discharge/takeover-receiver';
 import { ORGANISATION_CODE } from '../../domain/src/text';
+import { DEFAULT_CALENDAR_POLICY } from '../../domain/src/situation-reports/calendar';
+import { DEFAULT_SHORTAGE_THRESHOLD_DAYS } from '../../domain/src/situation-reports/figures';
+import { CONSUMABLES } from '../../domain/src/situation-reports/report.types';
 import {
   IsBoolean,
   IsIn,
@@ -416,6 +419,58 @@ export class AppConfig {
   /** HSF finance's payment of an instalment, and HSF's registration of a missing LPIK (from when SKR publishes it). */
   @IsDurationSetting()
   AGREEMENT_PAYMENT_DUE = '30d';
+
+  /**
+   * When the Temporal Schedule starts a situation-report round: a cron expression in Stockholm time (default Monday
+   * 00:00, when the reported week has ended), or `off`. Each round covers the Monday–Sunday week before it starts.
+   */
+  @Matches(/^(off|[0-9*,/-]+ [0-9*,/-]+ [0-9*,/?LW-]+ [0-9*,/-]+ [0-9A-Za-z*,/-]+)$/, { message: 'SITUATION_REPORT_SCHEDULE must be a five-field cron expression or off' })
+  SITUATION_REPORT_SCHEDULE = '0 0 * * MON';
+
+  /** The ISO weekday (1 Monday … 7 Sunday) after the reported week on which reports fall due (default Wednesday). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  SITUATION_REPORT_DUE_WEEKDAY = DEFAULT_CALENDAR_POLICY.dueWeekday;
+
+  /** The Stockholm time of day reports fall due, HH:MM (default 12:00). */
+  @Matches(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'SITUATION_REPORT_DUE_TIME must be HH:MM' })
+  SITUATION_REPORT_DUE_TIME = DEFAULT_CALENDAR_POLICY.dueTime;
+
+  /** Working days before the due day that a missing report gets its reminder (same time of day). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  SITUATION_REPORT_REMINDER_WORKING_DAYS = DEFAULT_CALENDAR_POLICY.reminderWorkingDays;
+
+  /** Working days after the due day that the round closes (cut-off; same time of day). Missing reports escalate in between. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  SITUATION_REPORT_CUTOFF_WORKING_DAYS = DEFAULT_CALENDAR_POLICY.cutoffWorkingDays;
+
+  /** Days after the cut-off that revisions of a published picture are accepted. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  SITUATION_REPORT_REVISION_DAYS = DEFAULT_CALENDAR_POLICY.revisionDays;
+
+  /** Days of stock below which a consumable is a shortage that goes to the county board (every item). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  SITUATION_REPORT_SHORTAGE_DAYS = DEFAULT_SHORTAGE_THRESHOLD_DAYS;
+
+  /** Per-item thresholds over SITUATION_REPORT_SHORTAGE_DAYS, e.g. `nitrile_gloves=10,visors=5`. */
+  @Matches(new RegExp(`^((${CONSUMABLES.join('|')})=[0-9]{1,4}(,(${CONSUMABLES.join('|')})=[0-9]{1,4})*)?$`), {
+    message: `SITUATION_REPORT_SHORTAGE_DAYS_BY_ITEM must be item=days pairs separated by commas; items: ${CONSUMABLES.join(', ')}`,
+  })
+  SITUATION_REPORT_SHORTAGE_DAYS_BY_ITEM = '';
 
   /** The ASIH unit that takes over weekend and holiday discharges when the notice names none. */
   @Matches(ORGANISATION_CODE.pattern, { message: 'must be an organisation code' })

@@ -18,6 +18,8 @@ export type AnswerSchema =
     }
   | { type: 'boolean'; const?: boolean }
   | { type: 'integer'; minimum?: number; maximum?: number }
+  /** A finite number; `multipleOf` 0.1 allows at most one decimal (checked on the decimal text, not by float division). */
+  | { type: 'number'; minimum?: number; maximum?: number; multipleOf?: 0.1 }
   | { type: 'array'; items: AnswerSchema; minItems?: number; maxItems?: number; uniqueItems?: boolean };
 
 /** An ISO 8601 instant with offset whose date is a real calendar date (no 2027-02-30T10:00Z). */
@@ -78,6 +80,12 @@ export function answerProblem(schema: AnswerSchema, value: unknown, path = 'deci
       if (typeof value !== 'number' || !Number.isInteger(value)) return `${path} must be an integer`;
       if (schema.minimum !== undefined && value < schema.minimum) return `${path} must be at least ${schema.minimum}`;
       if (schema.maximum !== undefined && value > schema.maximum) return `${path} must be at most ${schema.maximum}`;
+      return null;
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `${path} must be a number`;
+      if (schema.minimum !== undefined && value < schema.minimum) return `${path} must be at least ${schema.minimum}`;
+      if (schema.maximum !== undefined && value > schema.maximum) return `${path} must be at most ${schema.maximum}`;
+      if (schema.multipleOf !== undefined && Math.abs(value * 10 - Math.round(value * 10)) > 1e-9) return `${path} must have at most one decimal`;
       return null;
     case 'array': {
       if (!Array.isArray(value)) return `${path} must be an array`;

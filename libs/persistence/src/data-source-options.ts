@@ -15,6 +15,7 @@ import { MandateEntity } from './entities/mandate.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { SigningDelegationEntity } from './entities/signing-delegation.entity';
 import { TaskEntity } from './entities/task.entity';
+import { SituationReportEntity, SituationRoundEntity, SituationShortageEntity } from './entities/situation-report.entity';
 import { InitialSchema1763884800000 } from './migrations/1763884800000-initial-schema';
 import { Organisations1763888400000 } from './migrations/1763888400000-organisations';
 import { TasksAndAudit1763888500000 } from './migrations/1763888500000-tasks-and-audit';
@@ -29,6 +30,7 @@ import { DatedAreas1764475200000 } from './migrations/1764475200000-dated-areas'
 import { PatientIndex1764500000000 } from './migrations/1764500000000-patient-index';
 import { CaseDataKeys1764503600000 } from './migrations/1764503600000-case-data-keys';
 import { CaseStatistics1764507200000 } from './migrations/1764507200000-case-statistics';
+import { SituationReports1764600000000 } from './migrations/1764600000000-situation-reports';
 import { LogSink, QueryLogger } from './query-logger';
 
 /** Every table the application reads or writes has an entity; the migrations own their DDL. */
@@ -49,6 +51,9 @@ export const ENTITIES = [
   LpikIndexEntity,
   SigningDelegationEntity,
   CaseDataKeyEntity,
+  SituationRoundEntity,
+  SituationReportEntity,
+  SituationShortageEntity,
 ];
 /** In order. Listed explicitly (not globbed) so compiled and source runs see the same set. */
 export const MIGRATIONS = [
@@ -64,6 +69,7 @@ export const MIGRATIONS = [
   PatientIndex1764500000000,
   CaseDataKeys1764503600000,
   CaseStatistics1764507200000,
+  SituationReports1764600000000,
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */

@@ -1,4 +1,5 @@
 import { DomainError, DomainErrorCode } from '../../domain/src/domain-error';
+import { ORGANISATION_CODE } from '../../domain/src/text';
 
 /** Opaque keyset cursor: the sort key and id of the last row of the previous page. */
 export interface Cursor {
@@ -26,7 +27,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 export interface CursorKind {
   list: string;
   sortKey: 'instant' | 'none';
-  id: 'uuid' | 'bigint';
+  id: 'uuid' | 'bigint' | 'code';
 }
 
 export const CURSORS = {
@@ -35,6 +36,8 @@ export const CURSORS = {
   audit: { list: 'audit', sortKey: 'none', id: 'bigint' },
   accessLog: { list: 'patients/access-log', sortKey: 'none', id: 'bigint' },
   claims: { list: 'claims', sortKey: 'instant', id: 'uuid' },
+  situationRounds: { list: 'situation-reports/rounds', sortKey: 'instant', id: 'uuid' },
+  situationReports: { list: 'situation-reports/reports', sortKey: 'none', id: 'code' },
 } as const satisfies Record<string, CursorKind>;
 
 export function encodeCursor(kind: CursorKind, cursor: Cursor): string {
@@ -44,7 +47,7 @@ export function encodeCursor(kind: CursorKind, cursor: Cursor): string {
 function fits(kind: CursorKind, sortKey: unknown, id: unknown): boolean {
   if (typeof sortKey !== 'string' || typeof id !== 'string') return false;
   const sortKeyFits = kind.sortKey === 'none' ? sortKey === '' : ISO_INSTANT.test(sortKey) && new Date(sortKey).toISOString() === sortKey;
-  const idFits = kind.id === 'uuid' ? UUID.test(id) : BIGINT.test(id) && BigInt(id) <= MAX_BIGINT;
+  const idFits = kind.id === 'uuid' ? UUID.test(id) : kind.id === 'code' ? ORGANISATION_CODE.pattern.test(id) : BIGINT.test(id) && BigInt(id) <= MAX_BIGINT;
   return sortKeyFits && idFits;
 }
 

@@ -19,6 +19,8 @@ import { MandateRepository } from './repositories/mandate.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { TaskRepository } from './repositories/task.repository';
+import { SituationReportRepository } from './repositories/situation-report.repository';
+import { SituationRoundPlanner } from './situation-reports/round-planner';
 import { PatientDataService } from './patient-data/patient-data.service';
 
 class MigrationRunner implements OnModuleInit {
@@ -35,7 +37,7 @@ class MigrationRunner implements OnModuleInit {
 
 const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository, DailyAmountRepository,
   MandateRepository, ClaimRepository, LedgerRepository, AreaRepository, LpikRepository, SigningDelegationRepository, PatientDataService,
-  StatisticsRepository];
+  StatisticsRepository, SituationReportRepository, SituationRoundPlanner];
 
 /** PostgreSQL through TypeORM; migrations and the reference-data seed run on start (under an advisory lock). */
 @Global()

@@ -5,7 +5,9 @@ import type { CaseEntity } from '../../../../libs/persistence/src/entities/case.
 import { CaseRepository } from '../../../../libs/persistence/src/repositories/case.repository';
 import { TaskRepository, TaskRow } from '../../../../libs/persistence/src/repositories/task.repository';
 import type { RequestContext } from '../common/request-context';
-import { readableCaseTypes, readersOf } from './need-to-know';
+import { readableCaseTypes, readersOf, SITUATION_REPORTS } from './need-to-know';
+import type { ReportRemit } from '../../../../libs/persistence/src/repositories/situation-report.repository';
+import { countyOfBoard } from '../../../../libs/domain/src/situation-reports/county';
 
 /**
  * The one place that decides who sees what. A case exists for the organisations that are party to it, as its
@@ -67,4 +69,45 @@ export class AccessService {
   mayWorkOn(p: Principal, t: TaskRow | null): t is TaskRow {
     return !!t && t.assignedOrg === p.organisationCode && p.roles.includes(t.requiredRole as Role);
   }
+
+  // ---- situation reports (SITUATION_REPORTS) -------------------------------------------------------------
+
+  /**
+   * Whose raw reports `p` reads (null: rounds and pictures only), or a 403 without a reading role; organisations
+   * of no reading kind get 404 (`what`), as if no round existed.
+   */
+  situationRemit(p: Principal, what = 'situation-report round'): { scope: 'all' | 'county' | 'own' | 'none'; remit: ReportRemit | null } {
+    const scope = SITUATION_REPORTS.remit[p.organisationKind];
+    if (!scope) throw new DomainError(DomainErrorCode.NotFound, `${what} not found`);
+    if (!SITUATION_REPORTS.readers.some((r) => p.roles.includes(r))) {
+      throw new DomainError(DomainErrorCode.Forbidden, `reading situation reports needs the role ${SITUATION_REPORTS.readers.join(' or ')}`);
+    }
+    if (scope === 'all') return { scope, remit: { all: true } };
+    if (scope === 'county') {
+      const county = countyOfBoard(p.organisationCode);
+      return { scope, remit: county ? { county } : null };
+    }
+    if (scope === 'own') return { scope, remit: { organisationCode: p.organisationCode } };
+    return { scope, remit: null };
+  }
+
+  /** A round `p` may see: reporters only the rounds they report in. Notes the round on the request's audit row. */
+  requireSituationRound<R extends { participants: { organisationCode: string }[] }>(ctx: RequestContext, roundId: string, round: R | null): R {
+    ctx.audit.caseId = roundId;
+    const { scope } = this.situationRemit(ctx.principal);
+    if (!round || (scope === 'own' && !round.participants.some((x) => x.organisationCode === ctx.principal.organisationCode))) {
+      throw new DomainError(DomainErrorCode.NotFound, `situation-report round ${roundId} not found`);
+    }
+    ctx.audit.grantedBy = SITUATION_REPORTS.readers.filter((r) => ctx.principal.roles.includes(r));
+    return round;
+  }
+
+  /** Whether `p`'s remit covers an organisation's raw report in a county. */
+  coversReport(remit: ReportRemit | null, report: { organisationCode: string; county: string }): boolean {
+    if (!remit) return false;
+    if ('all' in remit) return true;
+    if ('county' in remit) return remit.county === report.county;
+    return remit.organisationCode === report.organisationCode;
+  }
 }
+

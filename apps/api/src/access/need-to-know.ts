@@ -3,6 +3,7 @@ import { AREA_CASE_TYPE } from '../../../../libs/contracts/src/coordination-area
 import { DISCHARGE_HANDOVER_CASE_TYPE } from '../../../../libs/contracts/src/discharge-handover.contract';
 import { CLAIM_CASE_TYPE } from '../../../../libs/contracts/src/reimbursement-claim.contract';
 import { AGREEMENT_CASE_TYPE } from '../../../../libs/contracts/src/support-agreement.contract';
+import { SITUATION_ROUND_CASE_TYPE } from '../../../../libs/contracts/src/situation-report.contract';
 
 /**
  * Need to know: which roles of a party organisation may read a case of each type (the case itself, its state, its
@@ -22,6 +23,8 @@ export const NEED_TO_KNOW: Readonly<Record<string, readonly Role[]>> = {
   [CLAIM_CASE_TYPE]: ['case_handler', 'approver', 'finance', 'coordinator'],
   [AGREEMENT_CASE_TYPE]: ['case_handler', 'approver', 'finance', 'coordinator'],
   [AREA_CASE_TYPE]: ['case_handler', 'approver', 'coordinator'],
+  // A round's case (Socialstyrelsen's): who reported when, never a figure. Reports are read through SITUATION_REPORTS.
+  [SITUATION_ROUND_CASE_TYPE]: ['case_handler', 'coordinator'],
 };
 
 /** Mandates and their figures are read like the claims made under them. */
@@ -48,3 +51,27 @@ export const PATIENT_ACCESS_LOG_READERS = {
   organisation: 'admin',
   platform: 'platform_auditor',
 } as const satisfies Record<'organisation' | 'platform', Role>;
+
+/**
+ * Situation reports (issue 14): who reads which rounds, pictures and raw reports. Named policy (our assumption; the
+ * seeds say only that Socialstyrelsen passes situation pictures on to the regions and that municipalities report
+ * shortages through their county board). Within an organisation, its case handlers (who report) and coordinators
+ * (who take escalations) read; by the organisation's kind:
+ * - `national_agency` (Socialstyrelsen) runs the rounds: every round, picture and report, and starts extra rounds;
+ * - `county_board` (Länsstyrelsen): every round and picture, and the reports of its own county;
+ * - `municipality`, `region`: the rounds they report in, their pictures, and their own reports;
+ * - `association` (SKR): every round and picture, no raw report.
+ * Any other organisation has no round: for it they do not exist (404).
+ */
+export const SITUATION_REPORTS = {
+  readers: ['case_handler', 'coordinator'] as readonly Role[],
+  /** Who starts an extra round: Socialstyrelsen's coordinators. */
+  starter: { kind: 'national_agency', role: 'coordinator' as Role },
+  remit: {
+    national_agency: 'all',
+    county_board: 'county',
+    municipality: 'own',
+    region: 'own',
+    association: 'none',
+  } as Readonly<Record<string, 'all' | 'county' | 'own' | 'none'>>,
+} as const;

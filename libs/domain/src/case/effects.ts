@@ -3,6 +3,7 @@
  * Pure data: rules compute them, the runtime carries them, the step activity applies them idempotently.
  */
 import type { Actor, SystemActor } from './case';
+import type { Participant, RoundCalendar, RoundPolicy, ShortageStatus, StoredReport } from '../situation-reports/report.types';
 
 /** One ledger row; its bookingKey makes it happen at most once, whatever retries and replays do. */
 export interface LedgerBooking {
@@ -45,4 +46,12 @@ export type CaseEffect =
       /** Daily amount in öre, or LPIK in hundredths of a percent. */
       value: number;
       by: Actor;
-    };
+    }
+  /** A reporting round opens: who reports, its calendar and thresholds (what its picture is computed against). */
+  | { type: 'situation_round.open'; roundId: string; calendar: RoundCalendar; participants: Participant[]; policy: RoundPolicy }
+  /** A situation report as sent (one row per revision); written once whatever retries do. */
+  | { type: 'situation_report.record'; report: StoredReport }
+  /** A shortage raised or answered (one row per round, municipality and item). */
+  | { type: 'situation_shortage.record'; roundId: string; shortage: ShortageStatus }
+  /** The round's picture, computed from its stored reports in the step's transaction; a newer version replaces it. */
+  | { type: 'situation_picture.publish'; roundId: string; version: number; computedAt: string };

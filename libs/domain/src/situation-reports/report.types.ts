@@ -97,6 +97,7 @@ export interface ShortageStatus {
   daysLeft: number;
   countyBoard: string;
   action?: ShortageAction;
+  comment?: string;
   answeredBy?: string;
   answeredAt?: string;
 }
