@@ -29,6 +29,7 @@ import { DatedAreas1764475200000 } from './migrations/1764475200000-dated-areas'
 import { PatientIndex1764500000000 } from './migrations/1764500000000-patient-index';
 import { CaseDataKeys1764503600000 } from './migrations/1764503600000-case-data-keys';
 import { CaseStatistics1764507200000 } from './migrations/1764507200000-case-statistics';
+import { NationalOrganisationKinds1764508000000 } from './migrations/1764508000000-national-organisation-kinds';
 import { LogSink, QueryLogger } from './query-logger';
 
 /** Every table the application reads or writes has an entity; the migrations own their DDL. */
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   PatientIndex1764500000000,
   CaseDataKeys1764503600000,
   CaseStatistics1764507200000,
+  NationalOrganisationKinds1764508000000,
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */
