@@ -21,6 +21,24 @@ describe('organisations (real PostgreSQL)', () => {
     await (await as('0125', ['case_handler'])).get('/organisations?kind=castle').expect(400);
   });
 
+  it('seeds the 21 regions by their county codes, the 21 county boards (LST-), SKR and Socialstyrelsen (issue 14)', async () => {
+    const caller = await as('0125', ['case_handler']);
+    const byKind = async (kind: string) => (await caller.get(`/organisations?kind=${kind}`).expect(200)).body as { code: string; name: string }[];
+    const regions = await byKind('region');
+    expect(regions.map((o) => o.code)).toEqual(['01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '17', '18', '19', '20', '21', '22', '23', '24', '25']);
+    expect(regions[0]).toEqual({ code: '01', kind: 'region', name: 'Region Stockholm', active: true, validFrom: null, validTo: null });
+    expect(regions.find((o) => o.code === '14')?.name).toBe('Västra Götalandsregionen');
+    const boards = await byKind('county_board');
+    expect(boards.map((o) => o.code)).toEqual(regions.map((o) => `LST-${o.code}`));
+    expect(boards[0]).toMatchObject({ code: 'LST-01', name: 'Länsstyrelsen i Stockholms län' });
+    expect(boards.find((o) => o.code === 'LST-04')?.name).toBe('Länsstyrelsen i Södermanlands län');
+    expect(await byKind('association')).toEqual([{ code: 'SKR', kind: 'association', name: 'Sveriges Kommuner och Regioner', active: true, validFrom: null, validTo: null }]);
+    expect((await byKind('national_agency')).map((o) => o.code)).toEqual(['SOCIALSTYRELSEN']);
+    // Their people can sign in and act: a region's and a county board's inbox is there (empty).
+    await (await as('01', ['case_handler'])).get('/tasks').expect(200);
+    await (await as('LST-01', ['case_handler'])).get('/tasks').expect(200);
+  });
+
   it('lets HSF’s register admin create an organisation once, with the change and its audit row together', async () => {
     const admin = await as('HSF', ['register_admin']);
     const created = await admin.post('/organisations').send({ code: 'VC-VALLENTUNA', kind: 'vardcentral', name: 'Vallentuna vårdcentral' }).expect(201);

@@ -21,10 +21,12 @@ const TABLES: Record<Exclude<keyof SeedCounts, 'dated'>, EntityTarget<ObjectLite
   mandates: MandateEntity,
   signingDelegations: SigningDelegationEntity,
 };
-const EXPECTED: SeedCounts = { organisations: 63, coordinationAreas: 40, dailyAmounts: 3, mandates: 2, signingDelegations: 1, dated: 0 };
+const EXPECTED: SeedCounts = { organisations: 106, coordinationAreas: 40, dailyAmounts: 3, mandates: 2, signingDelegations: 1, dated: 0 };
 const NOTHING: SeedCounts = { organisations: 0, coordinationAreas: 0, dailyAmounts: 0, mandates: 0, signingDelegations: 0, dated: 0 };
 /** Stockholm's districts from 2023-07-01: not in a database seeded before areas were dated. */
 const NEW_DISTRICTS = ['0180-JARVA', '0180-NORRA-INNERSTADEN'];
+/** The situation reports' parties (issue 14): the 21 regions, 21 county boards and SKR, none in those databases. */
+const NATIONAL_KINDS: string[] = ['region', 'county_board', 'association'];
 
 async function freshDatabase(): Promise<DataSource> {
   const config = await testConfig();
@@ -75,12 +77,12 @@ describe('reference data seed (real PostgreSQL)', () => {
     expect(await ds.getRepository(OrganisationEntity).findOneByOrFail({ code: 'SOCIALSTYRELSEN' })).toMatchObject({ active: false });
   });
 
-  it('on a database that the earlier data-carrying migrations filled, adds only the district reform, once', async () => {
+  it('on a database that the earlier data-carrying migrations filled, adds only the district reform and the national parties, once', async () => {
     const ds = await freshDatabase();
     open.push(ds);
     await ds.runMigrations({ transaction: 'each' });
     // What those migrations inserted, statement for statement.
-    for (const o of ORGANISATIONS.filter((x) => !NEW_DISTRICTS.includes(x.code))) {
+    for (const o of ORGANISATIONS.filter((x) => !NEW_DISTRICTS.includes(x.code) && !NATIONAL_KINDS.includes(x.kind))) {
       await ds.query('INSERT INTO organisations (code, kind, name) VALUES ($1, $2, $3)', [o.code, o.kind, o.name]);
     }
     await ds.query(`
@@ -102,8 +104,8 @@ describe('reference data seed (real PostgreSQL)', () => {
     expect(await rowCounts(ds)).toEqual({ ...EXPECTED, organisations: 61, coordinationAreas: 38, dated: 0 });
 
     // The district reform of 2023-07-01: the two new districts are added, and the four old ones (organisation and
-    // area) are dated to 2023-06-30 and name their successor.
-    expect(await seedReferenceData(ds)).toEqual({ ...NOTHING, organisations: 2, coordinationAreas: 2, dated: 8 });
+    // area) are dated to 2023-06-30 and name their successor. And the 43 parties of the situation reports.
+    expect(await seedReferenceData(ds)).toEqual({ ...NOTHING, organisations: 2 + 43, coordinationAreas: 2, dated: 8 });
     const areas = await ds.getRepository(CoordinationAreaEntity).find({ where: [{ code: '0180-NORRMALM' }, { code: '0180-JARVA' }, { code: '0125' }], order: { code: 'ASC' } });
     expect(areas.map(({ code, validFrom, validTo, successorCode }) => ({ code, validFrom, validTo, successorCode }))).toEqual([
       { code: '0125', validFrom: null, validTo: null, successorCode: null },

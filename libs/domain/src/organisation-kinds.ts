@@ -11,6 +11,12 @@ export const ORGANISATION_KINDS = [
   'municipality',
   'city_district',
   'national_agency',
+  /** One of the 21 regions, coded by its two-digit county code (SCB länskod): '01' Region Stockholm. */
+  'region',
+  /** A county administrative board (länsstyrelse): 'LST-' and its county code, the project's own code. */
+  'county_board',
+  /** An association of municipalities and regions: SKR. */
+  'association',
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 

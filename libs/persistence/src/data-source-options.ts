@@ -30,6 +30,7 @@ import { DatedAreas1764475200000 } from './migrations/1764475200000-dated-areas'
 import { PatientIndex1764500000000 } from './migrations/1764500000000-patient-index';
 import { CaseDataKeys1764503600000 } from './migrations/1764503600000-case-data-keys';
 import { CaseStatistics1764507200000 } from './migrations/1764507200000-case-statistics';
+import { NationalOrganisationKinds1764508000000 } from './migrations/1764508000000-national-organisation-kinds';
 import { SituationReports1764600000000 } from './migrations/1764600000000-situation-reports';
 import { LogSink, QueryLogger } from './query-logger';
 
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   PatientIndex1764500000000,
   CaseDataKeys1764503600000,
   CaseStatistics1764507200000,
+  NationalOrganisationKinds1764508000000,
   SituationReports1764600000000,
 ];
 

@@ -50,6 +50,14 @@ export async function fileDischargeNotice(page: Page, form: DischargeNoticeForm)
   await page.getByLabel('Patientens namn').fill(TOLVAN.name);
   await page.getByLabel('Kommun', { exact: true }).selectOption({ label: form.municipality });
   await page.getByLabel('Vårdcentral', { exact: true }).selectOption({ label: form.vardcentral });
+  // The receivers are municipalities, districts and vårdcentraler: the register's regions, county boards and SKR
+  // (the situation reports' parties) are not offered.
+  const offered = [
+    ...(await page.getByLabel('Kommun', { exact: true }).locator('option').allTextContents()),
+    ...(await page.getByLabel('Vårdcentral', { exact: true }).locator('option').allTextContents()),
+  ];
+  expect(offered).toContain(form.municipality);
+  expect(offered.filter((name) => /^Region |regionen$|^Länsstyrelsen|^Sveriges Kommuner och Regioner$/.test(name))).toEqual([]);
   await page.getByLabel('Inskriven').fill(form.admittedAt);
   await page.getByLabel('Beräknat utskrivningsdatum').fill(form.estimatedDischargeDate);
   await page.getByRole('radio', { name: 'Somatisk vård' }).check();

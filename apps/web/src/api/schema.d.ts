@@ -969,7 +969,7 @@ export interface components {
             /** @example VC-EKERO */
             code: string;
             /** @enum {string} */
-            kind: "acute_hospital" | "vardcentral" | "asih" | "spsv" | "geriatric_care" | "slso" | "hsf" | "hsf_finance" | "hsn" | "municipality" | "city_district" | "national_agency";
+            kind: "acute_hospital" | "vardcentral" | "asih" | "spsv" | "geriatric_care" | "slso" | "hsf" | "hsf_finance" | "hsn" | "municipality" | "city_district" | "national_agency" | "region" | "county_board" | "association";
             name: string;
             active: boolean;
             /**
@@ -990,7 +990,7 @@ export interface components {
              */
             code: string;
             /** @enum {string} */
-            kind: "acute_hospital" | "vardcentral" | "asih" | "spsv" | "geriatric_care" | "slso" | "hsf" | "hsf_finance" | "hsn" | "municipality" | "city_district" | "national_agency";
+            kind: "acute_hospital" | "vardcentral" | "asih" | "spsv" | "geriatric_care" | "slso" | "hsf" | "hsf_finance" | "hsn" | "municipality" | "city_district" | "national_agency" | "region" | "county_board" | "association";
             /** @example Vallentuna vårdcentral */
             name: string;
         };
@@ -2497,7 +2497,7 @@ export interface operations {
     OrganisationController_list: {
         parameters: {
             query?: {
-                kind?: "acute_hospital" | "vardcentral" | "asih" | "spsv" | "geriatric_care" | "slso" | "hsf" | "hsf_finance" | "hsn" | "municipality" | "city_district" | "national_agency";
+                kind?: "acute_hospital" | "vardcentral" | "asih" | "spsv" | "geriatric_care" | "slso" | "hsf" | "hsf_finance" | "hsn" | "municipality" | "city_district" | "national_agency" | "region" | "county_board" | "association";
                 /** @description A calendar date YYYY-MM-DD in the years 1900–2100. */
                 date?: string;
             };

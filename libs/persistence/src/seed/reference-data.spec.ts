@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { AGREEMENT_EARLIEST_START } from '../../../domain/src/coordination/support-agreement';
 import { COORDINATION_AREAS, MANDATES, ORGANISATIONS, SEED_EXAMPLE_DATA, SIGNING_DELEGATIONS } from './reference-data';
 import { inForceOn, successionOf } from '../../../domain/src/coordination/area-validity';
+import { COUNTY_CODES } from '../../../domain/src/situation-reports/county';
 
 const LAST_DAY_OF_13_DISTRICTS = '2023-06-30';
 const FIRST_DAY_OF_11_DISTRICTS = '2023-07-01';
@@ -57,6 +58,37 @@ describe('seeded coordination areas by date', () => {
     for (const code of ['0180-JARVA', '0180-NORRA-INNERSTADEN']) {
       expect(successionOf({ areaCode: code, validFrom: FIRST_DAY_OF_11_DISTRICTS }, held)).toMatchObject({ kind: 'carry_over', from: FIRST_DAY_OF_11_DISTRICTS });
     }
+  });
+});
+
+describe('seeded parties of the situation reports (issue 14)', () => {
+  const ofKind = (kind: string) => ORGANISATIONS.filter((o) => o.kind === kind);
+
+  it('the 21 regions, coded by their county code (SCB länskod)', () => {
+    expect(ofKind('region').map((o) => o.code)).toEqual([...COUNTY_CODES]);
+    expect(ofKind('region').map((o) => [o.code, o.name])).toEqual(
+      expect.arrayContaining([['01', 'Region Stockholm'], ['04', 'Region Sörmland'], ['14', 'Västra Götalandsregionen'], ['23', 'Region Jämtland Härjedalen'], ['25', 'Region Norrbotten']]),
+    );
+  });
+
+  it("the 21 county administrative boards, by the project's own LST- codes and their real names", () => {
+    expect(ofKind('county_board').map((o) => o.code)).toEqual(COUNTY_CODES.map((c) => `LST-${c}`));
+    expect(ofKind('county_board').map((o) => o.name)).toEqual([
+      'Länsstyrelsen i Stockholms län', 'Länsstyrelsen i Uppsala län', 'Länsstyrelsen i Södermanlands län',
+      'Länsstyrelsen i Östergötlands län', 'Länsstyrelsen i Jönköpings län', 'Länsstyrelsen i Kronobergs län',
+      'Länsstyrelsen i Kalmar län', 'Länsstyrelsen i Gotlands län', 'Länsstyrelsen i Blekinge län',
+      'Länsstyrelsen i Skåne län', 'Länsstyrelsen i Hallands län', 'Länsstyrelsen i Västra Götalands län',
+      'Länsstyrelsen i Värmlands län', 'Länsstyrelsen i Örebro län', 'Länsstyrelsen i Västmanlands län',
+      'Länsstyrelsen i Dalarnas län', 'Länsstyrelsen i Gävleborgs län', 'Länsstyrelsen i Västernorrlands län',
+      'Länsstyrelsen i Jämtlands län', 'Länsstyrelsen i Västerbottens län', 'Länsstyrelsen i Norrbottens län',
+    ]);
+  });
+
+  it('SKR and Socialstyrelsen; no code twice, none a coordination area', () => {
+    expect(ofKind('association')).toEqual([{ code: 'SKR', kind: 'association', name: 'Sveriges Kommuner och Regioner', validFrom: null, validTo: null }]);
+    expect(ofKind('national_agency').map((o) => o.code)).toEqual(['SOCIALSTYRELSEN']);
+    expect(new Set(ORGANISATIONS.map((o) => o.code)).size).toBe(ORGANISATIONS.length);
+    expect(COORDINATION_AREAS.filter((a) => /^(\d{2}|LST-\d{2}|SKR)$/.test(a.code))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 import type { OrganisationKind } from '../../../domain/src/organisation-kinds';
+import { COUNTIES, countyBoardName, countyBoardOf, SKR } from '../../../domain/src/situation-reports/county';
 import { CoordinationAreaEntity } from '../entities/coordination-area.entity';
 import { DailyAmountEntity } from '../entities/daily-amount.entity';
 import { MandateEntity } from '../entities/mandate.entity';
@@ -86,10 +87,25 @@ const OTHERS: [string, OrganisationKind, string][] = [
   ['SOCIALSTYRELSEN', 'national_agency', 'Socialstyrelsen'],
 ];
 
+/**
+ * The parties of the situation reports (issue 14), for the whole country, from the one county list in
+ * libs/domain/src/situation-reports/county.ts:
+ * - the 21 regions, coded by their county code. OFFICIAL: the codes (SCB länskoder) and the names;
+ * - the 21 county administrative boards (länsstyrelser). OFFICIAL: the names. THE PROJECT'S OWN: the codes, `LST-`
+ *   and the county code (`LST-01` Länsstyrelsen i Stockholms län);
+ * - SKR, Sveriges Kommuner och Regioner (the code 'SKR' is the association's own abbreviation).
+ * Socialstyrelsen is in OTHERS. Region Stockholm's bodies (SLSO, HSF, HSN) stay organisations of their own beside '01'.
+ */
+const NATIONAL: [string, OrganisationKind, string][] = [
+  ...COUNTIES.map((c): [string, OrganisationKind, string] => [c.code, 'region', c.region]),
+  ...COUNTIES.map((c): [string, OrganisationKind, string] => [countyBoardOf(c.code), 'county_board', countyBoardName(c.code)]),
+  [SKR.code, 'association', SKR.name],
+];
+
 export const ORGANISATIONS: Pick<OrganisationEntity, 'code' | 'kind' | 'name' | 'validFrom' | 'validTo'>[] = [
   ...MUNICIPALITIES.map(([code, name]) => ({ code, kind: 'municipality' as const, name: `${name} kommun`, validFrom: null, validTo: null })),
   ...STOCKHOLM_DISTRICTS.map((d) => ({ code: d.code, kind: 'city_district' as const, name: `${d.name} stadsdelsförvaltning`, validFrom: d.validFrom ?? null, validTo: d.validTo ?? null })),
-  ...OTHERS.map(([code, kind, name]) => ({ code, kind, name, validFrom: null, validTo: null })),
+  ...[...OTHERS, ...NATIONAL].map(([code, kind, name]) => ({ code, kind, name, validFrom: null, validTo: null })),
 ];
 
 /**
@@ -165,7 +181,7 @@ export const SEED_EXAMPLE_DATA: { table: string; key: string; fields: string[]; 
     table: 'organisations',
     key: 'VC-EKERO, VC-HUDDINGE, VC-NACKA, VC-SOLNA, VC-TABY, VC-BROMMA, ASIH-NORR, ASIH-SYD, SPSV-STHLM, GER-HUDDINGE',
     fields: ['code', 'name'],
-    why: 'named units for the demo and tests; the codes of all organisations but the municipalities are the project\'s own',
+    why: 'named units for the demo and tests; the codes of all organisations but the municipalities and regions are the project\'s own',
   },
 ];
 
