@@ -114,7 +114,9 @@ export async function situationReportRound(input: SituationRoundInput): Promise<
     publishNotices();
     rt.schedule('revisions_end', calendar.revisionsUntil, {});
   }, () => 'the cut-off of the round');
-  rt.onTimer('revisions_end', () => rt.apply(rules.endRound(rt.state)), () => 'the end of revisions');
+  rt.onTimer('revisions_end', () => {
+    rt.apply(rules.endRound(rt.state));
+  }, () => 'the end of revisions');
 
   rt.openedUpdate(roundOpenedUpdate, input.requestId);
   rt.query(roundStateQuery, (view) => view);

@@ -3,7 +3,8 @@
  * schedule's nominal firing time (its TemporalScheduledStartTime, so a backfill or a late start still reports on
  * the right week); the round's participants, calendar and thresholds from the starter's activity.
  */
-import { ParentClosePolicy, proxyActivities, startChild, uuid4, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, workflowInfo } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ParentClosePolicy, proxyActivities, startChild, uuid4, WorkflowIdReusePolicy, workflowInfo } from '@temporalio/workflow';
 import { situationRoundWorkflowId, SituationRoundActivities, SituationRoundStarterInput } from '../../libs/contracts/src/situation-report.contract';
 import { reportedWeekAt } from '../../libs/domain/src/situation-reports/calendar';
 import { situationReportRound } from './situation-report-round.workflow';

@@ -18,6 +18,7 @@ import { RateLimitGuard, rateLimitModule } from './common/rate-limit';
 import { OrganisationModule } from './organisations/organisation.module';
 import { PaymentLiabilityModule } from './payment-liability/payment-liability.module';
 import { ClaimModule } from './claims/claim.module';
+import { SituationReportModule } from './situation-reports/situation-report.module';
 import { CoordinationModule } from './coordination/coordination.module';
 import { MandateModule } from './mandates/mandate.module';
 import { StatisticsModule } from './statistics/statistics.module';
@@ -58,6 +59,7 @@ export class ApiModule implements NestModule {
         PaymentLiabilityModule,
         MandateModule,
         ClaimModule,
+        SituationReportModule,
         CoordinationModule,
         PatientModule,
         CodecModule,

@@ -107,7 +107,7 @@ export class SituationReportService {
   }
 
   /** The latest report of each organisation within the caller's remit. */
-  async list_reports(ctx: RequestContext, roundId: string, query: ListReportsQueryDto) {
+  async listReports(ctx: RequestContext, roundId: string, query: ListReportsQueryDto) {
     await this.round(ctx, roundId);
     const { remit } = this.access.situationRemit(ctx.principal);
     if (!remit) throw new DomainError(DomainErrorCode.Forbidden, "raw reports are not in this organisation's remit; read the published picture");

@@ -85,3 +85,16 @@ export function countyOfMunicipality(code: string): CountyCode {
   }
   return county;
 }
+
+/** The county a county board serves: 'LST-01' -> '01'; null for any other code. */
+export function countyOfBoard(code: string): CountyCode | null {
+  const county = code.startsWith(COUNTY_BOARD_PREFIX) ? code.slice(COUNTY_BOARD_PREFIX.length) : null;
+  return isCountyCode(county) ? county : null;
+}
+
+/** The county of a reporting organisation: a municipality's first two digits ('0180' -> '01'), a region's own code ('01'). */
+export function countyOfCode(code: string): CountyCode | null {
+  if (isCountyCode(code)) return code;
+  const match = /^(\d{2})\d{2}$/.exec(code);
+  return isCountyCode(match?.[1]) ? (match?.[1] as CountyCode) : null;
+}

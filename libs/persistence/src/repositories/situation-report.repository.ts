@@ -89,7 +89,7 @@ export class SituationReportRepository {
     if (!round) throw new Error(`situation round ${roundId} was never opened`);
     if (round.pictureVersion >= version) return null;
     const reports = (await this.allReports(em, roundId)).map((r) => ({ ...r, roundId, submittedBy: '' }));
-    const picture = computePicture({ roundId, calendar: round.calendar, participants: round.participants, policy: round.policy, version, computedAt }, reports as StoredReport[]);
+    const picture = computePicture({ roundId, calendar: round.calendar, participants: round.participants, policy: round.policy, version, computedAt }, reports as unknown as StoredReport[]);
     await em.query(`UPDATE situation_rounds SET picture = $2, picture_version = $3, published_at = $4 WHERE id = $1 AND picture_version < $3`, [
       roundId,
       JSON.stringify(picture),

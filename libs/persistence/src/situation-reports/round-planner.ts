@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/src/app-config';
 import type { SituationRoundInput } from '../../../contracts/src/situation-report.contract';
 import { CalendarPolicy, roundCalendar } from '../../../domain/src/situation-reports/calendar';
-import { countyBoardOf } from '../../../domain/src/situation-reports/county';
-import { countyOfCode } from '../../../domain/src/situation-reports/picture';
+import { countyBoardOf, countyOfCode } from '../../../domain/src/situation-reports/county';
 import { CONSUMABLES, Consumable, Participant, RoundCalendar, RoundPolicy } from '../../../domain/src/situation-reports/report.types';
 import { OrganisationRepository } from '../repositories/organisation.repository';
 
