@@ -1,5 +1,6 @@
 import { roundCalendar } from './calendar';
-import { COUNTY_CODES, computePicture, countyOfCode, spreadOf } from './picture';
+import { COUNTY_CODES } from './county';
+import { computePicture, countyOfCode, spreadOf } from './picture';
 import { CONSUMABLES, STAFF_GROUPS } from './report.types';
 import type { Consumable, MunicipalityFigures, Participant, RegionFigures, RoundPolicy, StoredReport } from './report.types';
 

@@ -21,18 +21,8 @@ import type {
  * the same picture.
  */
 
-/** The 21 Swedish counties (län) by their official two-digit codes; a region's code is its county's. */
-export const COUNTY_CODES = ['01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '17', '18', '19', '20', '21', '22', '23', '24', '25'] as const;
-const COUNTIES: ReadonlySet<string> = new Set(COUNTY_CODES);
-
-/**
- * The county of an organisation code: a municipality's four-digit code begins with its county's ('0180' → '01'),
- * a region's code is its county's ('01' → '01'). Null for any other code, or a county that does not exist ('0280').
- */
-export function countyOfCode(code: string): string | null {
-  const county = /^\d{4}$/.test(code) ? code.slice(0, 2) : /^\d{2}$/.test(code) ? code : null;
-  return county !== null && COUNTIES.has(county) ? county : null;
-}
+/** The county of a reporting organisation (county.ts): re-exported for the picture's callers. */
+export { countyOfCode } from './county';
 
 export interface PictureInput {
   roundId: string;
