@@ -32,6 +32,8 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   awaiting_decisions: 'Väntar på beslut',
   in_effect: 'Gäller',
   terminating: 'Sägs upp',
+  open: 'Öppen',
+  closed: 'Stängd',
   faulted: 'Datafel',
 };
 

@@ -23,6 +23,7 @@ export const CASE_TYPE_LABELS: Record<CaseType, string> = {
   reimbursement_claim: 'Ersättning',
   coordination_area: 'Samordningsområde',
   support_agreement: 'Stödavtal',
+  situation_report_round: 'Lägesbild',
 };
 
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
@@ -55,6 +56,12 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   'coordination.annual_follow_up': 'Årlig uppföljning',
   'agreement.register_lpik': 'Registrera LPIK',
   'agreement.payment': 'Betala enligt avtal',
+  'situation_report.report': 'Rapportera lägesbild',
+  'situation_report.reminder': 'Påminnelse: lägesbild',
+  'situation_report.escalation': 'Eskalering: lägesbild saknas',
+  'situation_report.shortage': 'Brist på skyddsutrustning',
+  'situation_report.shortage_answered': 'Svar om brist',
+  'situation_report.picture_published': 'Lägesbild publicerad',
   case_data_fault: 'Datafel i ärende',
 };
 
