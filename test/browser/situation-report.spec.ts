@@ -130,5 +130,20 @@ describe('a situation-report round through the app', () => {
     await haninge.page.getByRole('heading', { name: 'Personalfrånvaro denna vecka, Uppsala län' }).waitFor();
     await haninge.page.getByRole('region', { name: 'Personalfrånvaro över tid, Uppsala län' }).getByRole('img').waitFor();
     await expectNoSeriousA11yViolations(haninge.page);
+
+    // A revision after the cut-off, in Lägesbild's own form (a decimal comma again): version 2, and the picture,
+    // computed again, names Haninge as revised.
+    await haninge.page.getByRole('button', { name: 'Revidera rapporten' }).click();
+    const revise = haninge.page.getByRole('form', { name: 'Revidera rapporten' });
+    await revise.getByRole('group', { name: 'Personalfrånvaro (procent, en decimal)' }).getByRole('textbox', { name: 'Sjuksköterskor' }).fill('10,5');
+    await expectNoSeriousA11yViolations(haninge.page);
+    await revise.getByRole('button', { name: 'Revidera rapporten' }).click();
+    await haninge.page.getByText('Revisionen är sparad. Lägesbilden räknas om.').waitFor();
+    const versions = haninge.page.getByRole('table', { name: 'Versioner av er rapport' });
+    expect(await versions.getByRole('row', { name: /^2 / }).getByRole('cell').last().textContent()).toBe('Ja');
+    const revised = haninge.page.locator('.facts > div', { has: haninge.page.getByText('Reviderade efter stoppdagen', { exact: true }) });
+    await revised.getByText('Haninge kommun').waitFor({ timeout: 15_000 });
+    const latest = await api(stack, haninge, `/situation-reports/rounds/${roundId}/reports/0136`);
+    expect((latest.body.revisions as { figures: { staffAbsencePercent: Record<string, number> } }[]).at(-1)?.figures.staffAbsencePercent.nurses).toBe(10.5);
   }, 180_000);
 });

@@ -50,6 +50,8 @@ export default function SituationRound({ roundId, navigate }: { roundId: string;
   const [failed, setFailed] = useState(false);
   const [own, setOwn] = useState<OrganisationReport | null>(null);
   const [area, setArea] = useState(NATION);
+  // After a revision the workflow computes the picture again: it is read again until a newer version shows (10 s at most).
+  const [newerThan, setNewerThan] = useState<number | null>(null);
   const kind = byCode.get(session.organisationCode)?.kind;
   const reporter = kind && REPORTER_KINDS.includes(kind) ? (kind as 'municipality' | 'region') : null;
 
@@ -72,6 +74,21 @@ export default function SituationRound({ roundId, navigate }: { roundId: string;
     })().catch(() => !signal.aborted && setFailed(true));
     return () => controller.abort();
   }, [api, roundId]);
+
+  useEffect(() => {
+    if (newerThan === null) return;
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      tries += 1;
+      void api.GET('/situation-reports/rounds/{roundId}/picture', { params: { path: { roundId } } }).then(({ data }) => {
+        if (data && data.version > newerThan) {
+          setPicture(data as unknown as SituationPicture);
+          setNewerThan(null);
+        } else if (tries >= 10) setNewerThan(null);
+      });
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [api, roundId, newerThan]);
 
   useEffect(() => {
     if (!reporter) return;
@@ -123,7 +140,18 @@ export default function SituationRound({ roundId, navigate }: { roundId: string;
       {notYet !== null && (
         <Alert variant="info">Lägesbilden publiceras vid stoppdagen{notYet ? `, ${stockholmDateTime(notYet)}` : ''}. Till dess kan rapporterna korrigeras.</Alert>
       )}
-      {reporter && own && <OwnReport roundId={roundId} kind={reporter} report={own} afterCutoff={afterCutoff} onSaved={setOwn} />}
+      {reporter && own && (
+        <OwnReport
+          roundId={roundId}
+          kind={reporter}
+          report={own}
+          afterCutoff={afterCutoff}
+          onSaved={(saved) => {
+            setOwn(saved);
+            if (picture) setNewerThan(picture.version);
+          }}
+        />
+      )}
       {picture && (
         <>
           <Standings picture={picture} />
