@@ -11,8 +11,9 @@ import { AREA_CASE_TYPE, AREA_TASK_KINDS } from './coordination-area.contract';
 import { DISCHARGE_HANDOVER_CASE_TYPE, DISCHARGE_TASK_KINDS } from './discharge-handover.contract';
 import { CLAIM_CASE_TYPE, CLAIM_TASK_KINDS } from './reimbursement-claim.contract';
 import { AGREEMENT_CASE_TYPE, AGREEMENT_TASK_KINDS } from './support-agreement.contract';
+import { ROUND_STATUSES, SITUATION_ROUND_CASE_TYPE, SITUATION_TASK_KINDS } from './situation-report.contract';
 
-export const CASE_TYPES = [DISCHARGE_HANDOVER_CASE_TYPE, CLAIM_CASE_TYPE, AREA_CASE_TYPE, AGREEMENT_CASE_TYPE] as const;
+export const CASE_TYPES = [DISCHARGE_HANDOVER_CASE_TYPE, CLAIM_CASE_TYPE, AREA_CASE_TYPE, AGREEMENT_CASE_TYPE, SITUATION_ROUND_CASE_TYPE] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /**
@@ -20,7 +21,7 @@ export type CaseType = (typeof CASE_TYPES)[number];
  * type with another type's filter simply matches nothing.
  */
 export const CASE_STATUSES: readonly string[] = [
-  ...new Set<string>([...DISCHARGE_HANDOVER_STATUSES, ...CLAIM_STATUSES, ...AREA_STATUSES, ...AGREEMENT_STATUSES, FAULTED_STATUS]),
+  ...new Set<string>([...DISCHARGE_HANDOVER_STATUSES, ...CLAIM_STATUSES, ...AREA_STATUSES, ...AGREEMENT_STATUSES, ...ROUND_STATUSES, FAULTED_STATUS]),
 ];
 
 export const TASK_KINDS: readonly string[] = [
@@ -29,6 +30,7 @@ export const TASK_KINDS: readonly string[] = [
     ...Object.values(CLAIM_TASK_KINDS),
     ...Object.values(AREA_TASK_KINDS),
     ...Object.values(AGREEMENT_TASK_KINDS),
+    ...Object.values(SITUATION_TASK_KINDS),
     CASE_DATA_FAULT_TASK_KIND,
   ]),
 ];
