@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseStep, StepResult } from '../../libs/contracts/src/case-runtime.contract';
 import {
   reviseReportUpdate,
+  roundOpenedUpdate,
   roundStateQuery,
   SITUATION_TASK_KINDS as KIND,
   situationRoundWorkflowId,
@@ -49,6 +50,15 @@ function roundInput(week: string, participants: Participant[]): Omit<SituationRo
     countyBoards: { '01': 'LST-01' },
     policy: { shortageThresholdDays: Object.fromEntries(CONSUMABLES.map((item) => [item, 7])) as SituationRoundInput['policy']['shortageThresholdDays'] },
   };
+}
+
+/** Polls `check` until it holds (bounded): a timer's step may still be writing when the server's clock has moved. */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the expected step did not come within 2 s');
 }
 
 /** The minute an instant (ms) falls in, as an ISO instant: steps are asserted to the minute of the workflow clock. */
@@ -116,8 +126,8 @@ describe('the situation-report round, on the time-skipping test server', () => {
     [
       'the week before Christmas 2097 (Wednesday 25 and Thursday 26 December are holidays): due Friday 27, cut-off Monday 30',
       '2097-W51',
-      // Reminder one working day before Friday 27: Tuesday 24 December (julafton is a working day here).
-      { opensAt: '2097-12-22T23:00:00.000Z', remindAt: '2097-12-24T11:00:00.000Z', dueAt: '2097-12-27T11:00:00.000Z', cutoffAt: '2097-12-30T11:00:00.000Z', revisionsUntil: '2098-01-27T11:00:00.000Z' },
+      // Reminder one working day before Friday 27: Monday 23 December (julafton, like the holidays, is not one).
+      { opensAt: '2097-12-22T23:00:00.000Z', remindAt: '2097-12-23T11:00:00.000Z', dueAt: '2097-12-27T11:00:00.000Z', cutoffAt: '2097-12-30T11:00:00.000Z', revisionsUntil: '2098-01-27T11:00:00.000Z' },
     ],
     [
       'the week ending on the Sunday summer time starts (2099-W13, 23–29 March, as 2026-W13): opens Monday 00:00 CEST, due Wednesday 1 April 12:00 CEST',
@@ -219,6 +229,7 @@ describe('the situation-report round, on the time-skipping test server', () => {
       // Tuesday 13 October, 14:00 CEST: the reminders have come to those who had not reported; Stockholm reports on
       // time, which closes its reminder. Solna corrects (5 days, still below): no second shortage task.
       await skipTo('2099-10-13T12:00:00Z');
+      await until(async () => fake.opened(KIND.reminder).length === 3);
       expect(fake.opened(KIND.reminder).map((t) => t.assignedOrg).sort()).toEqual(['01', '0180', '0186']);
       await answer(handle, reportTask(stockholm), handler(stockholm), municipalFigures());
       const stockholmReminder = fake.opened(KIND.reminder).find((t) => t.assignedOrg === '0180');
@@ -229,6 +240,7 @@ describe('the situation-report round, on the time-skipping test server', () => {
 
       // Wednesday 14 October, 14:00 CEST: past due, the region and Lidingö are escalated; the region reports late.
       await skipTo('2099-10-14T12:00:00Z');
+      await until(async () => fake.opened(KIND.escalation).length === 2);
       expect(fake.opened(KIND.escalation).map((t) => [t.assignedOrg, t.requiredRole]).sort()).toEqual([
         ['01', 'coordinator'],
         ['0186', 'coordinator'],
@@ -238,6 +250,7 @@ describe('the situation-report round, on the time-skipping test server', () => {
       // Thursday 15 October, 14:00 CEST: the round closed at 12:00 with three reports; Lidingö's task was closed.
       // Lidingö then reports: a revision of the published picture (version 2).
       await skipTo('2099-10-15T12:00:00Z');
+      await until(async () => (await handle.query(roundStateQuery)).status === 'closed');
       const revised = await handle.executeUpdate(reviseReportUpdate, { args: [{ organisationCode: '0186', figures: municipalFigures(), by: handler(lidingo), requestId: 'revision-1' }] });
       expect(revised).toMatchObject({ status: 'closed', pictureVersion: 2, reports: { '0186': { revision: 1, late: true, revisedAfterClose: true } } });
       return handle.result();
@@ -311,8 +324,10 @@ describe('the situation-report round, on the time-skipping test server', () => {
         rounds.push(client.getHandle(before.workflowId));
 
         expect(prepared).toEqual(['2099-W48', '2099-W48', '2099-W47']);
-        const state = await rounds[0].query(roundStateQuery);
-        expect(state).toMatchObject({ roundId: first.roundId, status: 'open', calendar: roundCalendar('2099-W48') });
+        // The starter returns once its child has started: the update answers once the round has written its opening.
+        const [w48, w47] = await Promise.all(rounds.map((round) => round.executeUpdate(roundOpenedUpdate)));
+        expect(w48).toMatchObject({ roundId: first.roundId, status: 'open', calendar: roundCalendar('2099-W48') });
+        expect(w47).toMatchObject({ roundId: before.roundId, status: 'open', calendar: roundCalendar('2099-W47') });
         // Two rounds opened in all, each with its week's calendar.
         const opened = fake.steps.flatMap((s) => s.effects).filter((e) => e.type === 'situation_round.open');
         expect(opened.map((e) => (e as { calendar: RoundCalendar }).calendar.week).sort()).toEqual(['2099-W47', '2099-W48']);
