@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Beds, CareLevel, Transfer } from '../../../domain/src/transfers/transfer.types';
 import { CARE_LEVELS } from '../../../domain/src/transfers/transfer.types';
+import { updatedRows } from '../write-result';
 
 export interface CapacityRow {
   region: string;
@@ -79,9 +80,8 @@ export class TransferRepository {
     for (const level of CARE_LEVELS) {
       const n = beds[level];
       if (n <= 0) continue;
-      const taken: unknown[] = await em.query(
-        `UPDATE transfer_capacity SET reserved = reserved + $3 WHERE region = $1 AND care_level = $2 AND reserved + $3 <= beds RETURNING region`,
-        [region, level, n],
+      const taken = updatedRows(
+        await em.query(`UPDATE transfer_capacity SET reserved = reserved + $3 WHERE region = $1 AND care_level = $2 AND reserved + $3 <= beds RETURNING region`, [region, level, n]),
       );
       if (taken.length === 0) return level;
       await em.query(`INSERT INTO transfer_reservations (request_id, round, region, care_level, beds, status) VALUES ($1, $2, $3, $4, $5, 'reserved')`, [requestId, round, region, level, n]);
@@ -91,10 +91,12 @@ export class TransferRepository {
 
   /** Gives a round's reserved beds back (once: a released or admitted reservation is not released again). */
   async release(em: EntityManager, requestId: string, round: number, to: 'released' | 'admitted'): Promise<number> {
-    const rows: { region: string; care_level: string; beds: number }[] = await em.query(
-      `UPDATE transfer_reservations SET status = $3, closed_at = now() WHERE request_id = $1 AND round = $2 AND status = 'reserved'
-       RETURNING region, care_level, beds`,
-      [requestId, round, to],
+    const rows = updatedRows<{ region: string; care_level: string; beds: number }>(
+      await em.query(
+        `UPDATE transfer_reservations SET status = $3, closed_at = now() WHERE request_id = $1 AND round = $2 AND status = 'reserved'
+         RETURNING region, care_level, beds`,
+        [requestId, round, to],
+      ),
     );
     for (const r of rows) {
       // Admitted: the beds are occupied now, so the region's free beds shrink with the reservation.
@@ -170,7 +172,7 @@ export class TransferRepository {
   /** Books an allocation against the pool: false (nothing booked) when the pool has less than `allocated`. */
   async allocate(em: EntityManager, a: { requestId: string; region: string; category: string; requested: number; allocated: number; reason: string; decidedBy: string; decidedAt: string }): Promise<boolean> {
     if (a.allocated > 0) {
-      const taken: unknown[] = await em.query(`UPDATE reinforcement_pool SET available = available - $2 WHERE category = $1 AND available >= $2 RETURNING category`, [a.category, a.allocated]);
+      const taken = updatedRows(await em.query(`UPDATE reinforcement_pool SET available = available - $2 WHERE category = $1 AND available >= $2 RETURNING category`, [a.category, a.allocated]));
       if (taken.length === 0) return false;
     }
     await em.query(
