@@ -568,6 +568,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/situation-reports/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reporting rounds, newest week first: who is expected and how many reported (reporters see the rounds they report in) */
+        get: operations["SituationReportController_list"];
+        put?: never;
+        /** Start an extra reporting round (Socialstyrelsen's coordinators): a week, optionally some organisations and its own deadline */
+        post: operations["SituationReportController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/situation-reports/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Week by week from the published pictures: the country's or a county's absence, stock days, COVID-19 in-patients and intensive care */
+        get: operations["SituationReportController_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/situation-reports/rounds/{roundId}/picture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's published picture per county and for the country, with who did not report and who revised */
+        get: operations["SituationReportController_picture"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/situation-reports/rounds/{roundId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest raw report of each organisation in the caller's remit (its own; a county board its county's; Socialstyrelsen all) */
+        get: operations["SituationReportController_reports"];
+        put?: never;
+        /** Correct the caller's organisation's report until the cut-off, or revise it after (the picture is computed again) */
+        post: operations["SituationReportController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/situation-reports/rounds/{roundId}/reports/{organisationCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organisation's report in the round: every revision, and its shortages with the county board's answers */
+        get: operations["SituationReportController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/coordination/areas": {
         parameters: {
             query?: never;
@@ -1000,9 +1087,9 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            caseType: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement";
+            caseType: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round";
             /** @enum {string} */
-            kind: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "case_data_fault";
+            kind: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "situation_report.report" | "situation_report.reminder" | "situation_report.escalation" | "situation_report.shortage" | "situation_report.shortage_answered" | "situation_report.picture_published" | "case_data_fault";
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";
             assignedOrg: string;
@@ -1038,9 +1125,9 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            caseType: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement";
+            caseType: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round";
             /** @enum {string} */
-            kind: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "case_data_fault";
+            kind: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "situation_report.report" | "situation_report.reminder" | "situation_report.escalation" | "situation_report.shortage" | "situation_report.shortage_answered" | "situation_report.picture_published" | "case_data_fault";
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";
             assignedOrg: string;
@@ -1104,9 +1191,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement";
+            type: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round";
             /** @enum {string} */
-            status: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "faulted";
+            status: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "open" | "closed" | "faulted";
             /** @description Organisation codes party to the case. */
             parties: string[];
             workflowId: string;
@@ -1145,9 +1232,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement";
+            type: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round";
             /** @enum {string} */
-            status: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "faulted";
+            status: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "open" | "closed" | "faulted";
             /** @description Organisation codes party to the case. */
             parties: string[];
             workflowId: string;
@@ -1239,7 +1326,7 @@ export interface components {
             /** Format: uuid */
             taskId: string;
             /** @enum {string} */
-            kind: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "case_data_fault";
+            kind: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "situation_report.report" | "situation_report.reminder" | "situation_report.escalation" | "situation_report.shortage" | "situation_report.shortage_answered" | "situation_report.picture_published" | "case_data_fault";
             assignedOrg: string;
             /** Format: date-time */
             dueAt: string;
@@ -1797,6 +1884,187 @@ export interface components {
         WithdrawClaimDto: {
             /** @example Felaktigt underlag */
             reason: string;
+        };
+        StartRoundDto: {
+            /**
+             * @description The Monday–Sunday week reported on.
+             * @example 2026-W47
+             */
+            week: string;
+            /**
+             * @description The municipalities and regions that report; default every active one.
+             * @example [
+             *       "0114",
+             *       "0115",
+             *       "01"
+             *     ]
+             */
+            participants?: string[] | null;
+            /**
+             * Format: date-time
+             * @description When reports fall due; with remindAt and cutoffAt it replaces the weekly calendar (an extra round that opens now).
+             */
+            dueAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When a missing report gets its reminder (from now to dueAt).
+             */
+            remindAt?: string | null;
+            /**
+             * Format: date-time
+             * @description The cut-off, after dueAt: the round closes and its picture is published.
+             */
+            cutoffAt?: string | null;
+        };
+        RoundStartedDto: {
+            /** Format: uuid */
+            roundId: string;
+            week: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            remindAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            cutoffAt: string;
+            /** Format: date-time */
+            revisionsUntil: string;
+            participants: number;
+            /** @description This Idempotency-Key started the round before. */
+            replayed: boolean;
+        };
+        RoundRowDto: {
+            /** Format: uuid */
+            roundId: string;
+            /** @example 2026-W47 */
+            week: string;
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            /** @enum {string} */
+            status: "open" | "closed" | "ended" | "faulted";
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            cutoffAt: string;
+            expected: number;
+            reported: number;
+            /** @description 0 until the cut-off publishes it; grows with each revision. */
+            pictureVersion: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        RoundPageDto: {
+            items: components["schemas"]["RoundRowDto"][];
+            nextCursor: string | null;
+        };
+        TrendPointDto: {
+            week: string;
+            /** Format: date */
+            periodFrom: string;
+            version: number;
+            expected: number;
+            reported: number;
+            /** @description Median absence per staff group, municipalities (percent; null: none reported). */
+            municipalStaffAbsence: {
+                [key: string]: unknown;
+            };
+            /** @description Median absence per staff group, regions. */
+            regionalStaffAbsence: {
+                [key: string]: unknown;
+            };
+            /** @description Median stock days per consumable. */
+            stockDays: {
+                [key: string]: unknown;
+            };
+            covidInpatients: number;
+            icuBeds: number;
+            icuOccupied: number;
+            icuOccupancyPercent: number | null;
+        };
+        TrendDto: {
+            /** @description The county, or null for the whole country. */
+            county: string | null;
+            weeks: components["schemas"]["TrendPointDto"][];
+        };
+        OrganisationStandingDto: {
+            organisationCode: string;
+            name: string;
+            /** @enum {string} */
+            kind: "municipality" | "region";
+            /** @example 01 */
+            county: string;
+            /** @enum {string} */
+            standing: "on_time" | "late" | "missing";
+            corrected: boolean;
+            revised: boolean;
+        };
+        SituationPictureDto: {
+            /** Format: uuid */
+            roundId: string;
+            week: string;
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            version: number;
+            /** Format: date-time */
+            computedAt: string;
+            /** @description The whole country: municipalities and regions expected, reported, missing and revised; staff absence per group (median, min, max, reported) for municipalities and for regions; stock days per consumable (median, min, max, reported, belowThreshold); COVID-19 in-patients (sum); intensive care (beds, occupied, free, occupancyPercent). */
+            nation: {
+                [key: string]: unknown;
+            };
+            /** @description The same per county, keyed by its two-digit code. */
+            counties: {
+                [key: string]: unknown;
+            };
+            organisations: components["schemas"]["OrganisationStandingDto"][];
+        };
+        ReportRowDto: {
+            organisationCode: string;
+            /** @enum {string} */
+            kind: "municipality" | "region";
+            county: string;
+            revision: number;
+            figures: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            submittedAt: string;
+            late: boolean;
+            /** @description Sent after the cut-off: a revision of the published picture. */
+            afterClose: boolean;
+        };
+        ReportPageDto: {
+            items: components["schemas"]["ReportRowDto"][];
+            nextCursor: string | null;
+        };
+        ShortageRowDto: {
+            organisationCode: string;
+            item: string;
+            daysLeft: number;
+            countyBoard: string;
+            /** @enum {string|null} */
+            action: "redistributed" | "national_purchasing" | "none" | null;
+            comment: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        OrganisationReportDto: {
+            organisationCode: string;
+            /** @enum {string} */
+            standing: "on_time" | "late" | "missing";
+            /** @description Every revision, oldest first. */
+            revisions: components["schemas"]["ReportRowDto"][];
+            shortages: components["schemas"]["ShortageRowDto"][];
+        };
+        ReviseReportDto: {
+            /** @description The report's figures: a municipality's staffAbsencePercent (per staff group, 0–100, one decimal), stockDays (per consumable, whole days) and comment; a region's covidInpatients, icuBeds, icuBedsOccupied, staffAbsencePercent and comment. */
+            figures: {
+                [key: string]: unknown;
+            };
         };
         SlsoContactDto: {
             name: string;
@@ -2778,7 +3046,7 @@ export interface operations {
                 /** @description The nextCursor of a previous page of /tasks; any other value is a 400. */
                 cursor?: string;
                 status?: "open" | "completed" | "cancelled";
-                kind?: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "case_data_fault";
+                kind?: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "situation_report.report" | "situation_report.reminder" | "situation_report.escalation" | "situation_report.shortage" | "situation_report.shortage_answered" | "situation_report.picture_published" | "case_data_fault";
                 /** @description true: only past due; false: only not yet due */
                 overdue?: boolean;
                 caseId?: string;
@@ -3218,9 +3486,9 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of a previous page of /cases; any other value is a 400. */
                 cursor?: string;
-                type?: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement";
+                type?: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round";
                 /** @description A status of any case type (with `type`, one of its own). */
-                status?: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "faulted";
+                status?: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "open" | "closed" | "faulted";
             };
             header?: never;
             path?: never;
@@ -5229,6 +5497,584 @@ export interface operations {
             };
             /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SituationReportController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of a previous page of /situation-reports/rounds; any other value is a 400. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundPageDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SituationReportController_start: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key returns the same round. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRoundDto"];
+            };
+        };
+        responses: {
+            /** @description This Idempotency-Key started the round before: the same round again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundStartedDto"];
+                };
+            };
+            /** @description The round was started: report tasks open when it opens. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundStartedDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The resource's state does not allow this (e.g. already done, claimed by someone else, refused by the case) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but refused as given (an answer the case cannot accept, an unknown organisation, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SituationReportController_trend: {
+        parameters: {
+            query?: {
+                /** @description First week (included); default a year before `to`. */
+                from?: string;
+                /** @description Last week (included); default the latest published. */
+                to?: string;
+                /** @description A county (two-digit code); default the whole country. */
+                county?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (a case its organisation is not party to) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SituationReportController_picture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SituationPictureDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (a case its organisation is not party to) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The resource's state does not allow this (e.g. already done, claimed by someone else, refused by the case) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SituationReportController_reports: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of a previous page of this list; any other value is a 400. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPageDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (a case its organisation is not party to) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SituationReportController_revise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key applies once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseReportDto"];
+            };
+        };
+        responses: {
+            /** @description The organisation's report with the new revision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationReportDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (a case its organisation is not party to) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The resource's state does not allow this (e.g. already done, claimed by someone else, refused by the case) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but refused as given (an answer the case cannot accept, an unknown organisation, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SituationReportController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                organisationCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationReportDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (a case its organisation is not party to) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
