@@ -174,6 +174,14 @@ export class SituationReportRepository {
     return rows.map((r) => ({ ...r, answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null }));
   }
 
+  /** The latest published picture (of the latest reported week), or null. */
+  async latestPicture(): Promise<SituationPicture | null> {
+    const rows: { picture: SituationPicture }[] = await this.dataSource.query(
+      `SELECT picture FROM situation_rounds WHERE picture IS NOT NULL ORDER BY period_from DESC, published_at DESC LIMIT 1`,
+    );
+    return rows[0]?.picture ?? null;
+  }
+
   /** Published pictures of the reported weeks in [fromDay, toDay), oldest first (at most `limit`). */
   async pictures(q: { fromDay: string | null; toDay: string | null; limit: number }): Promise<SituationPicture[]> {
     const rows: { picture: SituationPicture }[] = await this.dataSource.query(
