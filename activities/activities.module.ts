@@ -66,6 +66,7 @@ export function activitiesFrom(ctx: INestApplicationContext): AllActivities {
     projectedCase: step.projectedCase.bind(step),
     mandateTotals: step.mandateTotals.bind(step),
     isActiveOrganisation: step.isActiveOrganisation.bind(step),
+    transferCandidates: step.transferCandidates.bind(step),
     // Erasure of patient data (gallring), run by the worker's schedule.
     casesDueForErasure: erasure.casesDueForErasure.bind(erasure),
     erasePatientData: erasure.erasePatientData.bind(erasure),

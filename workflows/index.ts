@@ -5,6 +5,8 @@ export { coordinationAreaV2 } from './coordination-area/coordination-area.workfl
 export { supportAgreementV2 } from './support-agreement/support-agreement.workflow';
 export { situationReportRound } from './situation-report-round/situation-report-round.workflow';
 export { startSituationReportRound } from './situation-report-round/start-situation-report-round.workflow';
+export { patientTransfer } from './patient-transfer/patient-transfer.workflow';
+export { reinforcementRequest } from './patient-transfer/reinforcement-request.workflow';
 export { patientDataErasure } from './patient-data-erasure/patient-data-erasure.workflow';
 // The types cases were started on before the shared runtime: registered until their cases have ended.
 export * from './legacy';

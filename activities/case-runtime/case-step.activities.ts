@@ -13,6 +13,9 @@ import { LpikRepository } from '../../libs/persistence/src/repositories/lpik.rep
 import { OrganisationRepository } from '../../libs/persistence/src/repositories/organisation.repository';
 import { TaskRepository } from '../../libs/persistence/src/repositories/task.repository';
 import { SituationReportRepository } from '../../libs/persistence/src/repositories/situation-report.repository';
+import { TransferRepository } from '../../libs/persistence/src/repositories/transfer.repository';
+import type { Beds, Candidate, Transfer } from '../../libs/domain/src/transfers/transfer.types';
+import { CARE_LEVELS } from '../../libs/domain/src/transfers/transfer.types';
 import { PatientDataService } from '../../libs/persistence/src/patient-data/patient-data.service';
 
 /** Cancelled tasks by reason, in order: one statement per reason. */
@@ -50,6 +53,7 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
     private readonly organisations: OrganisationRepository,
     private readonly patientData: PatientDataService,
     private readonly situations: SituationReportRepository,
+    private readonly transfers: TransferRepository,
   ) {}
 
   async applyCaseStep(step: CaseStep): Promise<StepResult> {
@@ -91,6 +95,7 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
         for (const p of step.processProjections) {
           if (p.kind === 'claim') await this.claims.upsert(p.claim as ClaimProjection, em);
           if (p.kind === 'area') await this.areas.project(p.area as AreaProjection, em);
+          if (p.kind === 'transfer') await this.transfers.project(em, p.transfer as Transfer & { version: number });
         }
         await this.audit.appendMany(audit, em);
       });
@@ -136,6 +141,20 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
       const { reported, expected } = { reported: picture.nation.municipalities.reported + picture.nation.regions.reported, expected: picture.nation.municipalities.expected + picture.nation.regions.expected };
       return { actor: 'system', organisationCode: null, action: 'situation_picture.publish', taskId: null, requestId: null, outcome: 'success', detail: { week: picture.week, version: picture.version, reported, expected } };
     }
+    if (effect.type === 'transfer.reserve') {
+      const full = await this.transfers.reserve(em, effect.requestId, effect.round, effect.region, effect.beds);
+      if (full) throw new StepRefused(refuse('conflict', `${effect.region} has no free ${full} bed left to reserve: declare free beds, or decline the offer`));
+      return { actor: 'system', organisationCode: null, action: 'transfer.reserve', taskId: null, requestId: null, outcome: 'success', detail: { region: effect.region, round: effect.round, beds: effect.beds } };
+    }
+    if (effect.type === 'transfer.release' || effect.type === 'transfer.admit') {
+      const beds = await this.transfers.release(em, effect.requestId, effect.round, effect.type === 'transfer.admit' ? 'admitted' : 'released');
+      return beds > 0 ? { actor: 'system', organisationCode: null, action: effect.type, taskId: null, requestId: null, outcome: 'success', detail: { region: effect.region, round: effect.round, beds } } : null;
+    }
+    if (effect.type === 'reinforcement.allocate') {
+      const booked = await this.transfers.allocate(em, { ...effect, decidedBy: effect.by.actor, decidedAt: new Date().toISOString() });
+      if (!booked) throw new StepRefused(refuse('conflict', `the national pool has fewer than ${effect.allocated} of ${effect.category} left`));
+      return { actor: effect.by.actor, organisationCode: effect.by.organisationCode, action: 'reinforcement.allocate', taskId: null, requestId: null, outcome: 'success', detail: { region: effect.region, category: effect.category, requested: effect.requested, allocated: effect.allocated } };
+    }
     const { key, value, by } = effect;
     const stored =
       key.kind === 'daily_amount'
@@ -169,6 +188,25 @@ export class CaseStepActivitiesService implements CaseRuntimeActivities, CaseRea
       approvedOre: await this.ledger.sum(em, { mandateId, kind: 'approved' }),
       paidOre: await this.ledger.sum(em, { mandateId, kind: 'paid' }),
     }));
+  }
+
+  async transferCandidates(q: { sendingRegion: string; beds: Beds }): Promise<Candidate[]> {
+    const regions = (await this.organisations.list('region')).filter((o) => o.active && o.code !== q.sendingRegion);
+    const [free, healthcare, picture] = await Promise.all([this.transfers.freeBeds(), this.transfers.healthcareRegions(), this.situations.latestPicture()]);
+    const own = healthcare.get(q.sendingRegion) ?? null;
+    return regions.map((o) => {
+      const beds = free.get(o.code) ?? { icu_ventilator: 0, icu: 0, inpatient: 0 };
+      const icu = picture?.counties[o.code]?.icu;
+      return {
+        region: o.code,
+        name: o.name,
+        healthcareRegion: healthcare.get(o.code) ?? null,
+        sameHealthcareRegion: own !== null && healthcare.get(o.code) === own,
+        free: beds,
+        fits: CARE_LEVELS.every((l) => beds[l] >= q.beds[l]),
+        pictureIcuFree: icu && icu.reported > 0 ? icu.free : null,
+      };
+    });
   }
 
   async isActiveOrganisation(code: string, kind: string): Promise<boolean> {

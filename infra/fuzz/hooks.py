@@ -47,6 +47,11 @@ schemathesis.openapi.format("cases-cursor", st.builds(_cursor, st.just("cases"),
 schemathesis.openapi.format("tasks-cursor", st.builds(_cursor, st.just("tasks"), _INSTANT, _UUID))
 schemathesis.openapi.format("claims-cursor", st.builds(_cursor, st.just("claims"), _INSTANT, _UUID))
 schemathesis.openapi.format("audit-cursor", st.builds(_cursor, st.just("audit"), st.just(""), st.integers(min_value=1, max_value=2**63 - 1).map(str)))
+schemathesis.openapi.format("situation-rounds-cursor", st.builds(_cursor, st.just("situation-reports/rounds"), _INSTANT, _UUID))
+# Raw reports of a round page by organisation code alone.
+schemathesis.openapi.format(
+    "situation-reports-cursor", st.builds(_cursor, st.just("situation-reports/reports"), st.just(""), st.from_regex(r"\A[A-Za-z0-9-]{2,40}\Z"))
+)
 schemathesis.openapi.format(
     "access-log-cursor", st.builds(_cursor, st.just("patients/access-log"), st.just(""), st.integers(min_value=1, max_value=2**63 - 1).map(str))
 )

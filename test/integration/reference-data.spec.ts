@@ -10,6 +10,7 @@ import { DailyAmountEntity } from '../../libs/persistence/src/entities/daily-amo
 import { MandateEntity } from '../../libs/persistence/src/entities/mandate.entity';
 import { OrganisationEntity } from '../../libs/persistence/src/entities/organisation.entity';
 import { SigningDelegationEntity } from '../../libs/persistence/src/entities/signing-delegation.entity';
+import { HealthcareRegionEntity } from '../../libs/persistence/src/entities/transfer.entity';
 import { migrateAndSeed } from '../../libs/persistence/src/migrate';
 import { ORGANISATIONS, SeedCounts, seedReferenceData } from '../../libs/persistence/src/seed/reference-data';
 import { testConfig } from '../support/test-app';
@@ -20,9 +21,10 @@ const TABLES: Record<Exclude<keyof SeedCounts, 'dated'>, EntityTarget<ObjectLite
   dailyAmounts: DailyAmountEntity,
   mandates: MandateEntity,
   signingDelegations: SigningDelegationEntity,
+  healthcareRegions: HealthcareRegionEntity,
 };
-const EXPECTED: SeedCounts = { organisations: 106, coordinationAreas: 40, dailyAmounts: 3, mandates: 2, signingDelegations: 1, dated: 0 };
-const NOTHING: SeedCounts = { organisations: 0, coordinationAreas: 0, dailyAmounts: 0, mandates: 0, signingDelegations: 0, dated: 0 };
+const EXPECTED: SeedCounts = { organisations: 106, coordinationAreas: 40, dailyAmounts: 3, mandates: 2, signingDelegations: 1, healthcareRegions: 21, dated: 0 };
+const NOTHING: SeedCounts = { organisations: 0, coordinationAreas: 0, dailyAmounts: 0, mandates: 0, signingDelegations: 0, healthcareRegions: 0, dated: 0 };
 /** Stockholm's districts from 2023-07-01: not in a database seeded before areas were dated. */
 const NEW_DISTRICTS = ['0180-JARVA', '0180-NORRA-INNERSTADEN'];
 /** The situation reports' parties (issue 14): the 21 regions, 21 county boards and SKR, none in those databases. */
@@ -101,11 +103,11 @@ describe('reference data seed (real PostgreSQL)', () => {
     await ds.query(`
       INSERT INTO mandates (reference, title, decided_on, valid_from, valid_to, payer_org, payee_org)
       VALUES ('HSN 2020-1821', 'Överenskommelse HSN–SLSO: stöd till samordnande vårdcentraler', '2021-03-01', '2021-03-01', '2099-12-31', 'HSF', 'SLSO')`);
-    expect(await rowCounts(ds)).toEqual({ ...EXPECTED, organisations: 61, coordinationAreas: 38, dated: 0 });
+    expect(await rowCounts(ds)).toEqual({ ...EXPECTED, organisations: 61, coordinationAreas: 38, healthcareRegions: 0, dated: 0 });
 
     // The district reform of 2023-07-01: the two new districts are added, and the four old ones (organisation and
     // area) are dated to 2023-06-30 and name their successor. And the 43 parties of the situation reports.
-    expect(await seedReferenceData(ds)).toEqual({ ...NOTHING, organisations: 2 + 43, coordinationAreas: 2, dated: 8 });
+    expect(await seedReferenceData(ds)).toEqual({ ...NOTHING, organisations: 2 + 43, coordinationAreas: 2, healthcareRegions: 21, dated: 8 });
     const areas = await ds.getRepository(CoordinationAreaEntity).find({ where: [{ code: '0180-NORRMALM' }, { code: '0180-JARVA' }, { code: '0125' }], order: { code: 'ASC' } });
     expect(areas.map(({ code, validFrom, validTo, successorCode }) => ({ code, validFrom, validTo, successorCode }))).toEqual([
       { code: '0125', validFrom: null, validTo: null, successorCode: null },

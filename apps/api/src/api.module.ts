@@ -19,6 +19,7 @@ import { OrganisationModule } from './organisations/organisation.module';
 import { PaymentLiabilityModule } from './payment-liability/payment-liability.module';
 import { ClaimModule } from './claims/claim.module';
 import { SituationReportModule } from './situation-reports/situation-report.module';
+import { TransferModule } from './transfers/transfer.module';
 import { CoordinationModule } from './coordination/coordination.module';
 import { MandateModule } from './mandates/mandate.module';
 import { StatisticsModule } from './statistics/statistics.module';
@@ -60,6 +61,7 @@ export class ApiModule implements NestModule {
         MandateModule,
         ClaimModule,
         SituationReportModule,
+        TransferModule,
         CoordinationModule,
         PatientModule,
         CodecModule,

@@ -472,6 +472,33 @@ export class AppConfig {
   })
   SITUATION_REPORT_SHORTAGE_DAYS_BY_ITEM = '';
 
+  /** How long a receiving region's offer of a transfer stands before the next region gets one. */
+  @IsDurationSetting()
+  TRANSFER_OFFER_DUE = '30m';
+
+  /** Offers of a transfer out at once: 1 offers one region at a time; N the first N of the proposal. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(21)
+  TRANSFER_OFFERS_AT_ONCE = 1;
+
+  /** Socialstyrelsen's approval of a transfer's proposal, and its duty officer's decision on an exhausted one. */
+  @IsDurationSetting()
+  TRANSFER_MATCHING_DUE = '30m';
+
+  /** Each step of an accepted transfer: transport, departure, arrival, admission. */
+  @IsDurationSetting()
+  TRANSFER_STEP_DUE = '12h';
+
+  /** The organisation of a national transport resource that arranges every transfer's transport; empty: the sending region does. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(ORGANISATION_CODE.pattern, { message: 'TRANSFER_TRANSPORT_ORG must be an organisation code' })
+  TRANSFER_TRANSPORT_ORG?: string;
+
+  /** Socialstyrelsen's allocation of a region's request for reinforcement. */
+  @IsDurationSetting()
+  REINFORCEMENT_ALLOCATE_DUE = '2d';
+
   /** The ASIH unit that takes over weekend and holiday discharges when the notice names none. */
   @Matches(ORGANISATION_CODE.pattern, { message: 'must be an organisation code' })
   DISCHARGE_DEFAULT_ASIH = 'ASIH-NORR';

@@ -4,6 +4,7 @@
  * reference data was registered. Workflows import the activity interfaces as types only.
  */
 import { defineSignal } from '@temporalio/workflow';
+import type { Beds, Candidate } from '../../domain/src/transfers/transfer.types';
 import type { Actor, CaseEvent, Refusal, SystemActor } from '../../domain/src/case/case';
 import type { CaseEffect, ReferenceKey } from '../../domain/src/case/effects';
 import type { AnswerSchema } from './answer-schema';
@@ -52,7 +53,7 @@ export interface StepTask {
 }
 
 /** The projections of one process beside the shared case projection, written in the same transaction. */
-export type ProcessProjection = { kind: 'claim'; claim: unknown } | { kind: 'area'; area: unknown };
+export type ProcessProjection = { kind: 'claim'; claim: unknown } | { kind: 'area'; area: unknown } | { kind: 'transfer'; transfer: unknown };
 
 /** Everything one step of a case changes, written by one activity in one transaction. */
 export interface CaseStep {
@@ -125,6 +126,11 @@ export interface CaseReadActivities {
   mandateTotals(mandateId: string): Promise<MandateTotals>;
   /** Whether `code` is an active organisation of `kind` (answers from tasks are checked against the register). */
   isActiveOrganisation(code: string, kind: string): Promise<boolean>;
+  /**
+   * The receiving regions a transfer's proposal ranks: every active region but the sender, with its declared free
+   * beds, its healthcare region and the latest published situation picture's free intensive-care beds.
+   */
+  transferCandidates(q: { sendingRegion: string; beds: Beds }): Promise<Candidate[]>;
 }
 
 

@@ -19,3 +19,13 @@ export function maskPersonnummer(value: string): string {
   const long = normalisePersonnummer(value);
   return `${long.slice(0, 8)}-****`;
 }
+
+/**
+ * Whether free text carries a valid personnummer anywhere (10 or 12 digits, with or without its separator): for
+ * references that must never identify a patient outside the organisation that cares for them.
+ */
+export function looksLikePersonnummer(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  for (const match of value.matchAll(/(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/g)) if (isValidPersonnummer(match[0])) return true;
+  return false;
+}

@@ -16,6 +16,7 @@ import { OrganisationEntity } from './entities/organisation.entity';
 import { SigningDelegationEntity } from './entities/signing-delegation.entity';
 import { TaskEntity } from './entities/task.entity';
 import { SituationReportEntity, SituationRoundEntity, SituationShortageEntity } from './entities/situation-report.entity';
+import { HealthcareRegionEntity, ReinforcementAllocationEntity, ReinforcementPoolEntity, TransferCapacityEntity, TransferEntity, TransferReservationEntity } from './entities/transfer.entity';
 import { InitialSchema1763884800000 } from './migrations/1763884800000-initial-schema';
 import { Organisations1763888400000 } from './migrations/1763888400000-organisations';
 import { TasksAndAudit1763888500000 } from './migrations/1763888500000-tasks-and-audit';
@@ -32,6 +33,7 @@ import { CaseDataKeys1764503600000 } from './migrations/1764503600000-case-data-
 import { CaseStatistics1764507200000 } from './migrations/1764507200000-case-statistics';
 import { NationalOrganisationKinds1764508000000 } from './migrations/1764508000000-national-organisation-kinds';
 import { SituationReports1764600000000 } from './migrations/1764600000000-situation-reports';
+import { Transfers1764603600000 } from './migrations/1764603600000-transfers';
 import { LogSink, QueryLogger } from './query-logger';
 
 /** Every table the application reads or writes has an entity; the migrations own their DDL. */
@@ -55,6 +57,12 @@ export const ENTITIES = [
   SituationRoundEntity,
   SituationReportEntity,
   SituationShortageEntity,
+  TransferCapacityEntity,
+  TransferReservationEntity,
+  TransferEntity,
+  HealthcareRegionEntity,
+  ReinforcementPoolEntity,
+  ReinforcementAllocationEntity,
 ];
 /** In order. Listed explicitly (not globbed) so compiled and source runs see the same set. */
 export const MIGRATIONS = [
@@ -72,6 +80,7 @@ export const MIGRATIONS = [
   CaseStatistics1764507200000,
   NationalOrganisationKinds1764508000000,
   SituationReports1764600000000,
+  Transfers1764603600000,
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */

@@ -20,6 +20,7 @@ import { IdempotencyKeyRepository } from './repositories/idempotency-key.reposit
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { TaskRepository } from './repositories/task.repository';
 import { SituationReportRepository } from './repositories/situation-report.repository';
+import { TransferRepository } from './repositories/transfer.repository';
 import { SituationRoundPlanner } from './situation-reports/round-planner';
 import { PatientDataService } from './patient-data/patient-data.service';
 
@@ -37,7 +38,7 @@ class MigrationRunner implements OnModuleInit {
 
 const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository, DailyAmountRepository,
   MandateRepository, ClaimRepository, LedgerRepository, AreaRepository, LpikRepository, SigningDelegationRepository, PatientDataService,
-  StatisticsRepository, SituationReportRepository, SituationRoundPlanner];
+  StatisticsRepository, SituationReportRepository, SituationRoundPlanner, TransferRepository];
 
 /** PostgreSQL through TypeORM; migrations and the reference-data seed run on start (under an advisory lock). */
 @Global()

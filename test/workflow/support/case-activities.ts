@@ -4,9 +4,10 @@
  */
 import type { CaseReadActivities, CaseRuntimeActivities, CaseStep, ProjectedCase, StepResult } from '../../../libs/contracts/src/case-runtime.contract';
 import type { Refusal } from '../../../libs/domain/src/case/case';
+import type { Candidate } from '../../../libs/domain/src/transfers/transfer.types';
 import { referenceKeyString } from '../../../libs/domain/src/case/effects';
 
-export function fakeCaseActivities(options: { references?: Record<string, number>; refuse?: (step: CaseStep) => Refusal | null; projected?: ProjectedCase } = {}) {
+export function fakeCaseActivities(options: { references?: Record<string, number>; refuse?: (step: CaseStep) => Refusal | null; projected?: ProjectedCase; candidates?: Candidate[] } = {}) {
   const steps: CaseStep[] = [];
   const refused: CaseStep[] = [];
   const references = { ...(options.references ?? {}) };
@@ -32,6 +33,9 @@ export function fakeCaseActivities(options: { references?: Record<string, number
     },
     async isActiveOrganisation(code, kind) {
       return kind === 'vardcentral' && code.startsWith('VC-');
+    },
+    async transferCandidates(q) {
+      return (options.candidates ?? []).filter((c) => c.region !== q.sendingRegion);
     },
   };
   const opened = () => steps.flatMap((s) => s.opened);

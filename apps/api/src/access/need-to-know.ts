@@ -4,6 +4,7 @@ import { DISCHARGE_HANDOVER_CASE_TYPE } from '../../../../libs/contracts/src/dis
 import { CLAIM_CASE_TYPE } from '../../../../libs/contracts/src/reimbursement-claim.contract';
 import { AGREEMENT_CASE_TYPE } from '../../../../libs/contracts/src/support-agreement.contract';
 import { SITUATION_ROUND_CASE_TYPE } from '../../../../libs/contracts/src/situation-report.contract';
+import { REINFORCEMENT_CASE_TYPE, TRANSFER_CASE_TYPE } from '../../../../libs/contracts/src/transfer.contract';
 
 /**
  * Need to know: which roles of a party organisation may read a case of each type (the case itself, its state, its
@@ -25,6 +26,9 @@ export const NEED_TO_KNOW: Readonly<Record<string, readonly Role[]>> = {
   [AREA_CASE_TYPE]: ['case_handler', 'approver', 'coordinator'],
   // A round's case (Socialstyrelsen's): who reported when, never a figure. Reports are read through SITUATION_REPORTS.
   [SITUATION_ROUND_CASE_TYPE]: ['case_handler', 'coordinator'],
+  // Transfers and reinforcement: the coordinators who request, offer and decide, and case handlers who follow them.
+  [TRANSFER_CASE_TYPE]: ['case_handler', 'coordinator'],
+  [REINFORCEMENT_CASE_TYPE]: ['case_handler', 'coordinator'],
 };
 
 /** Mandates and their figures are read like the claims made under them. */

@@ -54,4 +54,12 @@ export type CaseEffect =
   /** A shortage raised or answered (one row per round, municipality and item). */
   | { type: 'situation_shortage.record'; roundId: string; shortage: ShortageStatus }
   /** The round's picture, computed from its stored reports in the step's transaction; a newer version replaces it. */
-  | { type: 'situation_picture.publish'; roundId: string; version: number; computedAt: string };
+  | { type: 'situation_picture.publish'; roundId: string; version: number; computedAt: string }
+  /** Reserves a request's beds at the accepting region, under the capacity table's constraint (or refuses the step). */
+  | { type: 'transfer.reserve'; requestId: string; region: string; round: number; beds: Record<'icu_ventilator' | 'icu' | 'inpatient', number> }
+  /** Gives a reservation's beds back (a failed transport, a cancellation). */
+  | { type: 'transfer.release'; requestId: string; region: string; round: number }
+  /** The patients are admitted: the reserved beds are now occupied (the region's declared beds shrink with them). */
+  | { type: 'transfer.admit'; requestId: string; region: string; round: number }
+  /** Books Socialstyrelsen's allocation against the national pool (refuses the step when the pool has less). */
+  | { type: 'reinforcement.allocate'; requestId: string; region: string; category: string; requested: number; allocated: number; reason: string; by: Actor };

@@ -108,10 +108,11 @@ describe('roundCalendar', () => {
     expect(c.revisionsUntil).toBe('2026-05-05T10:00:00.000Z');
   });
 
-  it('the eves are working days (named policy): due on julafton, Wednesday 24 December 2025; cut-off after Christmas', () => {
+  it('the eves count as holidays (DOMAIN.md, lag 1930:173): due on julafton, Wednesday 24 December 2025, moves to Monday 29', () => {
     const c = roundCalendar('2025-W51'); // 15–21 December 2025
-    expect(c.dueAt).toBe('2025-12-24T11:00:00.000Z');
-    expect(c.cutoffAt).toBe('2025-12-29T11:00:00.000Z'); // 25, 26 (holidays), 27, 28 (weekend) skipped: Monday 29
+    expect(c.dueAt).toBe('2025-12-29T11:00:00.000Z'); // 24 (eve), 25, 26 (holidays), 27, 28 (weekend) skipped
+    expect(c.remindAt).toBe('2025-12-23T11:00:00.000Z'); // the working day before Monday 29: Tuesday 23
+    expect(c.cutoffAt).toBe('2025-12-30T11:00:00.000Z');
   });
 
   it('follows another policy: due Monday 09:30 with the reminder on the due day itself', () => {

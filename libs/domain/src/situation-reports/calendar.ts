@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorCode } from '../domain-error';
 import { isCalendarDate, PLAUSIBLE_YEARS } from '../time/stockholm';
 import { stockholmMidnight, stockholmWallClock } from '../time/stockholm-clock';
-import { addDays, isWeekendOrHoliday, weekday } from '../time/swedish-holidays';
+import { addDays, isWeekendOrHoliday, swedishHolidayEves, weekday } from '../time/swedish-holidays';
 import type { RoundCalendar } from './report.types';
 
 /**
@@ -116,9 +116,12 @@ export function stockholmInstant(date: string, time: string): number {
   return candidates[0] ?? wall - before;
 }
 
-/** A Swedish working day: not a Saturday, Sunday or public holiday (isWeekendOrHoliday). */
+/**
+ * A Swedish working day: not a Saturday, Sunday or public holiday (isWeekendOrHoliday), nor midsommarafton, julafton
+ * or nyårsafton, which DOMAIN.md treats like holidays for deadlines (lag 1930:173).
+ */
 function isWorkingDay(date: string): boolean {
-  return !isWeekendOrHoliday(date);
+  return !isWeekendOrHoliday(date) && !swedishHolidayEves(Number(date.slice(0, 4))).some((e) => e.date === date);
 }
 
 /** The date `count` working days after (count > 0) or before (count < 0) `date`; `date` itself when count is 0. */
@@ -146,7 +149,7 @@ function checkPolicy(p: CalendarPolicy): void {
  * - dueAt: `dueWeekday` of the following week at `dueTime`. Named policy (an assumption: no source says): a due day
  *   that is not a working day (a weekend or Swedish public holiday, isWeekendOrHoliday) moves to the NEXT working
  *   day, same wall time; Wednesday 6 January 2027 (trettondedag jul) moves to Thursday 7 January. The eves
- *   (midsommarafton, julafton, nyårsafton) are working days here: due Wednesday 24 December 2025 stays.
+ *   (midsommarafton, julafton, nyårsafton) are not working days: due Wednesday 24 December 2025 moves to Monday 29.
  * - remindAt: `reminderWorkingDays` working days before the due day at `dueTime`, but never before opensAt;
  * - cutoffAt: `cutoffWorkingDays` working days after the due day at `dueTime`;
  * - revisionsUntil: cutoffAt's date + `revisionDays` calendar days, at `dueTime`.

@@ -99,7 +99,8 @@ export class SituationReportRepository {
     return picture;
   }
 
-  private allReports(em: EntityManager | DataSource, roundId: string): Promise<ReportRow[]> {
+  /** Every revision of every report of a round (what the picture is computed from; the benchmark times it too). */
+  allReports(em: EntityManager | DataSource, roundId: string): Promise<ReportRow[]> {
     return em.query(
       `SELECT organisation_code AS "organisationCode", kind, county, revision, figures, submitted_at AS "submittedAt", late, after_close AS "afterClose"
        FROM situation_reports WHERE round_id = $1 ORDER BY organisation_code, revision`,
@@ -171,6 +172,14 @@ export class SituationReportRepository {
       [roundId, organisationCode],
     );
     return rows.map((r) => ({ ...r, answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null }));
+  }
+
+  /** The latest published picture (of the latest reported week), or null. */
+  async latestPicture(): Promise<SituationPicture | null> {
+    const rows: { picture: SituationPicture }[] = await this.dataSource.query(
+      `SELECT picture FROM situation_rounds WHERE picture IS NOT NULL ORDER BY period_from DESC, published_at DESC LIMIT 1`,
+    );
+    return rows[0]?.picture ?? null;
   }
 
   /** Published pictures of the reported weeks in [fromDay, toDay), oldest first (at most `limit`). */

@@ -6,6 +6,8 @@ import { DailyAmountEntity } from '../entities/daily-amount.entity';
 import { MandateEntity } from '../entities/mandate.entity';
 import { OrganisationEntity } from '../entities/organisation.entity';
 import { SigningDelegationEntity } from '../entities/signing-delegation.entity';
+import { HealthcareRegionEntity } from '../entities/transfer.entity';
+import { DEFAULT_HEALTHCARE_REGION_OF } from '../../../domain/src/transfers/healthcare-regions';
 import { rowsWritten } from '../write-result';
 
 /**
@@ -192,9 +194,13 @@ export interface SeedCounts {
   dailyAmounts: number;
   mandates: number;
   signingDelegations: number;
+  healthcareRegions: number;
   /** Rows already there (organisations and areas) that the seed dated: a database from before dated areas. */
   dated: number;
 }
+
+/** Which healthcare region each region belongs to (transfers' distance classes); an admin corrects it after. */
+export const HEALTHCARE_REGION_ROWS = Object.entries(DEFAULT_HEALTHCARE_REGION_OF).map(([region, healthcareRegion]) => ({ region, healthcareRegion, updatedBy: 'seed' }));
 
 /** Inserts `rows` that are not there yet (ON CONFLICT DO NOTHING); returns how many it added. */
 async function insertMissing<T extends ObjectLiteral>(
@@ -243,6 +249,7 @@ export async function seedReferenceData(db: DataSource | EntityManager): Promise
     dailyAmounts: await insertMissing(em, DailyAmountEntity, DAILY_AMOUNTS, 'year'),
     mandates: await insertMissing(em, MandateEntity, MANDATES, 'id'),
     signingDelegations: await insertMissing(em, SigningDelegationEntity, SIGNING_DELEGATIONS, 'reference'),
+    healthcareRegions: await insertMissing(em, HealthcareRegionEntity, HEALTHCARE_REGION_ROWS, 'region'),
     dated: await dateExisting(em),
   };
 }
