@@ -34,6 +34,16 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   terminating: 'Sägs upp',
   open: 'Öppen',
   closed: 'Stängd',
+  matching: 'Matchas',
+  offering: 'Erbjuds',
+  escalated: 'Eskalerad',
+  transport: 'Transport',
+  departed: 'Avrest',
+  arrived: 'Ankommen',
+  admitted: 'Inskriven',
+  requested: 'Begärd',
+  allocated: 'Fördelad',
+  declined: 'Avböjd',
   faulted: 'Datafel',
 };
 

@@ -147,6 +147,38 @@ export const TASK_PURPOSE: Record<TaskKind, { asked: string; why: string }> = {
     asked: 'Veckans lägesbild är publicerad. Läs den under Lägesbild och kvittera.',
     why: 'Alla som rapporterat får lägesbilden för sitt län och för landet.',
   },
+  'transfer.matching': {
+    asked: 'Välj vilka regioner som ska få erbjudande om att ta emot patienterna, utifrån förslaget.',
+    why: 'Socialstyrelsen samordnar överflyttningar mellan regioner när en region inte har plats (seed 003).',
+  },
+  'transfer.offer': {
+    asked: 'Svara om er region kan ta emot patienterna: acceptera eller avböj.',
+    why: 'Den första regionen som accepterar tar emot; erbjudandet gäller en begränsad tid.',
+  },
+  'transfer.duty_officer': {
+    asked: 'Ingen region har tagit emot patienterna. Besluta om fortsättningen.',
+    why: 'En överflyttning som ingen region tar emot eskaleras till tjänsteman i beredskap.',
+  },
+  'transfer.transport': {
+    asked: 'Ordna transporten av patienterna till den mottagande regionen.',
+    why: 'Platsen är reserverad tills transporten är gjord eller har misslyckats.',
+  },
+  'transfer.departure': {
+    asked: 'Bekräfta att patienterna har rest.',
+    why: 'Den mottagande regionen förbereder ankomsten.',
+  },
+  'transfer.arrival': {
+    asked: 'Bekräfta att patienterna har kommit fram.',
+    why: 'Överflyttningen är klar först när patienterna har kommit fram och skrivits in.',
+  },
+  'transfer.admission': {
+    asked: 'Bekräfta att patienterna är inskrivna hos er.',
+    why: 'Inskrivningen avslutar överflyttningen och frigör reservationen.',
+  },
+  'reinforcement.allocate': {
+    asked: 'Fördela den nationella förstärkningen som en region har begärt.',
+    why: 'Socialstyrelsen förstärker vid behov regionernas kapacitet (seed 003).',
+  },
   case_data_fault: {
     asked: 'Ärendets uppgifter går inte att använda. Rätta dem eller kontakta förvaltningen, och kvittera.',
     why: 'Ärendet kan inte gå vidare förrän felet är åtgärdat.',
