@@ -13,6 +13,8 @@ import { FINANCE_NAV, financeScreen, financeSection } from './screens/finance-ro
 import { SignIn } from './screens/SignIn';
 import { readsSituationReports, SITUATION_PATH } from './screens/SituationReports';
 import { isSituationPath, situationScreen } from './screens/situation-routes';
+import { TRANSFER_NAV, transferScreen, transferSection } from './screens/transfer-routes';
+import { worksWithTransfers } from './lib/transfer-labels';
 import './app.css';
 
 /** The app's own paths; the API serves index.html for each of them, so a link or a reload lands on the screen. */
@@ -64,6 +66,8 @@ function Workspace() {
   const hospital = INPATIENT_KINDS.includes(organisations.byCode.get(session.organisationCode)?.kind ?? '') && session.roles.includes('case_handler');
   // Lägesbild: for the organisations that report or read situation reports (the API's SITUATION_REPORTS remit).
   const situation = readsSituationReports(organisations.byCode.get(session.organisationCode)?.kind, session.roles);
+  // Överflyttning and Förstärkning: the regions' coordinators and Socialstyrelsen's (the coordination function).
+  const transfers = worksWithTransfers(organisations.byCode.get(session.organisationCode)?.kind, session.organisationCode, session.roles);
   const openCount = count ? String(count.open) : null;
   let screen: ReactNode;
   const task = TASK_PATH.exec(path);
@@ -77,7 +81,7 @@ function Workspace() {
     );
   else if (kase) screen = <CaseView key={kase[1]} caseId={kase[1].toLowerCase()} />;
   else if (path === ROUTES.newDischarge) screen = <NewDischarge />;
-  else screen = financeScreen(path, navigate) ?? situationScreen(path, navigate) ?? <NotFound />;
+  else screen = financeScreen(path, navigate) ?? situationScreen(path, navigate) ?? transferScreen(path, navigate) ?? <NotFound />;
   return (
     <NavigationProvider navigate={navigate}>
       <InternalHeader>
@@ -98,6 +102,12 @@ function Workspace() {
               Lägesbild
             </a>
           )}
+          {transfers &&
+            TRANSFER_NAV.map((n) => (
+              <a key={n.path} href={n.path} onClick={link(n.path)} aria-current={transferSection(path) === n.path ? 'page' : undefined}>
+                {n.label}
+              </a>
+            ))}
           {FINANCE_NAV.map((n) => (
             <a key={n.path} href={n.path} onClick={link(n.path)} aria-current={financeSection(path) === n.path ? 'page' : undefined}>
               {n.label}

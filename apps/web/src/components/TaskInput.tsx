@@ -4,6 +4,7 @@ import { consumableLabel, weekLabel } from '../lib/situation-labels';
 import { enumLabel } from '../lib/task-texts';
 import { shortCaseId } from '../lib/case-texts';
 import { useOrganisations } from '../lib/organisations';
+import { bedsText, categoryLabel, OFFER_STATUS_LABELS, patientText } from '../lib/transfer-labels';
 
 type Obj = Record<string, unknown>;
 
@@ -66,12 +67,27 @@ const LABELS: Record<string, string> = {
   thresholdDays: 'Tröskel (dagar)',
   countyBoard: 'Länsstyrelse',
   action: 'Åtgärd',
+  requestId: 'Begäran',
+  sendingRegion: 'Sändande region',
+  receivingRegion: 'Mottagande region',
+  earliestDeparture: 'Tidigast avresa',
+  patients: 'Patienter',
+  beds: 'Platser som behövs',
+  round: 'Matchningsomgång',
+  proposal: 'Förslag på mottagande regioner',
+  offerDueAt: 'Svara senast',
+  offers: 'Erbjudanden',
+  departedAt: 'Avreste',
+  arrivedAt: 'Kom fram',
+  region: 'Region',
+  category: 'Kategori',
+  quantity: 'Begärt antal',
 };
 /** Keys of a task's input that are for the app, not the person (the picture's API path). */
 const HIDDEN = new Set(['picture']);
 
 const NEED_LABELS: Record<string, string> = { ...MUNICIPAL_NEED_LABELS, ...REGION_NEED_LABELS };
-const ORG_KEYS = new Set(['organisationCode', 'municipality', 'countyBoard', 'hospitalCode', 'askedBy', 'invoiceTo', 'payee', 'vardcentralCode', 'designatedBy', 'handoverFrom', 'declinedBy']);
+const ORG_KEYS = new Set(['sendingRegion', 'receivingRegion', 'region', 'organisationCode', 'municipality', 'countyBoard', 'hospitalCode', 'askedBy', 'invoiceTo', 'payee', 'vardcentralCode', 'designatedBy', 'handoverFrom', 'declinedBy']);
 /** Amounts: öre in the API, kronor on the screen. */
 const ORE_KEYS = /Ore$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T/;
@@ -104,6 +120,16 @@ export function TaskInput({ input }: { input: Obj }) {
     if (key === 'lines' && Array.isArray(value)) {
       return value.map((l) => `${(l as Obj).lineNo ?? ''}: ${(l as Obj).description ?? ''}${typeof (l as Obj).amountOre === 'number' ? `, ${kronor((l as Obj).amountOre as number)}` : ''}`).join('; ');
     }
+    // A transfer's patients (a reference only for the sending region), beds, proposal and offers; a reinforcement's category.
+    if (key === 'requestId' && typeof value === 'string') return shortCaseId(value);
+    if (key === 'patients' && Array.isArray(value)) return value.map((p, i) => `${i + 1}: ${patientText(p as { careLevel: string; infection: string })}`).join('; ');
+    if (key === 'beds' && typeof value === 'object') return bedsText(value as Record<string, number>);
+    if (key === 'proposal' && Array.isArray(value)) return value.map((c, i) => `${i + 1}. ${name(String((c as Obj).region))}`).join(', ');
+    if (key === 'offers' && Array.isArray(value)) {
+      if (value.length === 0) return 'Inga';
+      return value.map((o) => `${name(String((o as Obj).region))}: ${OFFER_STATUS_LABELS[(o as Obj).status as keyof typeof OFFER_STATUS_LABELS] ?? String((o as Obj).status)}`).join('; ');
+    }
+    if (key === 'category' && typeof value === 'string') return categoryLabel(value);
     if (key === 'careType') return CARE_TYPE_LABELS[value as keyof typeof CARE_TYPE_LABELS] ?? String(value);
     if (key === 'receiver') return value === 'asih' ? 'ASIH' : 'Primärvården (vårdcentralen)';
     if (Array.isArray(value)) {

@@ -3,7 +3,7 @@
  * keeps Aksel's accessibility (labels tied to inputs, errors tied to fields). Each widget shows its own label and
  * its field's first error; rjsf's own labels, error lines and help are switched off.
  */
-import { Button, Checkbox, CheckboxGroup, ErrorSummary, Fieldset, Radio, RadioGroup, Select, Textarea, TextField, VStack } from '@navikt/ds-react';
+import { BodyShort, Button, Checkbox, CheckboxGroup, ErrorSummary, Fieldset, HStack, Radio, RadioGroup, Select, Textarea, TextField, VStack } from '@navikt/ds-react';
 import { getSubmitButtonOptions } from '@rjsf/utils';
 import type {
   ErrorListProps,
@@ -14,10 +14,13 @@ import type {
   TemplatesType,
   WidgetProps,
 } from '@rjsf/utils';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { decimalInput, parseDecimal } from '../lib/decimal-input';
 import { oreToKronorInput, parseKronor } from '../lib/money';
+import { useOrganisations } from '../lib/organisations';
+import { stockholmWallTimeToInstant } from '../lib/stockholm-input';
 import { enumLabel } from '../lib/task-texts';
+import { candidateText, initialOrder, moveRegion, type Candidate } from '../lib/region-order';
 
 const firstError = (rawErrors?: string[]) => (rawErrors && rawErrors.length > 0 ? rawErrors[0] : undefined);
 const emptyToUndefined = (value: string) => (value === '' ? undefined : value);
@@ -122,6 +125,107 @@ function DateWidget(props: WidgetProps) {
   );
 }
 
+/** The wall time of an instant in Stockholm as a datetime-local value ("2026-11-30T09:15"). */
+const stockholmWallTime = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date(iso))
+    .replace(' ', 'T');
+
+/**
+ * An instant (answerSchema format `date-time`), typed as Stockholm wall time in a native datetime-local input whatever
+ * the computer's zone. The form holds the ISO instant, or the text itself while it is no Stockholm time (the night
+ * the clocks skip an hour), which the validator then names.
+ */
+function DateTimeWidget({ id, label, value, required, disabled, readonly, rawErrors, onChange, onBlur, onFocus }: WidgetProps) {
+  const [text, setText] = useState(() => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? stockholmWallTime(value) : ''));
+  const change = (typed: string) => {
+    setText(typed);
+    onChange(typed === '' ? undefined : (stockholmWallTimeToInstant(typed) ?? typed));
+  };
+  return (
+    <TextField
+      id={id}
+      label={label}
+      description="Svensk tid"
+      {...{ type: 'datetime-local' as 'text' }}
+      value={text}
+      required={required}
+      disabled={disabled}
+      readOnly={readonly}
+      error={firstError(rawErrors)}
+      onChange={(e) => change(e.target.value)}
+      onBlur={(e) => onBlur(id, e.target.value)}
+      onFocus={(e) => onFocus(id, e.target.value)}
+    />
+  );
+}
+
+/**
+ * Socialstyrelsen's approval of a transfer's proposal (`order`, region codes): the proposed regions listed with
+ * what they have free, each with a box (gets an offer) and Upp/Ned to reorder; the answer is the ticked regions in
+ * the list's order. The regions that fit the request start ticked, in the proposal's order.
+ */
+function RegionOrderWidget({ id, label, value, disabled, rawErrors, onChange, options }: WidgetProps) {
+  const { name } = useOrganisations();
+  const proposal = (options.proposal ?? []) as Candidate[];
+  const [rows, setRows] = useState(() => initialOrder(proposal, Array.isArray(value) ? (value as string[]) : undefined));
+  const chosen = new Set(Array.isArray(value) ? (value as string[]) : rows.checked);
+  useEffect(() => {
+    if (!Array.isArray(value) && rows.checked.length > 0) onChange(rows.checked);
+    // Once, when the form opens without an answer: the regions that fit start ticked.
+  }, []);
+  const emit = (order: string[], ticked: Set<string>) => {
+    const next = order.filter((r) => ticked.has(r));
+    onChange(next.length ? next : undefined);
+  };
+  const toggle = (region: string, on: boolean) => {
+    const ticked = new Set(chosen);
+    if (on) ticked.add(region);
+    else ticked.delete(region);
+    emit(rows.order, ticked);
+  };
+  const move = (region: string, by: -1 | 1) => {
+    const order = moveRegion(rows.order, region, by);
+    setRows((r) => ({ ...r, order }));
+    emit(order, chosen);
+  };
+  const byCode = new Map(proposal.map((c) => [c.region, c]));
+  return (
+    <Fieldset id={id} legend={label} description="Kryssa i regionerna som ska få erbjudande. Erbjudandena går ut i ordningen uppifrån." error={firstError(rawErrors)}>
+      <ol className="region-order">
+        {rows.order.map((region, i) => {
+          const c = byCode.get(region);
+          const regionName = name(region);
+          return (
+            <li key={region}>
+              <HStack gap="space-8" align="center" justify="space-between" wrap={false}>
+                <div>
+                  <Checkbox value={region} checked={chosen.has(region)} disabled={disabled} onChange={(e) => toggle(region, e.target.checked)}>
+                    {i + 1}. {regionName}
+                  </Checkbox>
+                  {c && (
+                    <BodyShort size="small" textColor="subtle">
+                      {candidateText(c)}
+                    </BodyShort>
+                  )}
+                </div>
+                <HStack gap="space-4" wrap={false}>
+                  <Button type="button" size="small" variant="tertiary" disabled={disabled || i === 0} onClick={() => move(region, -1)} aria-label={`Flytta upp ${regionName}`}>
+                    Upp
+                  </Button>
+                  <Button type="button" size="small" variant="tertiary" disabled={disabled || i === rows.order.length - 1} onClick={() => move(region, 1)} aria-label={`Flytta ned ${regionName}`}>
+                    Ned
+                  </Button>
+                </HStack>
+              </HStack>
+            </li>
+          );
+        })}
+      </ol>
+    </Fieldset>
+  );
+}
+
 function TextareaWidget({ id, label, value, required, disabled, readonly, rawErrors, onChange, onBlur, onFocus, schema }: WidgetProps) {
   return (
     <Textarea
@@ -200,6 +304,8 @@ export const AKSEL_WIDGETS: RegistryWidgetsType = {
   UpDownWidget: TextWidget,
   kronor: KronorWidget,
   decimal: DecimalWidget,
+  datetime: DateTimeWidget,
+  regionOrder: RegionOrderWidget,
 };
 
 function FieldTemplate({ children, hidden }: FieldTemplateProps) {

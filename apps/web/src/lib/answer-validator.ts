@@ -16,6 +16,8 @@ export function swedishProblem(problem: string): string {
   if (max) return `Högst ${max[1]} tecken.`;
   if (/must be true$/.test(problem)) return 'Kryssa i rutan för att kunna skicka.';
   if (/must be a date YYYY-MM-DD$/.test(problem)) return 'Ange ett datum (ÅÅÅÅ-MM-DD).';
+  if (/must be an ISO 8601 date-time/.test(problem)) return 'Ange dag och tid (svensk tid).';
+  if (/must have at least 1 items?$/.test(problem)) return 'Välj minst ett alternativ.';
   if (/must be one of /.test(problem)) return 'Välj ett av alternativen.';
   if (/must not repeat items$/.test(problem)) return 'Välj varje alternativ högst en gång.';
   if (/must be an integer$/.test(problem)) return 'Ange ett heltal.';

@@ -1,4 +1,5 @@
 import type { Schemas } from '../api/client';
+import { TRANSFER_EVENT_LABELS } from './transfer-labels';
 
 type CaseStatus = Schemas['CaseDetailDto']['status'];
 type CareType = Schemas['StartDischargeHandoverDto']['careType'];
@@ -87,6 +88,7 @@ export const EVENT_LABELS: Record<string, string> = {
   task_overdue: 'En uppgift blev försenad',
   data_fault: 'Datafel i ärendet',
   data_fault_handled: 'Datafel hanterat',
+  ...TRANSFER_EVENT_LABELS,
 };
 
 export const eventLabel = (type: string) => EVENT_LABELS[type] ?? type;

@@ -11,12 +11,17 @@ export const PATHS = {
   newDischarge: '/ny-utskrivning',
   /** A situation-report round's Lägesbild: the round's id is its case's id. */
   situationRound: (roundId: string) => `/lagesbild/${roundId}`,
+  /** A transfer request's page (Överflyttning) and a reinforcement request's (Förstärkning): the request's id is its case's id. */
+  transfer: (requestId: string) => `/overflyttning/${requestId}`,
+  reinforcement: (requestId: string) => `/forstarkning/${requestId}`,
 } as const;
 
 /** Where a case is worked: a reimbursement claim on its Ersättning screen, a reporting round on Lägesbild, any other case on Ärende. */
 export function caseScreenPath(caseType: string, caseId: string): string {
   if (caseType === 'reimbursement_claim') return PATHS.claim(caseId);
   if (caseType === 'situation_report_round') return PATHS.situationRound(caseId);
+  if (caseType === 'patient_transfer') return PATHS.transfer(caseId);
+  if (caseType === 'reinforcement_request') return PATHS.reinforcement(caseId);
   return PATHS.case(caseId);
 }
 

@@ -148,36 +148,38 @@ export const TASK_PURPOSE: Record<TaskKind, { asked: string; why: string }> = {
     why: 'Alla som rapporterat får lägesbilden för sitt län och för landet.',
   },
   'transfer.matching': {
-    asked: 'Välj vilka regioner som ska få erbjudande om att ta emot patienterna, utifrån förslaget.',
-    why: 'Socialstyrelsen samordnar överflyttningar mellan regioner när en region inte har plats (seed 003).',
+    asked:
+      'Godkänn förslaget på mottagande regioner: kryssa i de regioner som ska få erbjudande och ordna dem med Upp och Ned. Erbjudandena går ut i den ordningen, uppifrån.',
+    why: 'Socialstyrelsen samordnar överflyttningar av patienter mellan regioner (seed 003). Förslaget sätter regionerna i samma sjukvårdsregion först och rangordnar sedan efter lediga platser på den vårdnivå som behövs, enligt regionernas anmälda platser och den senaste lägesbilden.',
   },
   'transfer.offer': {
-    asked: 'Svara om er region kan ta emot patienterna: acceptera eller avböj.',
-    why: 'Den första regionen som accepterar tar emot; erbjudandet gäller en begränsad tid.',
+    asked: 'Svara om er region kan ta emot patienterna på den vårdnivå som anges: acceptera eller avböj, innan erbjudandet går ut.',
+    why: 'Den första region som accepterar tar emot patienterna: platserna reserveras direkt och de andra erbjudandena återkallas. Ett avböjt eller utgånget erbjudande går vidare till nästa region i Socialstyrelsens ordning.',
   },
   'transfer.duty_officer': {
-    asked: 'Ingen region har tagit emot patienterna. Besluta om fortsättningen.',
-    why: 'En överflyttning som ingen region tar emot eskaleras till tjänsteman i beredskap.',
+    asked: 'Ingen region har tagit emot patienterna. Besluta om ny matchning (till exempel när regioner har anmält nya platser) eller att avsluta begäran, och ange skälet.',
+    why: 'När alla erbjudanden i Socialstyrelsens ordning har avböjts eller gått ut utan svar går begäran till tjänsteman i beredskap.',
   },
   'transfer.transport': {
-    asked: 'Ordna transporten av patienterna till den mottagande regionen.',
-    why: 'Platsen är reserverad tills transporten är gjord eller har misslyckats.',
+    asked:
+      'Ordna transporten till den mottagande regionen och ange planerad avresa. Blir transporten inte av, eller kan patienten inte transporteras: ange om begäran ska matchas på nytt eller avslutas.',
+    why: 'Platserna hos den mottagande regionen är reserverade för patienterna. Blir transporten inte av släpps de direkt, så att de kan erbjudas andra.',
   },
   'transfer.departure': {
-    asked: 'Bekräfta att patienterna har rest.',
-    why: 'Den mottagande regionen förbereder ankomsten.',
+    asked: 'Bekräfta när patienterna reste, eller ange att resan inte blev av och hur begäran ska gå vidare.',
+    why: 'Den mottagande regionen förbereder sig för ankomsten. Blir resan inte av släpps de reserverade platserna.',
   },
   'transfer.arrival': {
-    asked: 'Bekräfta att patienterna har kommit fram.',
-    why: 'Överflyttningen är klar först när patienterna har kommit fram och skrivits in.',
+    asked: 'Bekräfta när patienterna kom fram till er.',
+    why: 'Efter ankomsten bekräftar ni inskrivningen, som avslutar överflyttningen.',
   },
   'transfer.admission': {
-    asked: 'Bekräfta att patienterna är inskrivna hos er.',
-    why: 'Inskrivningen avslutar överflyttningen och frigör reservationen.',
+    asked: 'Bekräfta när patienterna skrevs in hos er.',
+    why: 'Inskrivningen avslutar överflyttningen: de reserverade platserna räknas som belagda, och tiden från begäran till inskrivning ingår i rapporten till regeringen.',
   },
   'reinforcement.allocate': {
-    asked: 'Fördela den nationella förstärkningen som en region har begärt.',
-    why: 'Socialstyrelsen förstärker vid behov regionernas kapacitet (seed 003).',
+    asked: 'Fördela ur den nationella poolen till regionen: helt, delvis eller inte alls (0), och ange skälet.',
+    why: 'Socialstyrelsen förstärker vid behov regionernas kapacitet med nationella resurser (seed 003). Fördelningen bokas mot poolen, som aldrig går under noll: vad som finns kvar syns under Förstärkning.',
   },
   case_data_fault: {
     asked: 'Ärendets uppgifter går inte att använda. Rätta dem eller kontakta förvaltningen, och kvittera.',
@@ -250,6 +252,23 @@ const FIELD_LABELS: Record<string, string> = {
   icuBeds: 'IVA-platser',
   icuBedsOccupied: 'Belagda IVA-platser',
   'situation_report.shortage:action': 'Åtgärd',
+  'transfer.matching:order': 'Regioner som får erbjudande, i ordning',
+  'transfer.offer:decision': 'Ert svar',
+  'transfer.offer:reason': 'Skäl (valfritt)',
+  'transfer.duty_officer:decision': 'Beslut',
+  'transfer.duty_officer:reason': 'Skäl',
+  'transfer.transport:outcome': 'Transporten',
+  'transfer.transport:plannedDepartureAt': 'Planerad avresa (svensk tid)',
+  'transfer.transport:next': 'Hur ska begäran gå vidare?',
+  'transfer.transport:reason': 'Skäl',
+  'transfer.departure:outcome': 'Avresan',
+  'transfer.departure:departedAt': 'Avreste (svensk tid)',
+  'transfer.departure:next': 'Hur ska begäran gå vidare?',
+  'transfer.departure:reason': 'Skäl',
+  'transfer.arrival:arrivedAt': 'Kom fram (svensk tid)',
+  'transfer.admission:admittedAt': 'Inskrivna (svensk tid)',
+  'reinforcement.allocate:allocated': 'Fördelat antal (0 om ni avslår)',
+  'reinforcement.allocate:reason': 'Skäl',
 };
 
 /**
@@ -281,6 +300,14 @@ export const ENUM_LABELS: Record<string, string> = {
   redistributed: 'Omfördelat inom länet',
   national_purchasing: 'Beställt via den nationella inköpsfunktionen',
   none: 'Ingen åtgärd',
+  accept: 'Vi tar emot patienterna',
+  decline: 'Vi kan inte ta emot',
+  rematch: 'Matcha på nytt',
+  close: 'Avsluta begäran utan överflyttning',
+  arranged: 'Transporten är ordnad',
+  cancelled: 'Transporten är inställd',
+  cannot_travel: 'Patienten kan inte transporteras',
+  departed: 'Patienterna har rest',
   ...COST_CATEGORY_LABELS,
   ...MUNICIPAL_NEED_LABELS,
 };

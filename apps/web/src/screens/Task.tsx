@@ -18,13 +18,13 @@ import { describeDue } from '../lib/due';
 import { kronor } from '../lib/money';
 import { AppLink, caseScreenPath, PATHS } from '../lib/navigation';
 import { useOrganisations } from '../lib/organisations';
-import { fieldLabel, fieldOrder, TASK_PURPOSE } from '../lib/task-texts';
+import { ENUM_LABELS, fieldLabel, fieldOrder, TASK_PURPOSE } from '../lib/task-texts';
 
 type TaskDetail = Schemas['TaskDetailDto'];
 type Obj = Record<string, unknown>;
 
 /** The form's look per field, from the answer schema: Swedish labels, radios for choices, boxes for lists. */
-export function uiSchemaFor(kind: string, schema: Obj, formData: Obj): UiSchema {
+export function uiSchemaFor(kind: string, schema: Obj, formData: Obj, input: Obj = {}): UiSchema {
   const properties = (schema.properties ?? {}) as Record<string, Obj>;
   // The stored schema's key order is PostgreSQL's (jsonb sorts keys), not the author's: required fields first, a
   // confirming box (a boolean) last, just above the send button.
@@ -41,6 +41,16 @@ export function uiSchemaFor(kind: string, schema: Obj, formData: Obj): UiSchema 
     if (formData.outcome !== 'granted') ['services', 'startDate'].forEach(hide);
     if (formData.outcome !== 'more_information_requested') hide('question');
   }
+  // A transfer's proposal: the proposed regions with boxes and Upp/Ned (the answer is the ticked ones in order).
+  if (kind === 'transfer.matching' && ui.order) ui.order = { ...(ui.order as Obj), 'ui:widget': 'regionOrder', 'ui:options': { proposal: Array.isArray(input.proposal) ? input.proposal : [] } };
+  // An offer's reason only when it is declined; a transport's or departure's time only when it goes, what next only when not.
+  const hide = (key: string) => ui[key] && (ui[key] = { ...(ui[key] as Obj), 'ui:widget': 'hidden' });
+  if (kind === 'transfer.offer' && formData.decision !== 'decline') hide('reason');
+  if (kind === 'transfer.transport' || kind === 'transfer.departure') {
+    const goes = kind === 'transfer.transport' ? 'arranged' : 'departed';
+    if (formData.outcome !== goes) hide(kind === 'transfer.transport' ? 'plannedDepartureAt' : 'departedAt');
+    if (formData.outcome === undefined || formData.outcome === goes) ['next', 'reason'].forEach(hide);
+  }
   return ui;
 }
 
@@ -51,6 +61,7 @@ function fieldUi(kind: string, key: string, field: Obj): Obj {
   else if (field.type === 'number') entry['ui:widget'] = 'decimal';
   else if (field.type === 'string' && Array.isArray(field.enum)) entry['ui:widget'] = 'radio';
   else if (field.type === 'string' && field.format === 'date') entry['ui:widget'] = 'date';
+  else if (field.type === 'string' && field.format === 'date-time') entry['ui:widget'] = 'datetime';
   else if (field.type === 'string' && typeof field.maxLength === 'number' && field.maxLength > 200) entry['ui:widget'] = 'textarea';
   else if (field.type === 'array') entry['ui:widget'] = 'checkboxes';
   else if (field.type === 'object') {
@@ -68,11 +79,19 @@ function visibleAnswer(ui: UiSchema, formData: Obj): Obj {
   return out;
 }
 
-/** An answer's value in Swedish: yes/no, kronor, a list, or a group's fields by their labels ("Sjuksköterskor 9,5"). */
-function answerText(kind: string, key: string, value: unknown): string {
+/**
+ * An answer's value in Swedish: yes/no, kronor, a time in Stockholm, a choice by its label, a transfer's regions by
+ * name in order, a list, or a group's fields by their labels ("Sjuksköterskor 9,5").
+ */
+export function answerText(kind: string, key: string, value: unknown, name: (code: string) => string = (code) => code): string {
   if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
   if (typeof value === 'number') return /Ore$/.test(key) ? kronor(value) : value.toLocaleString('sv-SE');
+  if (kind === 'transfer.matching' && key === 'order' && Array.isArray(value)) return value.map((r, i) => `${i + 1}. ${name(String(r))}`).join(', ');
   if (Array.isArray(value)) return value.join(', ');
+  // (Transfers' and reinforcement's answers; the other kinds' answers show as before.)
+  const process = /^(transfer|reinforcement)\./.test(kind);
+  if (process && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) return stockholmDateTime(value);
+  if (process && typeof value === 'string' && ENUM_LABELS[value]) return ENUM_LABELS[value];
   if (value && typeof value === 'object') {
     return fieldOrder(Object.keys(value))
       .map((k) => `${fieldLabel(kind, `${key}.${k}`)} ${answerText(kind, `${key}.${k}`, (value as Obj)[k])}`)
@@ -123,7 +142,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
     void load();
   }, [load]);
 
-  const ui = useMemo(() => (task ? uiSchemaFor(task.kind, task.answerSchema, formData) : {}), [task, formData]);
+  const ui = useMemo(() => (task ? uiSchemaFor(task.kind, task.answerSchema, formData, task.input) : {}), [task, formData]);
 
   if (loadError) {
     return (
@@ -292,7 +311,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
             {Object.entries(task.decision).map(([key, value]) => (
               <div key={key}>
                 <dt>{fieldLabel(task.kind, key)}</dt>
-                <dd>{answerText(task.kind, key, value)}</dd>
+                <dd>{answerText(task.kind, key, value, name)}</dd>
               </div>
             ))}
           </dl>
