@@ -10,7 +10,7 @@ const webRoot = join(root, 'apps', 'web');
 const outDir = join(root, 'dist', 'web');
 
 /** The API's top-level paths, proxied in dev mode so the app talks to its own origin as in production. */
-const API_PATHS = ['/auth', '/tasks', '/cases', '/organisations', '/discharge-handovers', '/claims', '/mandates', '/coordination', '/indices', '/payment-liability', '/audit', '/health', '/docs', '/dev'];
+const API_PATHS = ['/auth', '/tasks', '/cases', '/organisations', '/discharge-handovers', '/claims', '/mandates', '/coordination', '/indices', '/payment-liability', '/audit', '/health', '/docs', '/dev', '/situation-reports', '/statistics', '/transfers', '/reinforcements'];
 
 function config(extra, out = outDir) {
   return {

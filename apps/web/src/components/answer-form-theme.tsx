@@ -168,27 +168,22 @@ function DateTimeWidget({ id, label, value, required, disabled, readonly, rawErr
 function RegionOrderWidget({ id, label, value, disabled, rawErrors, onChange, options }: WidgetProps) {
   const { name } = useOrganisations();
   const proposal = (options.proposal ?? []) as Candidate[];
-  const [rows, setRows] = useState(() => initialOrder(proposal, Array.isArray(value) ? (value as string[]) : undefined));
-  const chosen = new Set(Array.isArray(value) ? (value as string[]) : rows.checked);
-  useEffect(() => {
-    if (!Array.isArray(value) && rows.checked.length > 0) onChange(rows.checked);
-    // Once, when the form opens without an answer: the regions that fit start ticked.
-  }, []);
-  const emit = (order: string[], ticked: Set<string>) => {
-    const next = order.filter((r) => ticked.has(r));
+  // The list's order and the ticked regions live here; the form holds the answer (the ticked ones in order). rjsf
+  // starts an array field as [], so an empty answer is no answer: the proposal's regions that fit start ticked.
+  const [rows, setRows] = useState(() => initialOrder(proposal, Array.isArray(value) ? value : undefined));
+  const answered = Array.isArray(value) && value.some((r) => typeof r === 'string' && rows.order.includes(r));
+  const chosen = new Set(rows.checked);
+  const emit = (order: string[], ticked: string[]) => {
+    setRows({ order, checked: ticked });
+    const next = order.filter((r) => ticked.includes(r));
     onChange(next.length ? next : undefined);
   };
-  const toggle = (region: string, on: boolean) => {
-    const ticked = new Set(chosen);
-    if (on) ticked.add(region);
-    else ticked.delete(region);
-    emit(rows.order, ticked);
-  };
-  const move = (region: string, by: -1 | 1) => {
-    const order = moveRegion(rows.order, region, by);
-    setRows((r) => ({ ...r, order }));
-    emit(order, chosen);
-  };
+  useEffect(() => {
+    if (!answered && rows.checked.length > 0) onChange(rows.order.filter((r) => rows.checked.includes(r)));
+    // Once, when the form opens.
+  }, []);
+  const toggle = (region: string, on: boolean) => emit(rows.order, on ? [...rows.checked, region] : rows.checked.filter((r) => r !== region));
+  const move = (region: string, by: -1 | 1) => emit(moveRegion(rows.order, region, by), rows.checked);
   const byCode = new Map(proposal.map((c) => [c.region, c]));
   return (
     <Fieldset id={id} legend={label} description="Kryssa i regionerna som ska få erbjudande. Erbjudandena går ut i ordningen uppifrån." error={firstError(rawErrors)}>

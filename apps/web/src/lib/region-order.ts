@@ -11,12 +11,11 @@ export type { Candidate };
  * The list's first order and the ticked regions. With an answer already given (a draft), its regions first in its
  * order, then the rest of the proposal; without one, the proposal's order with the regions that fit ticked.
  */
-export function initialOrder(proposal: readonly Candidate[], answered?: readonly string[]): { order: string[]; checked: string[] } {
+export function initialOrder(proposal: readonly Candidate[], answered?: readonly unknown[]): { order: string[]; checked: string[] } {
   const regions = proposal.map((c) => c.region);
-  if (answered && answered.length > 0) {
-    const known = answered.filter((r) => regions.includes(r));
-    return { order: [...known, ...regions.filter((r) => !known.includes(r))], checked: known };
-  }
+  // (rjsf fills an array field with minItems with empty items: those are no answer.)
+  const known = (answered ?? []).filter((r): r is string => typeof r === 'string' && regions.includes(r));
+  if (known.length > 0) return { order: [...known, ...regions.filter((r) => !known.includes(r))], checked: known };
   return { order: regions, checked: proposal.filter((c) => c.fits).map((c) => c.region) };
 }
 

@@ -53,6 +53,9 @@ describe('Socialstyrelsen’s approval of the proposal', () => {
 
   it('starts in the proposal’s order with the regions that fit ticked', () => {
     expect(initialOrder(proposal)).toEqual({ order: ['08', '05', '12'], checked: ['08', '12'] });
+    // rjsf starts an array with minItems 1 as [undefined]: no answer either.
+    expect(initialOrder(proposal, [undefined])).toEqual({ order: ['08', '05', '12'], checked: ['08', '12'] });
+    expect(initialOrder(proposal, [])).toEqual({ order: ['08', '05', '12'], checked: ['08', '12'] });
   });
 
   it('keeps a draft’s answer first, in its order', () => {
