@@ -81,7 +81,7 @@ function Workspace() {
     );
   else if (kase) screen = <CaseView key={kase[1]} caseId={kase[1].toLowerCase()} />;
   else if (path === ROUTES.newDischarge) screen = <NewDischarge />;
-  else screen = financeScreen(path, navigate) ?? situationScreen(path, navigate) ?? transferScreen(path, navigate) ?? <NotFound />;
+  else screen = financeScreen(path, navigate) ?? situationScreen(path, navigate) ?? transferScreen(path, navigate, <NotFound />) ?? <NotFound />;
   return (
     <NavigationProvider navigate={navigate}>
       <InternalHeader>

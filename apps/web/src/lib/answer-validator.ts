@@ -17,6 +17,13 @@ export function swedishProblem(problem: string): string {
   if (/must be true$/.test(problem)) return 'Kryssa i rutan för att kunna skicka.';
   if (/must be a date YYYY-MM-DD$/.test(problem)) return 'Ange ett datum (ÅÅÅÅ-MM-DD).';
   if (/must be an ISO 8601 date-time/.test(problem)) return 'Ange dag och tid (svensk tid).';
+  // A transfer's refusals at a field (libs/domain/src/transfers), said plainly.
+  if (/next is required when the transport does not go/.test(problem)) return 'Välj om begäran ska matchas på nytt eller avslutas.';
+  if (/must not be before the departure$/.test(problem)) return 'Kan inte vara före avresan.';
+  if (/must not be before the arrival$/.test(problem)) return 'Kan inte vara före ankomsten.';
+  const asked = /must not be more than the (\d+) asked for$/.exec(problem);
+  if (asked) return `Högst ${asked[1]}, så många som regionen begärde.`;
+  if (/must be a region other than the sending region$/.test(problem)) return 'Välj regioner ur förslaget, inte den sändande regionen.';
   if (/must have at least 1 items?$/.test(problem)) return 'Välj minst ett alternativ.';
   if (/must be one of /.test(problem)) return 'Välj ett av alternativen.';
   if (/must not repeat items$/.test(problem)) return 'Välj varje alternativ högst en gång.';

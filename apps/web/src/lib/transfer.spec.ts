@@ -89,6 +89,11 @@ describe('transfers in Swedish', () => {
     expect(fieldLabel('reinforcement.allocate', 'allocated')).toBe('Fördelat antal (0 om ni avslår)');
     expect(['accept', 'decline', 'rematch', 'close', 'arranged', 'cancelled', 'cannot_travel', 'departed'].map((v) => ENUM_LABELS[v]).every(Boolean)).toBe(true);
     expect(swedishProblem('decision.arrivedAt must be an ISO 8601 date-time with offset')).toBe('Ange dag och tid (svensk tid).');
+    // The workflow's refusals at a field, as the API words them (transfer.rules, reinforcement.rules).
+    expect(swedishProblem('decision.next is required when the transport does not go: rematch or close')).toBe('Välj om begäran ska matchas på nytt eller avslutas.');
+    expect(swedishProblem('decision.arrivedAt must not be before the departure')).toBe('Kan inte vara före avresan.');
+    expect(swedishProblem('decision.admittedAt must not be before the arrival')).toBe('Kan inte vara före ankomsten.');
+    expect(swedishProblem('decision.allocated must not be more than the 12 asked for')).toBe('Högst 12, så många som regionen begärde.');
     expect(EVENT_LABELS.offer_accepted).toBe('Erbjudandet accepterat, platsen reserverad');
   });
 

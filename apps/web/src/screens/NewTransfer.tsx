@@ -11,7 +11,7 @@ import { readError } from '../lib/api-errors';
 import { stockholmWallTimeToInstant } from '../lib/stockholm-input';
 import { EMPTY_PATIENT, formFieldOf, MAX_PATIENTS, transferFormErrors, type TransferDraft as Draft, type PatientRow } from '../lib/transfer-form';
 import { CARE_LEVEL_LABELS, CARE_LEVELS, INFECTION_LABELS, INFECTION_STATUSES, type CareLevel, type InfectionStatus } from '../lib/transfer-labels';
-import { transferPath, TRANSFERS_PATH } from './Transfers';
+import { transferPath, TRANSFERS_PATH } from '../lib/transfer-paths';
 
 /** The API's reason at a field, in Swedish. */
 function apiFieldText(field: string, message: string): string {

@@ -10,7 +10,7 @@ import { useApi } from '../auth/session';
 import { AppLink } from '../components/AppLink';
 import { readError } from '../lib/api-errors';
 import { eventLabel, shortCaseId, stockholmDateTime } from '../lib/case-texts';
-import { PATHS } from '../lib/navigation';
+import { reinforcementPath, REINFORCEMENTS_PATH } from '../lib/transfer-paths';
 import { useOrganisations } from '../lib/organisations';
 import {
   categoryLabel,
@@ -26,8 +26,6 @@ import { statusColor, useCasePage } from './Transfers';
 type PoolRow = Schemas['PoolRowDto'];
 type ReinforcementState = Schemas['ReinforcementStateDto'];
 
-export const REINFORCEMENTS_PATH = '/forstarkning';
-export const reinforcementPath = PATHS.reinforcement;
 const MAX_QUANTITY = 10_000;
 
 export function Reinforcements({ navigate }: { navigate(path: string): void }) {

@@ -15,7 +15,7 @@ import { calendarDate } from '../lib/case-texts';
 import { useOrganisations } from '../lib/organisations';
 import { periodErrors, stockholmToday } from '../lib/transfer-form';
 import { categoryLabel, minutesText, REINFORCEMENT_CATEGORIES, REINFORCEMENT_CATEGORY_LABELS, routeText, type TransferReport as Report } from '../lib/transfer-labels';
-import { TRANSFERS_PATH } from './Transfers';
+import { TRANSFERS_PATH } from '../lib/transfer-paths';
 
 const COLORS = ['#0067c5', '#06893a', '#c77300', '#7f3fbf'];
 const NUMBER = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });

@@ -26,7 +26,8 @@ import {
   TRANSFER_STATUS_LABELS,
   type CancelReason,
 } from '../lib/transfer-labels';
-import { statusColor, TRANSFERS_PATH } from './Transfers';
+import { TRANSFERS_PATH } from '../lib/transfer-paths';
+import { statusColor } from './Transfers';
 
 type TransferState = Schemas['TransferStateDto'];
 type TaskKind = keyof typeof TASK_KIND_LABELS;

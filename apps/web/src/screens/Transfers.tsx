@@ -10,17 +10,13 @@ import { useApi } from '../auth/session';
 import { AppLink } from '../components/AppLink';
 import { readError } from '../lib/api-errors';
 import { shortCaseId, stockholmDateTime } from '../lib/case-texts';
-import { PATHS } from '../lib/navigation';
+import { NEW_TRANSFER_PATH, TRANSFER_REPORT_PATH, transferPath } from '../lib/transfer-paths';
 import { useOrganisations } from '../lib/organisations';
 import { bedsText, CARE_LEVEL_LABELS, CARE_LEVELS, COORDINATOR_ORG, TRANSFER_STATUS_LABELS, wholeNumber, type CareLevel } from '../lib/transfer-labels';
 
 type CaseItem = Schemas['CaseListItemDto'];
 type CapacityRow = Schemas['CapacityRowDto'];
 
-export const TRANSFERS_PATH = '/overflyttning';
-export const NEW_TRANSFER_PATH = '/overflyttning/ny';
-export const TRANSFER_REPORT_PATH = '/overflyttning/rapport';
-export const transferPath = PATHS.transfer;
 /** Requests a page: the newest first, "Visa fler" for the next page. */
 export const CASES_PAGE_SIZE = 50;
 
