@@ -182,4 +182,60 @@ describe('an inter-regional transfer through the app', () => {
     await jonkoping.page.getByText('Inskriven, klar').first().waitFor({ timeout: 10_000 });
     for (const address of addresses) expect(address).not.toMatch(/IVA-RJL|19121212/);
   }, 180_000);
+
+  it('Gotland asks for reinforcement, Socialstyrelsen fills the pool and allocates in part, and Gotland sees the allocation', async () => {
+    const gotland = await stack.newPerson('gotland', { org: '09', roles: ['coordinator'], name: 'Gunnar Samordnare' });
+    const sos = await stack.newPerson('socialstyrelsen-pool', { org: 'SOCIALSTYRELSEN', roles: ['coordinator'], name: 'Sofia Samordnare' });
+    const menu = (who: Person) => who.page.getByRole('navigation', { name: 'Huvudmeny' });
+
+    // Socialstyrelsen puts ten intensive-care nurses in the national pool.
+    await sos.signIn();
+    await menu(sos).getByRole('link', { name: 'Förstärkning' }).click();
+    const pool = sos.page.getByRole('table', { name: 'Nationell pool per kategori' });
+    const nurses = pool.getByRole('textbox', { name: 'Nytt antal, intensivvårdssjuksköterskor' });
+    await nurses.fill('tio');
+    await pool.getByRole('button', { name: 'Spara intensivvårdssjuksköterskor' }).click();
+    await pool.getByText('Ange ett heltal från 0 till 1 000 000.').waitFor();
+    await nurses.fill('10');
+    await pool.getByRole('button', { name: 'Spara intensivvårdssjuksköterskor' }).click();
+    await sos.page.getByText('Intensivvårdssjuksköterskor: sparat.').waitFor();
+    expect(await pool.getByRole('row', { name: /^Intensivvårdssjuksköterskor/ }).getByRole('cell').first().textContent()).toBe('10');
+    await expectNoSeriousA11yViolations(sos.page);
+
+    // Gotland asks for twelve: the quantity is checked at the field first.
+    await gotland.signIn();
+    await menu(gotland).getByRole('link', { name: 'Förstärkning' }).click();
+    const form = gotland.page.getByRole('form', { name: 'Begär förstärkning' });
+    await form.getByRole('combobox', { name: 'Vad behöver ni?' }).selectOption({ label: 'Intensivvårdssjuksköterskor' });
+    await form.getByRole('textbox', { name: 'Antal' }).fill('0');
+    await form.getByRole('button', { name: 'Skicka begäran' }).click();
+    await form.getByText('Ange ett heltal från 1 till 10 000.').waitFor();
+    await expectNoSeriousA11yViolations(gotland.page);
+    await form.getByRole('textbox', { name: 'Antal' }).fill('12');
+    await form.getByRole('button', { name: 'Skicka begäran' }).click();
+    await gotland.page.waitForURL(/\/forstarkning\/[0-9a-f-]{36}$/, { timeout: ARRIVAL_MS });
+    await gotland.page.getByText('Begärd, väntar på Socialstyrelsen').waitFor();
+
+    // Socialstyrelsen allocates four in Uppgift: more than asked is refused at the field.
+    await openTask(sos.page, 'Fördela nationell förstärkning');
+    await sos.page.getByText('Intensivvårdssjuksköterskor', { exact: true }).waitFor();
+    await sos.page.getByRole('textbox', { name: 'Fördelat antal (0 om ni avslår)' }).fill('13');
+    await sos.page.getByRole('textbox', { name: 'Skäl' }).fill('Fyra sjuksköterskor i fyra veckor');
+    await sos.page.getByRole('button', { name: 'Skicka svaret' }).click();
+    await sos.page.getByText('Högst 12, så många som regionen begärde.').first().waitFor();
+    await sos.page.getByRole('textbox', { name: 'Fördelat antal (0 om ni avslår)' }).fill('4');
+    await sendAnswer(sos.page);
+
+    // Gotland's page shows the allocation and the reason without a reload.
+    await gotland.page.getByText('Fördelad', { exact: true }).waitFor({ timeout: 15_000 });
+    const facts = await gotland.page.locator('.facts > div').evaluateAll((rows) => rows.map((r) => [r.querySelector('dt')?.textContent, r.querySelector('dd')?.textContent]));
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        ['Begärt antal', '12'],
+        ['Fördelat antal', '4'],
+        ['Socialstyrelsens skäl', 'Fyra sjuksköterskor i fyra veckor'],
+      ]),
+    );
+    await expectNoSeriousA11yViolations(gotland.page);
+  }, 120_000);
 });
