@@ -10,6 +10,7 @@ import { Actor, DemoClient, DemoFailure } from './demo-client';
 import { dischargeHandoverScenario } from './scenarios/discharge-handover.scenario';
 import { coordinationScenario } from './scenarios/coordination.scenario';
 import { reimbursementScenario } from './scenarios/reimbursement.scenario';
+import { situationReportScenario } from './scenarios/situation-report.scenario';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
@@ -47,6 +48,13 @@ async function main(): Promise<void> {
     vardcentral: await person('Vera, Solna vårdcentral', 'VC-SOLNA', 'case_handler', 'vera.vc-solna'),
     vardcentralCode: 'VC-SOLNA',
     municipality: (code) => person(`Mats, contact in ${code}`, code, 'case_handler', `mats.${code.toLowerCase()}`),
+  });
+  await situationReportScenario(api, {
+    socialstyrelsen: await person('Sofia, coordinator at Socialstyrelsen', 'SOCIALSTYRELSEN', 'coordinator', 'sofia.socialstyrelsen'),
+    countyBoard: await person('Lars, preparedness officer at Länsstyrelsen i Stockholms län', 'LST-01', 'case_handler', 'lars.lst-01'),
+    sodertalje: await person('Sanna, reporter in Södertälje', '0181', 'case_handler', 'sanna.sodertalje'),
+    nacka: await person('Nils, reporter in Nacka', '0182', 'case_handler', 'nils.nacka'),
+    region: await person('Rebecka, reporter at Region Stockholm', '01', 'case_handler', 'rebecka.region-stockholm'),
   });
   console.log('\ndemo finished: every answer was as expected');
 }
