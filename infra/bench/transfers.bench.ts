@@ -25,7 +25,7 @@
  *
  * Verdict: PASS when both sides hold every invariant, every request ends accepted or escalated, and the product's
  * p95 from acceptance to withdrawal is under 1 s. Exits 1 when a target is missed, 2 when the bench fails.
- * BENCH_REQUESTS (200), BENCH_IN_FLIGHT (32 HTTP calls or baseline transactions at a time), BENCH_SEED (15).
+ * BENCH_REQUESTS (200), BENCH_IN_FLIGHT (16 HTTP calls or baseline transactions at a time), BENCH_SEED (15).
  */
 import { once } from 'node:events';
 import type { ChildProcess } from 'node:child_process';
@@ -52,7 +52,7 @@ function intSetting(name: string, fallback: number): number {
 }
 
 const REQUESTS = intSetting('BENCH_REQUESTS', 200);
-const IN_FLIGHT = intSetting('BENCH_IN_FLIGHT', 32);
+const IN_FLIGHT = intSetting('BENCH_IN_FLIGHT', 16);
 const SEED = intSetting('BENCH_SEED', 15);
 const OFFERS_AT_ONCE = 3;
 const TARGET_WITHDRAWAL_P95_MS = 1_000;
