@@ -32,6 +32,7 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { Pool, type PoolClient } from 'pg';
 import { TRANSFER_TASK_KINDS as KIND } from '../../libs/contracts/src/transfer.contract';
 import { CARE_LEVELS, type CareLevel } from '../../libs/domain/src/transfers/transfer.types';
@@ -104,22 +105,6 @@ function demands(): Demand[] {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 
-/** At most `limit` of the calls given to it at a time; the rest wait their turn. */
-function limiter(limit: number) {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (active >= limit) await new Promise<void>((r) => waiting.push(r));
-    active += 1;
-    try {
-      return await fn();
-    } finally {
-      active -= 1;
-      waiting.shift()?.();
-    }
-  };
-}
-
 interface Timings {
   /** Each accepting call that won: sent → answered, ms. */
   winning: number[];
@@ -155,7 +140,7 @@ class Api {
   private readonly tokens = new Map<string, string>();
   constructor(
     private readonly base: string,
-    private readonly gate: <T>(fn: () => Promise<T>) => Promise<T>,
+    private readonly gate: pLimit.Limit,
   ) {}
 
   async signIn(org: string): Promise<void> {
@@ -406,7 +391,7 @@ async function runBaseline(pool: Pool, work: (Demand & { proposal: string[] })[]
     await pool.query(`INSERT INTO bench_baseline.requests (id, care_level, patients, proposal) VALUES ($1, $2, $3, $4)`, [d.n, d.careLevel, d.patients, d.proposal]);
     for (const region of d.proposal.slice(0, OFFERS_AT_ONCE)) await pool.query(`INSERT INTO bench_baseline.offers (request_id, region) VALUES ($1, $2)`, [d.n, region]);
   }
-  const gate = limiter(IN_FLIGHT);
+  const gate = pLimit(IN_FLIGHT);
   const outcome: Outcome = { accepted: 0, escalated: 0, unfinished: 0, won: 0, noBed: 0, lost: 0, firstAttempt: performance.now(), lastAcceptance: 0, timings: { winning: [], recorded: [], sameTransaction: 0, withRecords: 0 } };
   await Promise.all(
     work.map(async (d) => {
@@ -508,7 +493,7 @@ async function main(): Promise<number> {
   try {
     log('starting the stack (Temporal dev server, API, worker)…');
     stack = await startStack(pg.url, join(scratch, 'data'), { TRANSFER_OFFERS_AT_ONCE: String(OFFERS_AT_ONCE) });
-    const api = new Api(stack.base, limiter(IN_FLIGHT));
+    const api = new Api(stack.base, pLimit(IN_FLIGHT));
     for (const org of [...REGIONS, 'SOCIALSTYRELSEN']) await api.signIn(org);
 
     const declared = new Map(REGIONS.map((region, i) => [region, declaredBeds(i)]));
