@@ -47,7 +47,8 @@ describe('an inter-regional transfer through the app', () => {
   const stack = useBrowserStack();
 
   it('Jönköping asks, Socialstyrelsen reorders the proposal, Östergötland declines, Kalmar accepts, and the report shows it', async () => {
-    const jonkoping = await stack.newPerson('jonkoping', { org: '06', roles: ['coordinator'], name: 'Johanna Samordnare' });
+    // Jönköping's computer runs on New York time: what it types is still read as Stockholm time.
+    const jonkoping = await stack.newPerson('jonkoping', { org: '06', roles: ['coordinator'], name: 'Johanna Samordnare', timezoneId: 'America/New_York' });
     const sos = await stack.newPerson('socialstyrelsen', { org: 'SOCIALSTYRELSEN', roles: ['coordinator'], name: 'Sofia Samordnare' });
     const ostergotland = await stack.newPerson('ostergotland', { org: '05', roles: ['coordinator'], name: 'Östen Samordnare' });
     const kalmar = await stack.newPerson('kalmar', { org: '08', roles: ['coordinator'], name: 'Karin Samordnare' });
@@ -93,8 +94,9 @@ describe('an inter-regional transfer through the app', () => {
       'Intensivvård',
       'Covid-19',
     ]);
-    // The earliest departure was read as Stockholm time: 08:00 on 1 December is 07:00 UTC.
+    // The earliest departure was read as Stockholm time (08:00 on 1 December is 07:00 UTC), and is shown as such.
     expect((await api(stack, jonkoping, `/transfers/${requestId}`)).body.earliestDeparture).toBe('2026-12-01T07:00:00.000Z');
+    await jonkoping.page.locator('.facts > div', { has: jonkoping.page.getByText('Tidigast avresa', { exact: true }) }).getByText('1 dec. 2026 08:00').waitFor();
     await expectNoSeriousA11yViolations(jonkoping.page);
 
     // Socialstyrelsen: the proposal in Uppgift, Kalmar first (it fits, and ticked), Östergötland second. Östergötland is
