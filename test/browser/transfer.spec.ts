@@ -108,7 +108,7 @@ describe('an inter-regional transfer through the app', () => {
     const ostergotlandBox = proposal.getByRole('checkbox', { name: /Region Östergötland$/ });
     await expect(kalmarBox.isChecked()).resolves.toBe(true);
     await expect(ostergotlandBox.isChecked()).resolves.toBe(false);
-    expect(await proposal.getByRole('checkbox').evaluateAll((boxes) => boxes.slice(0, 2).map((b) => (b as HTMLInputElement).labels?.[0]?.textContent))).toEqual([
+    expect(await proposal.getByRole('checkbox').evaluateAll((boxes) => boxes.slice(0, 2).map((b) => (b as unknown as { labels: { textContent: string | null }[] | null }).labels?.[0]?.textContent))).toEqual([
       '1. Region Kalmar län',
       '2. Region Östergötland',
     ]);

@@ -75,6 +75,13 @@ export class ReinforcementStartedDto {
   @BooleanProperty() replayed: boolean;
 }
 
+export class ReinforcementDecisionDto {
+  @InstantProperty() at: string;
+  @TextProperty() actor: string;
+  @TextProperty() organisationCode: string;
+  @TextProperty() reason: string;
+}
+
 export class ReinforcementStateDto extends CaseRuntimeViewDto {
   @UuidProperty() requestId: string;
   @TextProperty() region: string;
@@ -82,6 +89,7 @@ export class ReinforcementStateDto extends CaseRuntimeViewDto {
   @IntegerProperty({ minimum: 1 }) quantity: number;
   @EnumProperty(['requested', 'allocated', 'declined'], 'ReinforcementStatus') status: string;
   @IntegerProperty({ optional: true, minimum: 0 }) allocated?: number;
+  @NestedProperty(() => ReinforcementDecisionDto, { optional: true, description: "Socialstyrelsen's decision, with its reason." }) decision?: ReinforcementDecisionDto;
 }
 
 export class PoolRowDto {

@@ -2387,6 +2387,13 @@ export interface components {
         SetPoolDto: {
             available: number;
         };
+        ReinforcementDecisionDto: {
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            organisationCode: string;
+            reason: string;
+        };
         ReinforcementStateDto: {
             /** @description The case's version: one more with every step. */
             version: number;
@@ -2402,6 +2409,8 @@ export interface components {
             /** @enum {string} */
             status: "requested" | "allocated" | "declined";
             allocated?: number;
+            /** @description Socialstyrelsen's decision, with its reason. */
+            decision?: components["schemas"]["ReinforcementDecisionDto"];
         };
         SlsoContactDto: {
             name: string;

@@ -323,8 +323,7 @@ export function Reinforcement({ requestId, navigate }: { requestId: string; navi
     ['Fördelat antal', state.allocated === undefined ? 'Inte beslutat än' : state.allocated.toLocaleString('sv-SE')],
   ];
   if (decision) facts.push(['Beslutat', stockholmDateTime(decision.at)]);
-  // The workflow's view carries the decision's reason (the API's DTO does not name it yet).
-  const reason = (state as ReinforcementState & { decision?: { reason?: string } }).decision?.reason;
+  const reason = state.decision?.reason;
   if (reason) facts.push(['Socialstyrelsens skäl', reason]);
   return (
     <VStack as="main" gap="space-24" padding="space-24">
