@@ -107,7 +107,6 @@ describe('transfers and reinforcements, on the time-skipping test server', () =>
   const ts = useTimeSkipping();
 
   describe('the patient transfer', () => {
-
     /** Moves the server's clock to a fixed instant (firing every timer on the way). */
     const skipTo = async (iso: string) => {
       const ms = at(iso) - (await ts.env.currentTimeMs());
@@ -331,6 +330,7 @@ describe('transfers and reinforcements, on the time-skipping test server', () =>
     });
   });
 
+  // Last in the file: these await their workflows' results, which lets the server's clock skip ahead.
   describe('the national reinforcement request', () => {
 
     const reinforcementInput = (quantity: number): ReinforcementInput => ({
