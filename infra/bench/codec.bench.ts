@@ -32,6 +32,7 @@ import { TemporalClientHolder } from '../../libs/temporal/src/temporal-client.mo
 import { freePort } from '../net/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../postgres/embedded-postgres';
 import { startTemporalDevServer } from '../temporal/dev-server';
+import { inPool } from './in-pool';
 import { resolveTemporalCli } from '../temporal/temporal-cli';
 import { NestFactory } from '@nestjs/core';
 
@@ -46,17 +47,6 @@ interface Side {
   base: string;
   tokens: Record<'hospital' | 'vardcentral', string>;
   stop(): Promise<void>;
-}
-
-async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<number> {
-  const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]);
-    }),
-  );
-  return (performance.now() - started) / 1000;
 }
 
 async function call(side: Side, who: keyof Side['tokens'], method: string, path: string, body?: object, headers: Record<string, string> = {}) {
@@ -133,9 +123,9 @@ async function startSide(name: Side['name'], adminUrl: string, temporalAddress: 
 async function openCases(side: Side, n: number, round: number): Promise<{ ids: string[]; seconds: number }> {
   const ids: string[] = [];
   const keys = Array.from({ length: n }, (_, i) => `bench-${side.name.replace(' ', '-')}-${round + 1}-${i}-${randomBytes(3).toString('hex')}`);
-  const seconds = await pool(keys, IN_FLIGHT, async (key) => {
+  const seconds = (await inPool(keys, IN_FLIGHT, async (key) => {
     ids.push((await call(side, 'hospital', 'POST', '/discharge-handovers', notice(), { 'idempotency-key': key })).caseId as string);
-  });
+  })).elapsedMs / 1000;
   return { ids, seconds };
 }
 
@@ -153,9 +143,10 @@ async function completeAcks(side: Side, caseIds: string[]): Promise<number> {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-  return pool(tasks, IN_FLIGHT, async (id) => {
+  const run = await inPool(tasks, IN_FLIGHT, async (id) => {
     await call(side, 'vardcentral', 'POST', `/tasks/${id}/complete`, { decision: { acknowledged: true } });
   });
+  return run.elapsedMs / 1000;
 }
 
 async function main(): Promise<number> {

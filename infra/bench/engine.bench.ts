@@ -42,6 +42,7 @@ import { resolveTemporalCli } from '../temporal/temporal-cli';
 import { BASELINE_TABLE_DDL } from './baseline.activities';
 import { BASELINE_LOCAL_WORKFLOW_TYPE, BASELINE_TASK_QUEUE, BASELINE_WORKFLOW_TYPE, BaselineStep, baselineStepUpdate } from './baseline.contract';
 import { GC_MESSAGE } from './gc-probe';
+import { inPool, type Run } from './in-pool';
 
 const log = (line: string) => console.log(`[bench:engine] ${line}`);
 const distRoot = resolve(__dirname, '..', '..');
@@ -111,13 +112,6 @@ const TARGET = {
 // ---------------------------------------------------------------------------------------------------------------
 // Figures
 
-interface Run {
-  /** Latency of each operation, ms. */
-  ms: number[];
-  /** Wall time of the whole batch, ms. */
-  elapsedMs: number;
-}
-
 interface Figures {
   count: number;
   perSecond: number;
@@ -160,23 +154,6 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
 const line = (label: string, unit: string, f: Figures) =>
   `  ${label.padEnd(9)} ${String(f.count).padStart(5)} ${unit.padEnd(8)} ${fmt(f.perSecond, 2).padStart(8)}/s   p50 ${fmt(f.p50).padStart(8)} ms   p95 ${fmt(f.p95).padStart(8)} ms   max ${fmt(f.max).padStart(8)} ms`;
-
-/** Runs `fn` over `items`, `concurrency` at a time; each item's latency and the batch's wall time. */
-async function inPool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<Run> {
-  const ms: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const lane = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      const t0 = performance.now();
-      await fn(item);
-      ms.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
-  return { ms, elapsedMs: performance.now() - started };
-}
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

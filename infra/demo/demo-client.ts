@@ -53,6 +53,18 @@ export class DemoClient {
     }
   }
 
+  /** Waits until `actor`'s inbox has an open task of `kind` on the case, and returns it. */
+  async openTask(actor: Actor, caseId: string, kind: string): Promise<{ id: string; kind: string }> {
+    const inbox = await this.waitFor<{ items: { id: string; kind: string }[] }>(actor, `"${kind}" in the inbox`, `/tasks?caseId=${caseId}&kind=${kind}&status=open`, (b) => b.items.length > 0);
+    return inbox.items[0];
+  }
+
+  /** `actor` finds the open task of `kind` on the case in the inbox and completes it with `decision` (200). */
+  async answerTask<T = Record<string, unknown>>(actor: Actor, caseId: string, kind: string, what: string, decision: Record<string, unknown>): Promise<T> {
+    const task = await this.openTask(actor, caseId, kind);
+    return this.call<T>(actor, what, 'POST', `/tasks/${task.id}/complete`, { body: { decision }, expect: 200 });
+  }
+
   check(condition: boolean, what: string): void {
     if (!condition) throw new DemoFailure(`check failed: ${what}`);
     console.log(`    ✓ ${what}`);

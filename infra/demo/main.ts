@@ -10,6 +10,8 @@ import { Actor, DemoClient, DemoFailure } from './demo-client';
 import { dischargeHandoverScenario } from './scenarios/discharge-handover.scenario';
 import { coordinationScenario } from './scenarios/coordination.scenario';
 import { reimbursementScenario } from './scenarios/reimbursement.scenario';
+import { situationReportScenario } from './scenarios/situation-report.scenario';
+import { transferScenario } from './scenarios/transfer.scenario';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
@@ -47,6 +49,20 @@ async function main(): Promise<void> {
     vardcentral: await person('Vera, Solna vårdcentral', 'VC-SOLNA', 'case_handler', 'vera.vc-solna'),
     vardcentralCode: 'VC-SOLNA',
     municipality: (code) => person(`Mats, contact in ${code}`, code, 'case_handler', `mats.${code.toLowerCase()}`),
+  });
+  await situationReportScenario(api, {
+    socialstyrelsen: await person('Sofia, coordinator at Socialstyrelsen', 'SOCIALSTYRELSEN', 'coordinator', 'sofia.socialstyrelsen'),
+    countyBoard: await person('Lars, preparedness officer at Länsstyrelsen i Stockholms län', 'LST-01', 'case_handler', 'lars.lst-01'),
+    sodertalje: await person('Sanna, reporter in Södertälje', '0181', 'case_handler', 'sanna.sodertalje'),
+    nacka: await person('Nils, reporter in Nacka', '0182', 'case_handler', 'nils.nacka'),
+    region: await person('Rebecka, reporter at Region Stockholm', '01', 'case_handler', 'rebecka.region-stockholm'),
+  });
+  await transferScenario(api, {
+    socialstyrelsen: await person('Sofia, coordinator at Socialstyrelsen', 'SOCIALSTYRELSEN', 'coordinator', 'sofia.socialstyrelsen'),
+    jonkoping: await person('Johan, transfer coordinator at Region Jönköpings län', '06', 'coordinator', 'johan.rjl'),
+    ostergotland: await person('Olivia, transfer coordinator at Region Östergötland', '05', 'coordinator', 'olivia.rog'),
+    kalmar: await person('Karl, transfer coordinator at Region Kalmar län', '08', 'coordinator', 'karl.rkl'),
+    skane: await person('Sara, transfer coordinator at Region Skåne', '12', 'coordinator', 'sara.skane'),
   });
   console.log('\ndemo finished: every answer was as expected');
 }

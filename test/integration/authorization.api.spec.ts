@@ -37,6 +37,10 @@ interface Fixture {
   lpikYear(): Promise<number>;
   /** A situation-report round of Botkyrka and Region Uppsala, closed and its picture published (once). */
   closedRound(): Promise<string>;
+  /** A new transfer request by Region Jönköping. */
+  transfer(): Promise<string>;
+  /** A new reinforcement request by Region Jönköping. */
+  reinforcement(): Promise<string>;
 }
 
 const hospital: Who = { org: 'KS', roles: ['case_handler'] };
@@ -68,6 +72,8 @@ const figures = () => ({
   staffAbsencePercent: { nurses: 5, care_staff: 6.5, other_staff: 3 },
   stockDays: { nitrile_gloves: 30, other_gloves: 30, surgical_masks: 30, ffp_respirators: 30, visors: 30, aprons: 30, hand_disinfectant: 30 },
 });
+const jonkoping: Who = { org: '06', roles: ['coordinator'] };
+const transferBody = () => ({ patients: [{ reference: `AUTHZ-${(n += 1)}`, careLevel: 'icu', infection: 'none' }], earliestDeparture: '2021-03-01T08:00:00+01:00' });
 const roundBody = () => ({ week: '2026-W40', participants: ['0127', '03'], dueAt: new Date(Date.now() + 60_000).toISOString(), cutoffAt: new Date(Date.now() + 120_000).toISOString() });
 
 const ROWS: Row[] = [
@@ -288,6 +294,52 @@ const ROWS: Row[] = [
     route: 'POST /situation-reports/rounds/{roundId}/reports', method: 'post', make: async (f) => ({ path: `/situation-reports/rounds/${await f.closedRound()}/reports`, body: { figures: figures() } }),
     party: botkyrka, partyStatus: 200, nonParty: huddinge, nonPartyStatus: 404, wrongParty: { org: '0127', roles: ['finance'] }, wrongPartyStatus: 403,
   },
+  // Transfers and reinforcement: regions' coordinators request and declare; Socialstyrelsen's coordinators run the
+  // coordination function and the pool; a request exists for its parties only (404 for a region with no offer).
+  {
+    route: 'POST /transfers', method: 'post', make: async () => ({ path: '/transfers', headers: { 'Idempotency-Key': `authz-tr-${Date.now()}-${(n += 1)}` }, body: transferBody() }),
+    party: jonkoping, partyStatus: 201, nonParty: { org: '0126', roles: ['coordinator'] }, nonPartyStatus: 403, wrongParty: { org: '06', roles: ['case_handler'] }, wrongPartyStatus: 403,
+  },
+  {
+    route: 'GET /transfers/capacity', method: 'get', make: async () => ({ path: '/transfers/capacity' }),
+    party: jonkoping, partyStatus: 200, nonParty: { org: '0126', roles: ['coordinator'] }, nonPartyStatus: 403, wrongParty: { org: '06', roles: ['case_handler'] }, wrongPartyStatus: 403,
+  },
+  {
+    route: 'PUT /transfers/capacity/{careLevel}', method: 'put', make: async () => ({ path: '/transfers/capacity/icu', body: { beds: 3 } }),
+    party: jonkoping, partyStatus: 200, nonParty: { org: '0126', roles: ['coordinator'] }, nonPartyStatus: 403, wrongParty: { org: '06', roles: ['case_handler'] }, wrongPartyStatus: 403,
+  },
+  {
+    route: 'PUT /transfers/healthcare-regions/{region}', method: 'put', make: async () => ({ path: '/transfers/healthcare-regions/13', body: { healthcareRegion: 'vastra' } }),
+    party: registerAdmin, partyStatus: 200, nonParty: huddingeAdmin, nonPartyStatus: 403, wrongParty: misplacedRegisterAdmin, wrongPartyStatus: 403,
+  },
+  {
+    route: 'GET /transfers/report', method: 'get', make: async () => ({ path: '/transfers/report?from=2021-01-01&to=2021-12-15' }),
+    party: sosCoordinator, partyStatus: 200, nonParty: jonkoping, nonPartyStatus: 403, wrongParty: { org: 'SOCIALSTYRELSEN', roles: ['case_handler'] }, wrongPartyStatus: 403,
+  },
+  {
+    route: 'GET /transfers/{requestId}', method: 'get', make: async (f) => ({ path: `/transfers/${await f.transfer()}` }),
+    party: jonkoping, partyStatus: 200, nonParty: { org: '12', roles: ['coordinator'] }, nonPartyStatus: 404, wrongParty: { org: '06', roles: ['finance'] }, wrongPartyStatus: 403,
+  },
+  {
+    route: 'POST /transfers/{requestId}/cancel', method: 'post', make: async (f) => ({ path: `/transfers/${await f.transfer()}/cancel`, body: { reason: 'recovered' } }),
+    party: jonkoping, partyStatus: 200, nonParty: { org: '12', roles: ['coordinator'] }, nonPartyStatus: 404, wrongParty: { org: '06', roles: ['case_handler'] }, wrongPartyStatus: 403,
+  },
+  {
+    route: 'POST /reinforcements', method: 'post', make: async () => ({ path: '/reinforcements', headers: { 'Idempotency-Key': `authz-rf-${Date.now()}-${(n += 1)}` }, body: { category: 'physicians', quantity: 2 } }),
+    party: jonkoping, partyStatus: 201, nonParty: { org: '0126', roles: ['coordinator'] }, nonPartyStatus: 403, wrongParty: { org: '06', roles: ['case_handler'] }, wrongPartyStatus: 403,
+  },
+  {
+    route: 'GET /reinforcements/pool', method: 'get', make: async () => ({ path: '/reinforcements/pool' }),
+    party: sosCoordinator, partyStatus: 200, nonParty: { org: '0126', roles: ['coordinator'] }, nonPartyStatus: 403, wrongParty: { org: 'SOCIALSTYRELSEN', roles: ['case_handler'] }, wrongPartyStatus: 403,
+  },
+  {
+    route: 'PUT /reinforcements/pool/{category}', method: 'put', make: async () => ({ path: '/reinforcements/pool/physicians', body: { available: 40 } }),
+    party: sosCoordinator, partyStatus: 200, nonParty: jonkoping, nonPartyStatus: 403, wrongParty: { org: 'SOCIALSTYRELSEN', roles: ['case_handler'] }, wrongPartyStatus: 403,
+  },
+  {
+    route: 'GET /reinforcements/{requestId}', method: 'get', make: async (f) => ({ path: `/reinforcements/${await f.reinforcement()}` }),
+    party: jonkoping, partyStatus: 200, nonParty: { org: '12', roles: ['coordinator'] }, nonPartyStatus: 404, wrongParty: { org: '06', roles: ['finance'] }, wrongPartyStatus: 403,
+  },
   // A patient's access log (PATIENT_ACCESS_LOG_READERS): an organisation's admin (the patient's cases it is party to),
   // HSF's platform auditor (all of them). A case role reads the patient's care, not who read it: 403.
   {
@@ -361,6 +413,16 @@ describe('authorization on every endpoint: a party, a non-party, and no token', 
         }
         throw new Error('the round was not closed within 20 s');
       })()),
+    transfer: async () => {
+      const res = await call(jonkoping, 'post', { path: '/transfers', headers: { 'Idempotency-Key': `authz-transfer-${Date.now()}-${(n += 1)}` }, body: transferBody() });
+      if (res.status !== 201) throw new Error(`could not request a transfer: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.requestId;
+    },
+    reinforcement: async () => {
+      const res = await call(jonkoping, 'post', { path: '/reinforcements', headers: { 'Idempotency-Key': `authz-reinf-${Date.now()}-${(n += 1)}` }, body: { category: 'ventilators', quantity: 1 } });
+      if (res.status !== 201) throw new Error(`could not request reinforcement: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.requestId;
+    },
     taskOf: async (caseId) => (await waitForTask(await callerFor(stack.app, stack.config, '0125', ['case_handler']), caseId, 'discharge.acknowledge_notice')).id,
   };
 

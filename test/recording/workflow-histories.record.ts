@@ -14,6 +14,9 @@
  * - discharge-v6-plain-input-*: a case started on the OLD input, the patient in plain, that continues as new and so
  *   crosses patched('discharge-i13-sealed-patient') (its next runs go without the plain patient), to discharge.
  * - erasure-v1-*: the patientDataErasure workflow erasing the cases above once they are past the retention.
+ *
+ * Recorded (issues 14 and 15): situation-round-v1-* (a round to its end, revisions off) and transfer-v1-* (a
+ * transfer to admission). Record only them with `npm run record:histories -- -t "situation-round-v1|transfer-v1"`.
  */
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -53,6 +56,8 @@ const KIND = {
  */
 const DISCHARGE = 'discharge-v6';
 const ERASURE = 'erasure-v1';
+const ROUND = 'situation-round-v1';
+const TRANSFER = 'transfer-v1';
 
 /**
  * Writes a history sealed with the test ring alone, with nothing of the patient readable in it. Never over a file
@@ -72,7 +77,7 @@ function writeHistory(name: string, history: History): void {
 }
 
 describe('records workflow histories of the current code on the real stack, sealed with the fixed test key ring', () => {
-  const stack = useTestStack({ ENCRYPTION_KEYS: JSON.stringify(fixedTestKeyFile()), PATIENT_DATA_RETENTION_DAYS: String(RETENTION_DAYS) });
+  const stack = useTestStack({ ENCRYPTION_KEYS: JSON.stringify(fixedTestKeyFile()), PATIENT_DATA_RETENTION_DAYS: String(RETENTION_DAYS), SITUATION_REPORT_REVISION_DAYS: '0' });
   const as = (org: string, role: Role) => callerFor(stack.app, stack.config, org, [role], `${org.toLowerCase()}-${role}`);
   const ring = fixedTestKeyRing();
 
@@ -194,6 +199,60 @@ describe('records workflow histories of the current code on the real stack, seal
     for (const run of runs.slice(1)) expect(await inputOf(run)).not.toHaveProperty('patient');
     for (const [i, run] of runs.entries()) writeHistory(`${DISCHARGE}-plain-input-crosses-sealed-patch-run-${i + 1}`, run);
     caseIds.push(caseId);
+  });
+
+  /** The one run of a workflow, once it has ended. */
+  async function endedRun(workflowId: string): Promise<History> {
+    const temporal = await temporalClient(stack.config);
+    try {
+      const handle = temporal.client.workflow.getHandle(workflowId);
+      await handle.result();
+      return await handle.fetchHistory();
+    } finally {
+      await temporal.close();
+    }
+  }
+
+  it('situation-round-v1-shortage-correction-missing-closed: a round with a shortage answered, a correction, a missing report, to its end', async () => {
+    const sos = await as('SOCIALSTYRELSEN', 'coordinator');
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const started = await sos
+      .post('/situation-reports/rounds')
+      .set('Idempotency-Key', `record-${randomUUID()}`)
+      .send({ week: '2026-W40', participants: ['0114', '01'], remindAt: at(3_000), dueAt: at(4_000), cutoffAt: at(6_000) })
+      .expect(201);
+    const roundId = started.body.roundId as string;
+    const vasby = await as('0114', 'case_handler');
+    const figures = (nitrile: number) => ({
+      staffAbsencePercent: { nurses: 6.5, care_staff: 9, other_staff: 3 },
+      stockDays: { nitrile_gloves: nitrile, other_gloves: 30, surgical_masks: 30, ffp_respirators: 30, visors: 30, aprons: 30, hand_disinfectant: 30 },
+    });
+    await answer(vasby, roundId, 'situation_report.report', figures(3));
+    await vasby.post(`/situation-reports/rounds/${roundId}/reports`).send({ figures: figures(4) }).expect(200);
+    await answer(await as('LST-01', 'case_handler'), roundId, 'situation_report.shortage', { action: 'redistributed' });
+    const c = await sql<{ workflow_id: string }>(stack.config, 'SELECT workflow_id FROM cases WHERE id = $1', [roundId]);
+    const run = await endedRun(c[0].workflow_id);
+    writeHistory(`${ROUND}-shortage-correction-missing-closed`, run);
+  });
+
+  it('transfer-v1-declined-accepted-admitted: a transfer the first region declines and the second accepts, to admission', async () => {
+    await (await as('08', 'coordinator')).put('/transfers/capacity/icu').send({ beds: 1 }).expect(200);
+    const jonkoping = await as('06', 'coordinator');
+    const requested = await jonkoping
+      .post('/transfers')
+      .set('Idempotency-Key', `record-${randomUUID()}`)
+      .send({ patients: [{ reference: 'REC-1', careLevel: 'icu', infection: 'covid_19' }], earliestDeparture: '2021-03-01T08:00:00+01:00' })
+      .expect(201);
+    const requestId = requested.body.requestId as string;
+    const kalmar = await as('08', 'coordinator');
+    await answer(await as('SOCIALSTYRELSEN', 'coordinator'), requestId, 'transfer.matching', { order: ['05', '08'] });
+    await answer(await as('05', 'coordinator'), requestId, 'transfer.offer', { decision: 'decline', reason: 'Fullt' });
+    await answer(kalmar, requestId, 'transfer.offer', { decision: 'accept' });
+    await answer(jonkoping, requestId, 'transfer.transport', { outcome: 'arranged' });
+    await answer(jonkoping, requestId, 'transfer.departure', { outcome: 'departed', departedAt: '2021-03-01T09:00:00+01:00' });
+    await answer(kalmar, requestId, 'transfer.arrival', { arrivedAt: '2021-03-01T11:00:00+01:00' });
+    await answer(kalmar, requestId, 'transfer.admission', { admittedAt: '2021-03-01T11:30:00+01:00' });
+    writeHistory(`${TRANSFER}-declined-accepted-admitted`, await endedRun(`patient-transfer-${requestId}`));
   });
 
   it('erasure-v1-discharged-cases-erased: patientDataErasure past the retention erases the cases above', async () => {

@@ -11,6 +11,8 @@ import { Inbox } from './screens/Inbox';
 import { NewDischarge } from './screens/NewDischarge';
 import { FINANCE_NAV, financeScreen, financeSection } from './screens/finance-routes';
 import { SignIn } from './screens/SignIn';
+import { readsSituationReports, SITUATION_PATH } from './screens/SituationReports';
+import { isSituationPath, situationScreen } from './screens/situation-routes';
 import './app.css';
 
 /** The app's own paths; the API serves index.html for each of them, so a link or a reload lands on the screen. */
@@ -60,6 +62,8 @@ function Workspace() {
     navigate(to);
   };
   const hospital = INPATIENT_KINDS.includes(organisations.byCode.get(session.organisationCode)?.kind ?? '') && session.roles.includes('case_handler');
+  // Lägesbild: for the organisations that report or read situation reports (the API's SITUATION_REPORTS remit).
+  const situation = readsSituationReports(organisations.byCode.get(session.organisationCode)?.kind, session.roles);
   const openCount = count ? String(count.open) : null;
   let screen: ReactNode;
   const task = TASK_PATH.exec(path);
@@ -73,7 +77,7 @@ function Workspace() {
     );
   else if (kase) screen = <CaseView key={kase[1]} caseId={kase[1].toLowerCase()} />;
   else if (path === ROUTES.newDischarge) screen = <NewDischarge />;
-  else screen = financeScreen(path, navigate) ?? <NotFound />;
+  else screen = financeScreen(path, navigate) ?? situationScreen(path, navigate) ?? <NotFound />;
   return (
     <NavigationProvider navigate={navigate}>
       <InternalHeader>
@@ -87,6 +91,11 @@ function Workspace() {
           {hospital && (
             <a href={ROUTES.newDischarge} onClick={link(ROUTES.newDischarge)} aria-current={path === ROUTES.newDischarge ? 'page' : undefined}>
               Ny utskrivning
+            </a>
+          )}
+          {situation && (
+            <a href={SITUATION_PATH} onClick={link(SITUATION_PATH)} aria-current={isSituationPath(path) ? 'page' : undefined}>
+              Lägesbild
             </a>
           )}
           {FINANCE_NAV.map((n) => (

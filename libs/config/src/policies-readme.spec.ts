@@ -1,6 +1,6 @@
 /**
  * README.md's "Policies" table lists every setting that is a rule of the processes (discharge, reimbursement,
- * coordination, the agreement, situation reports) with its default and where it comes from: a source, or our assumption (issue 11).
+ * coordination, the agreement, situation reports, transfers) with its default and where it comes from: a source, or our assumption (issue 11).
  * A new setting without a row fails here.
  */
 import { readFileSync } from 'node:fs';
@@ -19,7 +19,8 @@ const POLICY_ROWS = section('## Policies')
   .split('\n')
   .filter((l) => l.startsWith('| ') && !l.startsWith('| process ') && !l.startsWith('|---'))
   .map(cells);
-const RULE_SETTINGS = Object.entries(new AppConfig()).filter(([name]) => /^(DISCHARGE|REIMBURSEMENT|COORDINATION|AGREEMENT|SITUATION_REPORT)_|^PATIENT_DATA_RETENTION_DAYS$/.test(name));
+// An optional setting with no default (unset) is listed too, its default cell saying so.
+const RULE_SETTINGS = Object.entries(new AppConfig()).map(([name, value]): [string, unknown] => [name, value ?? '(unset)']).filter(([name]) => /^(DISCHARGE|REIMBURSEMENT|COORDINATION|AGREEMENT|SITUATION_REPORT|TRANSFER|REINFORCEMENT)_|^PATIENT_DATA_RETENTION_DAYS$/.test(name));
 
 describe('README.md: the Policies table', () => {
   it('has five columns in every row, and says in each where the rule comes from', () => {

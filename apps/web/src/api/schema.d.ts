@@ -655,6 +655,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A region's coordinator asks for a transfer of patients to another region (their references stay the region's own) */
+        post: operations["TransferController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfers/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Declared free beds per care level and what transfers have reserved: a region its own, Socialstyrelsen every region's */
+        get: operations["TransferController_capacity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfers/capacity/{careLevel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A region declares its free beds of a care level for transfers (never below what is reserved) */
+        put: operations["TransferController_declare"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfers/healthcare-regions/{region}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct which healthcare region (sjukvårdsregion) a region belongs to: the proposal's distance class */
+        put: operations["TransferController_healthcareRegion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfers/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report to the Ministry for a period: transfers per sending and receiving region, median times to acceptance and admission, reinforcements allocated (JSON or CSV) */
+        get: operations["TransferController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfers/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A transfer request for its parties: the sending region, Socialstyrelsen, and the regions that received an offer */
+        get: operations["TransferController_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfers/{requestId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The sending region cancels before departure (the patient died or recovered): every offer and bed is released */
+        post: operations["TransferController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reinforcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A region asks for national reinforcement: staff or equipment by category and quantity */
+        post: operations["TransferController_startReinforcement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reinforcements/pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the national pool has left per category */
+        get: operations["TransferController_pool"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reinforcements/pool/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Socialstyrelsen sets what the national pool has of a category */
+        put: operations["TransferController_setPool"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reinforcements/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reinforcement request for its parties (the region and Socialstyrelsen) */
+        get: operations["TransferController_reinforcement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/coordination/areas": {
         parameters: {
             query?: never;
@@ -1087,9 +1274,9 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            caseType: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round";
+            caseType: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round" | "patient_transfer" | "reinforcement_request";
             /** @enum {string} */
-            kind: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "situation_report.report" | "situation_report.reminder" | "situation_report.escalation" | "situation_report.shortage" | "situation_report.shortage_answered" | "situation_report.picture_published" | "case_data_fault";
+            kind: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "situation_report.report" | "situation_report.reminder" | "situation_report.escalation" | "situation_report.shortage" | "situation_report.shortage_answered" | "situation_report.picture_published" | "transfer.matching" | "transfer.offer" | "transfer.duty_officer" | "transfer.transport" | "transfer.departure" | "transfer.arrival" | "transfer.admission" | "reinforcement.allocate" | "case_data_fault";
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";
             assignedOrg: string;
@@ -1125,9 +1312,9 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            caseType: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round";
+            caseType: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round" | "patient_transfer" | "reinforcement_request";
             /** @enum {string} */
-            kind: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "situation_report.report" | "situation_report.reminder" | "situation_report.escalation" | "situation_report.shortage" | "situation_report.shortage_answered" | "situation_report.picture_published" | "case_data_fault";
+            kind: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "situation_report.report" | "situation_report.reminder" | "situation_report.escalation" | "situation_report.shortage" | "situation_report.shortage_answered" | "situation_report.picture_published" | "transfer.matching" | "transfer.offer" | "transfer.duty_officer" | "transfer.transport" | "transfer.departure" | "transfer.arrival" | "transfer.admission" | "reinforcement.allocate" | "case_data_fault";
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";
             assignedOrg: string;
@@ -1191,9 +1378,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round";
+            type: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round" | "patient_transfer" | "reinforcement_request";
             /** @enum {string} */
-            status: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "open" | "closed" | "faulted";
+            status: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "open" | "closed" | "matching" | "offering" | "escalated" | "transport" | "departed" | "arrived" | "admitted" | "requested" | "allocated" | "declined" | "faulted";
             /** @description Organisation codes party to the case. */
             parties: string[];
             workflowId: string;
@@ -1232,9 +1419,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round";
+            type: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round" | "patient_transfer" | "reinforcement_request";
             /** @enum {string} */
-            status: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "open" | "closed" | "faulted";
+            status: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "open" | "closed" | "matching" | "offering" | "escalated" | "transport" | "departed" | "arrived" | "admitted" | "requested" | "allocated" | "declined" | "faulted";
             /** @description Organisation codes party to the case. */
             parties: string[];
             workflowId: string;
@@ -1326,7 +1513,7 @@ export interface components {
             /** Format: uuid */
             taskId: string;
             /** @enum {string} */
-            kind: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "situation_report.report" | "situation_report.reminder" | "situation_report.escalation" | "situation_report.shortage" | "situation_report.shortage_answered" | "situation_report.picture_published" | "case_data_fault";
+            kind: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "situation_report.report" | "situation_report.reminder" | "situation_report.escalation" | "situation_report.shortage" | "situation_report.shortage_answered" | "situation_report.picture_published" | "transfer.matching" | "transfer.offer" | "transfer.duty_officer" | "transfer.transport" | "transfer.departure" | "transfer.arrival" | "transfer.admission" | "reinforcement.allocate" | "case_data_fault";
             assignedOrg: string;
             /** Format: date-time */
             dueAt: string;
@@ -2065,6 +2252,156 @@ export interface components {
             figures: {
                 [key: string]: unknown;
             };
+        };
+        TransferPatientDto: {
+            /**
+             * @description The sending region's own reference: never a personnummer or a name.
+             * @example IVA-KS-2021-117
+             */
+            reference: string;
+            /** @enum {string} */
+            careLevel: "icu_ventilator" | "icu" | "inpatient";
+            /** @enum {string} */
+            infection: "covid_19" | "suspected_covid_19" | "other_infection" | "none";
+        };
+        StartTransferDto: {
+            patients: components["schemas"]["TransferPatientDto"][];
+            /**
+             * Format: date-time
+             * @description The earliest time the patients can leave.
+             */
+            earliestDeparture: string;
+        };
+        TransferStartedDto: {
+            /** Format: uuid */
+            requestId: string;
+            /** @enum {string} */
+            status: "matching" | "offering" | "escalated" | "transport" | "departed" | "arrived" | "admitted" | "cancelled" | "closed";
+            replayed: boolean;
+        };
+        CapacityRowDto: {
+            region: string;
+            /** @enum {string} */
+            careLevel: "icu_ventilator" | "icu" | "inpatient";
+            beds: number;
+            reserved: number;
+            free: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DeclareCapacityDto: {
+            /** @description Free beds of this care level the region can take transfers into. */
+            beds: number;
+        };
+        HealthcareRegionDto: {
+            /** @enum {string} */
+            healthcareRegion: "norra" | "uppsala_orebro" | "stockholm_gotland" | "sydostra" | "sodra" | "vastra";
+        };
+        TransferReportRowDto: {
+            sendingRegion: string;
+            receivingRegion: string | null;
+            requests: number;
+            patients: number;
+            admitted: number;
+            medianMinutesToAcceptance: number | null;
+            medianMinutesToAdmission: number | null;
+        };
+        ReinforcementReportRowDto: {
+            region: string;
+            /** @enum {string} */
+            category: "icu_nurses" | "physicians" | "assistant_nurses" | "ventilators" | "patient_monitors" | "protective_equipment";
+            requests: number;
+            requested: number;
+            allocated: number;
+        };
+        TransferReportDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            transfers: components["schemas"]["TransferReportRowDto"][];
+            reinforcements: components["schemas"]["ReinforcementReportRowDto"][];
+        };
+        TransferPatientViewDto: {
+            /** @description The sending region's own reference: shown to the sending region only. */
+            reference?: string;
+            /** @enum {string} */
+            careLevel: "icu_ventilator" | "icu" | "inpatient";
+            /** @enum {string} */
+            infection: "covid_19" | "suspected_covid_19" | "other_infection" | "none";
+        };
+        OfferDto: {
+            region: string;
+            /** @enum {string} */
+            status: "open" | "accepted" | "declined" | "expired" | "withdrawn";
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            closedAt?: string;
+            reason?: string;
+        };
+        TransferStateDto: {
+            /** @description The case's version: one more with every step. */
+            version: number;
+            events: components["schemas"]["CaseEventDto"][];
+            openTasks: components["schemas"]["OpenTaskViewDto"][];
+            waitingFor: components["schemas"]["WaitingForDto"];
+            /** Format: uuid */
+            requestId: string;
+            sendingRegion: string;
+            patients: components["schemas"]["TransferPatientViewDto"][];
+            /** Format: date-time */
+            earliestDeparture: string;
+            /** @enum {string} */
+            status: "matching" | "offering" | "escalated" | "transport" | "departed" | "arrived" | "admitted" | "cancelled" | "closed";
+            round: number;
+            offers: components["schemas"]["OfferDto"][];
+            receivingRegion: string | null;
+        };
+        CancelTransferDto: {
+            /**
+             * @description died or recovered before departure, or other (with a comment).
+             * @enum {string}
+             */
+            reason: "died" | "recovered" | "other";
+            comment?: string | null;
+        };
+        StartReinforcementDto: {
+            /** @enum {string} */
+            category: "icu_nurses" | "physicians" | "assistant_nurses" | "ventilators" | "patient_monitors" | "protective_equipment";
+            quantity: number;
+        };
+        ReinforcementStartedDto: {
+            /** Format: uuid */
+            requestId: string;
+            status: string;
+            replayed: boolean;
+        };
+        PoolRowDto: {
+            /** @enum {string} */
+            category: "icu_nurses" | "physicians" | "assistant_nurses" | "ventilators" | "patient_monitors" | "protective_equipment";
+            available: number;
+        };
+        SetPoolDto: {
+            available: number;
+        };
+        ReinforcementStateDto: {
+            /** @description The case's version: one more with every step. */
+            version: number;
+            events: components["schemas"]["CaseEventDto"][];
+            openTasks: components["schemas"]["OpenTaskViewDto"][];
+            waitingFor: components["schemas"]["WaitingForDto"];
+            /** Format: uuid */
+            requestId: string;
+            region: string;
+            /** @enum {string} */
+            category: "icu_nurses" | "physicians" | "assistant_nurses" | "ventilators" | "patient_monitors" | "protective_equipment";
+            quantity: number;
+            /** @enum {string} */
+            status: "requested" | "allocated" | "declined";
+            allocated?: number;
         };
         SlsoContactDto: {
             name: string;
@@ -3046,7 +3383,7 @@ export interface operations {
                 /** @description The nextCursor of a previous page of /tasks; any other value is a 400. */
                 cursor?: string;
                 status?: "open" | "completed" | "cancelled";
-                kind?: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "situation_report.report" | "situation_report.reminder" | "situation_report.escalation" | "situation_report.shortage" | "situation_report.shortage_answered" | "situation_report.picture_published" | "case_data_fault";
+                kind?: "discharge.acknowledge_notice" | "discharge.appoint_fast_vardkontakt" | "discharge.needs_assessment" | "discharge.provide_information" | "discharge.acknowledge_ready" | "discharge.call_sip" | "discharge.takeover_medical_responsibility" | "discharge.escalation" | "discharge.register_daily_amount" | "finance.invoice_payment_liability" | "reimbursement.review" | "reimbursement.second_approval" | "reimbursement.amend" | "reimbursement.review_reminder" | "reimbursement.review_escalation" | "reimbursement.payment" | "coordination.accept_designation" | "coordination.designate_another" | "coordination.designate_successor" | "coordination.assign_slso_support" | "coordination.name_coordinator" | "coordination.confirm_municipal_contact" | "coordination.municipality_confirms_contact" | "coordination.first_local_meeting" | "coordination.join_subregional" | "coordination.onboarding_escalation" | "coordination.annual_follow_up" | "agreement.register_lpik" | "agreement.payment" | "situation_report.report" | "situation_report.reminder" | "situation_report.escalation" | "situation_report.shortage" | "situation_report.shortage_answered" | "situation_report.picture_published" | "transfer.matching" | "transfer.offer" | "transfer.duty_officer" | "transfer.transport" | "transfer.departure" | "transfer.arrival" | "transfer.admission" | "reinforcement.allocate" | "case_data_fault";
                 /** @description true: only past due; false: only not yet due */
                 overdue?: boolean;
                 caseId?: string;
@@ -3486,9 +3823,9 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of a previous page of /cases; any other value is a 400. */
                 cursor?: string;
-                type?: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round";
+                type?: "discharge_handover" | "reimbursement_claim" | "coordination_area" | "support_agreement" | "situation_report_round" | "patient_transfer" | "reinforcement_request";
                 /** @description A status of any case type (with `type`, one of its own). */
-                status?: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "open" | "closed" | "faulted";
+                status?: "planning" | "ready_for_discharge" | "discharged" | "cancelled" | "draft" | "under_review" | "sent_back" | "awaiting_second_approval" | "approved" | "paid" | "rejected" | "withdrawn" | "none" | "designated" | "onboarding" | "active" | "handing_over" | "ended" | "awaiting_decisions" | "in_effect" | "terminating" | "open" | "closed" | "matching" | "offering" | "escalated" | "transport" | "departed" | "arrived" | "admitted" | "requested" | "allocated" | "declined" | "faulted";
             };
             header?: never;
             path?: never;
@@ -6075,6 +6412,940 @@ export interface operations {
             };
             /** @description Too many requests: wait for Retry-After seconds */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransferController_start: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key returns the same request. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartTransferDto"];
+            };
+        };
+        responses: {
+            /** @description This Idempotency-Key made the request before: the same request again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferStartedDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferStartedDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The resource's state does not allow this (e.g. already done, claimed by someone else, refused by the case) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but refused as given (an answer the case cannot accept, an unknown organisation, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransferController_capacity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapacityRowDto"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransferController_declare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                careLevel: "icu_ventilator" | "icu" | "inpatient";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareCapacityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapacityRowDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The resource's state does not allow this (e.g. already done, claimed by someone else, refused by the case) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but refused as given (an answer the case cannot accept, an unknown organisation, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransferController_healthcareRegion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                region: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HealthcareRegionDto"];
+            };
+        };
+        responses: {
+            /** @description The region and its healthcare region. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (a case its organisation is not party to) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but refused as given (an answer the case cannot accept, an unknown organisation, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransferController_report: {
+        parameters: {
+            query: {
+                /** @description First day (included), Stockholm date. */
+                from: string;
+                /** @description Last day (included), Stockholm date. */
+                to: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferReportDto"];
+                    "text/csv": components["schemas"]["TransferReportDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransferController_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferStateDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (a case its organisation is not party to) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransferController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelTransferDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferStateDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (a case its organisation is not party to) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The resource's state does not allow this (e.g. already done, claimed by someone else, refused by the case) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but refused as given (an answer the case cannot accept, an unknown organisation, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransferController_startReinforcement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key returns the same request. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartReinforcementDto"];
+            };
+        };
+        responses: {
+            /** @description This Idempotency-Key made the request before. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReinforcementStartedDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReinforcementStartedDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The resource's state does not allow this (e.g. already done, claimed by someone else, refused by the case) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but refused as given (an answer the case cannot accept, an unknown organisation, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransferController_pool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolRowDto"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransferController_setPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                category: "icu_nurses" | "physicians" | "assistant_nurses" | "ventilators" | "patient_monitors" | "protective_equipment";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPoolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolRowDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but refused as given (an answer the case cannot accept, an unknown organisation, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransferController_reinforcement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReinforcementStateDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (a case its organisation is not party to) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,8 @@
 import { CARE_TYPE_LABELS, calendarDate, MUNICIPAL_NEED_LABELS, REGION_NEED_LABELS, stockholmDateTime } from '../lib/case-texts';
 import { kronor } from '../lib/money';
+import { consumableLabel, weekLabel } from '../lib/situation-labels';
+import { enumLabel } from '../lib/task-texts';
+import { shortCaseId } from '../lib/case-texts';
 import { useOrganisations } from '../lib/organisations';
 
 type Obj = Record<string, unknown>;
@@ -51,10 +54,24 @@ const LABELS: Record<string, string> = {
   reason: 'Skäl',
   predecessors: 'Tidigare områden',
   declineAllowed: 'Får avböja',
+  roundId: 'Rapportomgång',
+  week: 'Vecka',
+  organisationCode: 'Organisation',
+  kind: 'Rapporterar som',
+  dueAt: 'Ska vara inne',
+  cutoffAt: 'Stoppdag (lägesbilden publiceras)',
+  municipality: 'Kommun',
+  item: 'Skyddsutrustning',
+  daysLeft: 'Lager kvar (dagar)',
+  thresholdDays: 'Tröskel (dagar)',
+  countyBoard: 'Länsstyrelse',
+  action: 'Åtgärd',
 };
+/** Keys of a task's input that are for the app, not the person (the picture's API path). */
+const HIDDEN = new Set(['picture']);
 
 const NEED_LABELS: Record<string, string> = { ...MUNICIPAL_NEED_LABELS, ...REGION_NEED_LABELS };
-const ORG_KEYS = new Set(['hospitalCode', 'askedBy', 'invoiceTo', 'payee', 'vardcentralCode', 'designatedBy', 'handoverFrom', 'declinedBy']);
+const ORG_KEYS = new Set(['organisationCode', 'municipality', 'countyBoard', 'hospitalCode', 'askedBy', 'invoiceTo', 'payee', 'vardcentralCode', 'designatedBy', 'handoverFrom', 'declinedBy']);
 /** Amounts: öre in the API, kronor on the screen. */
 const ORE_KEYS = /Ore$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T/;
@@ -64,7 +81,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function TaskInput({ input }: { input: Obj }) {
   const { name } = useOrganisations();
   const show = (key: string, value: unknown): string | null => {
-    if (value === null || value === undefined) return null;
+    if (value === null || value === undefined || HIDDEN.has(key)) return null;
+    if (key === 'roundId' && typeof value === 'string') return shortCaseId(value);
+    if (key === 'week' && typeof value === 'string') return weekLabel(value);
+    if (key === 'kind' && (value === 'municipality' || value === 'region')) return value === 'municipality' ? 'Kommun' : 'Region';
+    if (key === 'item' && typeof value === 'string') return consumableLabel(value);
+    if (key === 'action' && typeof value === 'string') return enumLabel(value);
     if (key === 'patient' && typeof value === 'object') {
       const p = value as { name?: string; personnummer?: string };
       const pnr = p.personnummer && /^\d{12}$/.test(p.personnummer) ? `${p.personnummer.slice(0, 8)}-${p.personnummer.slice(8)}` : p.personnummer;

@@ -3,7 +3,7 @@
  * keeps Aksel's accessibility (labels tied to inputs, errors tied to fields). Each widget shows its own label and
  * its field's first error; rjsf's own labels, error lines and help are switched off.
  */
-import { Button, Checkbox, CheckboxGroup, ErrorSummary, Radio, RadioGroup, Select, Textarea, TextField, VStack } from '@navikt/ds-react';
+import { Button, Checkbox, CheckboxGroup, ErrorSummary, Fieldset, Radio, RadioGroup, Select, Textarea, TextField, VStack } from '@navikt/ds-react';
 import { getSubmitButtonOptions } from '@rjsf/utils';
 import type {
   ErrorListProps,
@@ -15,6 +15,7 @@ import type {
   WidgetProps,
 } from '@rjsf/utils';
 import { useState } from 'react';
+import { decimalInput, parseDecimal } from '../lib/decimal-input';
 import { oreToKronorInput, parseKronor } from '../lib/money';
 import { enumLabel } from '../lib/task-texts';
 
@@ -63,6 +64,36 @@ function KronorWidget({ id, label, value, required, disabled, readonly, rawError
       error={firstError(rawErrors)}
       inputMode="decimal"
       autoComplete="off"
+      onChange={(e) => change(e.target.value)}
+      onBlur={(e) => onBlur(id, e.target.value)}
+      onFocus={(e) => onFocus(id, e.target.value)}
+    />
+  );
+}
+
+/**
+ * A decimal (answerSchema type `number`, e.g. a percentage with one decimal), typed the Swedish way: "9,5" (or "9.5").
+ * What was typed stays as typed; the form holds the number, or the text itself while it is no number with at most
+ * one decimal (which the validator then names).
+ */
+function DecimalWidget({ id, label, value, required, disabled, readonly, rawErrors, onChange, onBlur, onFocus }: WidgetProps) {
+  const [text, setText] = useState(() => (typeof value === 'number' ? decimalInput(value) : typeof value === 'string' ? value : ''));
+  const change = (typed: string) => {
+    setText(typed);
+    onChange(typed.trim() === '' ? undefined : (parseDecimal(typed) ?? typed));
+  };
+  return (
+    <TextField
+      id={id}
+      label={label}
+      value={text}
+      required={required}
+      disabled={disabled}
+      readOnly={readonly}
+      error={firstError(rawErrors)}
+      inputMode="decimal"
+      autoComplete="off"
+      htmlSize={8}
       onChange={(e) => change(e.target.value)}
       onBlur={(e) => onBlur(id, e.target.value)}
       onFocus={(e) => onFocus(id, e.target.value)}
@@ -168,19 +199,27 @@ export const AKSEL_WIDGETS: RegistryWidgetsType = {
   DateWidget,
   UpDownWidget: TextWidget,
   kronor: KronorWidget,
+  decimal: DecimalWidget,
 };
 
 function FieldTemplate({ children, hidden }: FieldTemplateProps) {
   return hidden ? null : <>{children}</>;
 }
 
-function ObjectFieldTemplate({ properties }: ObjectFieldTemplateProps) {
-  return (
+/** The answer's fields; a group inside it (e.g. absence per staff group) as a fieldset with its label as legend. */
+function ObjectFieldTemplate({ properties, title, fieldPathId }: ObjectFieldTemplateProps) {
+  const fields = (
     <VStack gap="space-20">
       {properties.filter((p) => !p.hidden).map((p) => (
         <div key={p.name}>{p.content}</div>
       ))}
     </VStack>
+  );
+  if (fieldPathId.path.length === 0) return fields;
+  return (
+    <Fieldset legend={title} id={fieldPathId.$id}>
+      {fields}
+    </Fieldset>
   );
 }
 

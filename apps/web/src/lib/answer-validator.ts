@@ -19,8 +19,13 @@ export function swedishProblem(problem: string): string {
   if (/must be one of /.test(problem)) return 'Välj ett av alternativen.';
   if (/must not repeat items$/.test(problem)) return 'Välj varje alternativ högst en gång.';
   if (/must be an integer$/.test(problem)) return 'Ange ett heltal.';
-  const least = /must be at least (\d+)$/.exec(problem);
-  if (least) return `Minst ${least[1]}.`;
+  if (/must not be more than icuBeds$/.test(problem)) return 'Högst lika många som IVA-platserna.';
+  if (/must be a number$/.test(problem)) return 'Ange ett tal, till exempel 9,5.';
+  if (/must have at most one decimal$/.test(problem)) return 'Högst en decimal, till exempel 9,5.';
+  const least = /must be at least (\d+(?:\.\d+)?)$/.exec(problem);
+  if (least) return `Minst ${least[1].replace('.', ',')}.`;
+  const most = /must be at most (\d+(?:\.\d+)?)$/.exec(problem);
+  if (most) return `Högst ${most[1].replace('.', ',')}.`;
   if (/control characters|blank|not allowed/.test(problem)) return 'Texten innehåller tecken som inte är tillåtna, eller bara blanksteg.';
   return 'Kontrollera fältet.';
 }
@@ -39,21 +44,37 @@ function oreProblem(schema: AnswerSchema, value: unknown): string | null {
   return null;
 }
 
-/** Each top-level field checked on its own, so every field at fault gets its message (answerProblem stops at the first). */
-export function answerErrors(schema: AnswerSchema, formData: unknown): { property: string; message: string }[] {
+/** A decimal field (type number) holds what was typed while it is no number: said with an example, as typed. */
+const DECIMAL_TEXT = 'Ange ett tal med högst en decimal, till exempel 9,5.';
+
+/**
+ * Each field checked on its own, so every field at fault gets its message (answerProblem stops at the first); the
+ * fields of a nested object (a report's `staffAbsencePercent.nurses`) each at their own path.
+ */
+export function answerErrors(schema: AnswerSchema, formData: unknown, prefix = ''): { property: string; message: string }[] {
   if (schema.type !== 'object') {
     const problem = answerProblem(schema, formData, '');
-    return problem ? [{ property: '', message: swedishProblem(problem) }] : [];
+    return problem ? [{ property: prefix, message: swedishProblem(problem) }] : [];
   }
   const data = (formData && typeof formData === 'object' ? formData : {}) as Obj;
   const errors: { property: string; message: string }[] = [];
-  for (const [key, fieldSchema] of Object.entries(schema.properties)) {
-    const value = data[key];
-    if (value === undefined) {
-      if (schema.required?.includes(key)) errors.push({ property: key, message: fieldSchema.type === 'boolean' ? swedishProblem('must be true') : 'Fyll i fältet.' });
+  for (const [name, fieldSchema] of Object.entries(schema.properties)) {
+    const key = prefix ? `${prefix}.${name}` : name;
+    const value = data[name];
+    if (fieldSchema.type === 'object' && (value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value)))) {
+      // A required group left empty: each of its fields is asked for where it is.
+      if (value !== undefined || schema.required?.includes(name)) errors.push(...answerErrors(fieldSchema, cleanAnswer(value ?? {}), key));
       continue;
     }
-    if (isOreField(key, fieldSchema)) {
+    if (value === undefined) {
+      if (schema.required?.includes(name)) errors.push({ property: key, message: fieldSchema.type === 'boolean' ? swedishProblem('must be true') : 'Fyll i fältet.' });
+      continue;
+    }
+    if (fieldSchema.type === 'number' && typeof value === 'string') {
+      errors.push({ property: key, message: DECIMAL_TEXT });
+      continue;
+    }
+    if (isOreField(name, fieldSchema)) {
       const problem = oreProblem(fieldSchema, value);
       if (problem) errors.push({ property: key, message: problem });
       continue;
@@ -70,6 +91,12 @@ export function cleanAnswer(formData: unknown): Obj {
   for (const [key, value] of Object.entries((formData ?? {}) as Obj)) {
     if (value === undefined || value === null) continue;
     if (Array.isArray(value) && value.length === 0) continue;
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      // A group (a report's staffAbsencePercent) without its empty leftovers; a group left wholly empty is not sent.
+      const inner = cleanAnswer(value);
+      if (Object.keys(inner).length > 0) out[key] = inner;
+      continue;
+    }
     out[key] = value;
   }
   return out;
@@ -87,9 +114,10 @@ export const answerValidator: ValidatorType = {
     if (transformErrors) errors = transformErrors(errors, uiSchema);
     const errorSchema: ErrorSchema = {};
     for (const e of errors) {
-      const key = (e.property ?? '').replace(/^\./, '');
-      const node = (key ? ((errorSchema as Obj)[key] ??= {}) : errorSchema) as { __errors?: string[] };
-      (node.__errors ??= []).push(e.message ?? '');
+      // `.staffAbsencePercent.nurses` → errorSchema.staffAbsencePercent.nurses.__errors
+      let node = errorSchema as Obj;
+      for (const part of (e.property ?? '').split('.').filter(Boolean)) node = (node[part] ??= {}) as Obj;
+      ((node.__errors ??= []) as string[]).push(e.message ?? '');
     }
     void customValidate;
     return { errors, errorSchema };

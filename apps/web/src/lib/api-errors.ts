@@ -21,11 +21,14 @@ export function readError(status: number, body: unknown): ReadError {
   return { status, code: b.code ?? 'UNKNOWN', message: b.message ?? `HTTP ${status}`, fields, body: b };
 }
 
-/** Field errors of a task's answer, keyed by the answer's own field (the API's path starts with `decision.`). */
+/**
+ * Field errors of a task's answer, keyed by the answer's own field (the API's path starts with `decision.`); a field
+ * of a group by its path in the answer (`staffAbsencePercent.nurses`).
+ */
 export function answerFieldErrors(e: ReadError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(e.fields)) {
-    const m = /^decision\.([A-Za-z0-9_]+)/.exec(path);
+    const m = /^decision\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/.exec(path);
     if (m) out[m[1]] = message;
   }
   return out;

@@ -32,6 +32,18 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   awaiting_decisions: 'Väntar på beslut',
   in_effect: 'Gäller',
   terminating: 'Sägs upp',
+  open: 'Öppen',
+  closed: 'Stängd',
+  matching: 'Matchas',
+  offering: 'Erbjuds',
+  escalated: 'Eskalerad',
+  transport: 'Transport',
+  departed: 'Avrest',
+  arrived: 'Ankommen',
+  admitted: 'Inskriven',
+  requested: 'Begärd',
+  allocated: 'Fördelad',
+  declined: 'Avböjd',
   faulted: 'Datafel',
 };
 

@@ -23,6 +23,9 @@ export const CASE_TYPE_LABELS: Record<CaseType, string> = {
   reimbursement_claim: 'Ersättning',
   coordination_area: 'Samordningsområde',
   support_agreement: 'Stödavtal',
+  situation_report_round: 'Lägesbild',
+  patient_transfer: 'Överflyttning mellan regioner',
+  reinforcement_request: 'Nationell förstärkning',
 };
 
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
@@ -55,6 +58,20 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   'coordination.annual_follow_up': 'Årlig uppföljning',
   'agreement.register_lpik': 'Registrera LPIK',
   'agreement.payment': 'Betala enligt avtal',
+  'situation_report.report': 'Rapportera lägesbild',
+  'situation_report.reminder': 'Påminnelse: lägesbild',
+  'situation_report.escalation': 'Eskalering: lägesbild saknas',
+  'situation_report.shortage': 'Brist på skyddsutrustning',
+  'situation_report.shortage_answered': 'Svar om brist',
+  'situation_report.picture_published': 'Lägesbild publicerad',
+  'transfer.matching': 'Välj mottagande regioner',
+  'transfer.offer': 'Erbjudande om överflyttning',
+  'transfer.duty_officer': 'Eskalering: ingen region tog emot',
+  'transfer.transport': 'Ordna transport',
+  'transfer.departure': 'Bekräfta avresa',
+  'transfer.arrival': 'Bekräfta ankomst',
+  'transfer.admission': 'Bekräfta inskrivning',
+  'reinforcement.allocate': 'Fördela förstärkning',
   case_data_fault: 'Datafel i ärende',
 };
 

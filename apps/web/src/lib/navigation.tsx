@@ -9,11 +9,15 @@ export const PATHS = {
   /** A reimbursement claim's own screen (Ersättning): the claim's id is its case's id. */
   claim: (claimId: string) => `/ersattning/${claimId}`,
   newDischarge: '/ny-utskrivning',
+  /** A situation-report round's Lägesbild: the round's id is its case's id. */
+  situationRound: (roundId: string) => `/lagesbild/${roundId}`,
 } as const;
 
-/** Where a case is worked: a reimbursement claim on its Ersättning screen, any other case on Ärende. */
+/** Where a case is worked: a reimbursement claim on its Ersättning screen, a reporting round on Lägesbild, any other case on Ärende. */
 export function caseScreenPath(caseType: string, caseId: string): string {
-  return caseType === 'reimbursement_claim' ? PATHS.claim(caseId) : PATHS.case(caseId);
+  if (caseType === 'reimbursement_claim') return PATHS.claim(caseId);
+  if (caseType === 'situation_report_round') return PATHS.situationRound(caseId);
+  return PATHS.case(caseId);
 }
 
 const NavigationContext = createContext<(path: string) => void>(() => undefined);

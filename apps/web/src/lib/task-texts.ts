@@ -1,5 +1,6 @@
 import type { TaskSummary } from '../api/client';
 import { MUNICIPAL_NEED_LABELS } from './case-texts';
+import { CONSUMABLES, STAFF_GROUPS } from '../../../../libs/domain/src/situation-reports/report.types';
 import { COST_CATEGORY_LABELS } from './finance-labels';
 
 type TaskKind = TaskSummary['kind'];
@@ -122,6 +123,62 @@ export const TASK_PURPOSE: Record<TaskKind, { asked: string; why: string }> = {
     asked: 'Betala ut delbetalningen enligt överenskommelsen och ange betalningsreferens och betaldag.',
     why: 'Överenskommelsen mellan HSN och SLSO ger SLSO en årlig ersättning för stödet till vårdcentralerna.',
   },
+  'situation_report.report': {
+    asked: 'Rapportera veckans lägesbild: personalfrånvaro i procent per personalgrupp och, för en kommun, lager av skyddsutrustning i dagar; för en region även inneliggande med covid-19 och IVA-platser.',
+    why: 'Socialstyrelsen sammanställer en lägesbild per län och för landet varje vecka. Rapporten kan korrigeras till stoppdagen och revideras efter den.',
+  },
+  'situation_report.reminder': {
+    asked: 'Veckans lägesbild är inte rapporterad och förfaller snart. Kvittera att ni har sett det.',
+    why: 'En rapport som saknas vid stoppdagen syns som saknad i lägesbilden.',
+  },
+  'situation_report.escalation': {
+    asked: 'Er organisations lägesbild är försenad. Se till att den blir rapporterad och kvittera.',
+    why: 'En försenad rapport eskaleras till samordnaren så att lägesbilden blir komplett.',
+  },
+  'situation_report.shortage': {
+    asked: 'En kommun i länet har rapporterat brist på skyddsutrustning. Ange vad länsstyrelsen gör: omfördelar, beställer via den nationella inköpsfunktionen eller inget.',
+    why: 'Brist under tröskeln (normalt 7 dagars lager) går till länsstyrelsen i kommunens län, som svarar kommunen.',
+  },
+  'situation_report.shortage_answered': {
+    asked: 'Länsstyrelsen har svarat på er rapporterade brist. Läs svaret och kvittera.',
+    why: 'Kommunen ska veta vad som görs åt bristen.',
+  },
+  'situation_report.picture_published': {
+    asked: 'Veckans lägesbild är publicerad. Läs den under Lägesbild och kvittera.',
+    why: 'Alla som rapporterat får lägesbilden för sitt län och för landet.',
+  },
+  'transfer.matching': {
+    asked: 'Välj vilka regioner som ska få erbjudande om att ta emot patienterna, utifrån förslaget.',
+    why: 'Socialstyrelsen samordnar överflyttningar mellan regioner när en region inte har plats (seed 003).',
+  },
+  'transfer.offer': {
+    asked: 'Svara om er region kan ta emot patienterna: acceptera eller avböj.',
+    why: 'Den första regionen som accepterar tar emot; erbjudandet gäller en begränsad tid.',
+  },
+  'transfer.duty_officer': {
+    asked: 'Ingen region har tagit emot patienterna. Besluta om fortsättningen.',
+    why: 'En överflyttning som ingen region tar emot eskaleras till tjänsteman i beredskap.',
+  },
+  'transfer.transport': {
+    asked: 'Ordna transporten av patienterna till den mottagande regionen.',
+    why: 'Platsen är reserverad tills transporten är gjord eller har misslyckats.',
+  },
+  'transfer.departure': {
+    asked: 'Bekräfta att patienterna har rest.',
+    why: 'Den mottagande regionen förbereder ankomsten.',
+  },
+  'transfer.arrival': {
+    asked: 'Bekräfta att patienterna har kommit fram.',
+    why: 'Överflyttningen är klar först när patienterna har kommit fram och skrivits in.',
+  },
+  'transfer.admission': {
+    asked: 'Bekräfta att patienterna är inskrivna hos er.',
+    why: 'Inskrivningen avslutar överflyttningen och frigör reservationen.',
+  },
+  'reinforcement.allocate': {
+    asked: 'Fördela den nationella förstärkningen som en region har begärt.',
+    why: 'Socialstyrelsen förstärker vid behov regionernas kapacitet (seed 003).',
+  },
   case_data_fault: {
     asked: 'Ärendets uppgifter går inte att använda. Rätta dem eller kontakta förvaltningen, och kvittera.',
     why: 'Ärendet kan inte gå vidare förrän felet är åtgärdat.',
@@ -177,7 +234,35 @@ const FIELD_LABELS: Record<string, string> = {
   joinedOn: 'Med i delregional samverkan från',
   note: 'Anteckning (valfri)',
   percentHundredths: 'LPIK (hundradels procent, 2,6 % = 260)',
+  staffAbsencePercent: 'Personalfrånvaro (procent, en decimal)',
+  nurses: 'Sjuksköterskor',
+  care_staff: 'Undersköterskor och vårdbiträden',
+  other_staff: 'Övrig personal',
+  stockDays: 'Lager av skyddsutrustning (dagar)',
+  nitrile_gloves: 'Nitrilhandskar',
+  other_gloves: 'Andra handskar',
+  surgical_masks: 'Munskydd',
+  ffp_respirators: 'FFP2/FFP3-andningsskydd',
+  visors: 'Visir',
+  aprons: 'Förkläden',
+  hand_disinfectant: 'Handdesinfektion',
+  covidInpatients: 'Inneliggande med covid-19',
+  icuBeds: 'IVA-platser',
+  icuBedsOccupied: 'Belagda IVA-platser',
+  'situation_report.shortage:action': 'Åtgärd',
 };
+
+/**
+ * Fields in the order people read them, where the stored schema's order is PostgreSQL's (jsonb sorts keys by length):
+ * a situation report's counts, then absence per staff group, then stock per consumable (report.types' own order).
+ */
+const FIELD_ORDER: readonly string[] = ['covidInpatients', 'icuBeds', 'icuBedsOccupied', 'staffAbsencePercent', 'stockDays', ...STAFF_GROUPS, ...CONSUMABLES];
+
+/** Sorts field names by FIELD_ORDER; names it does not know keep their order, after the ones it knows. */
+export function fieldOrder(keys: string[]): string[] {
+  const rank = (k: string) => (FIELD_ORDER.includes(k) ? FIELD_ORDER.indexOf(k) : FIELD_ORDER.length);
+  return [...keys].sort((a, b) => rank(a) - rank(b));
+}
 
 export function fieldLabel(kind: string, path: string, title?: string): string {
   const name = path.split('.').pop() ?? path;
@@ -193,6 +278,9 @@ export const ENUM_LABELS: Record<string, string> = {
   approve_in_part: 'Godkänn delvis',
   reject: 'Avslå',
   send_back: 'Skicka tillbaka för komplettering',
+  redistributed: 'Omfördelat inom länet',
+  national_purchasing: 'Beställt via den nationella inköpsfunktionen',
+  none: 'Ingen åtgärd',
   ...COST_CATEGORY_LABELS,
   ...MUNICIPAL_NEED_LABELS,
 };

@@ -16,9 +16,9 @@ import { CASE_TYPE_LABELS, ROLE_LABELS, TASK_KIND_LABELS } from '../lib/labels';
 import { shortCaseId, stockholmDateTime } from '../lib/case-texts';
 import { describeDue } from '../lib/due';
 import { kronor } from '../lib/money';
-import { AppLink, PATHS } from '../lib/navigation';
+import { AppLink, caseScreenPath, PATHS } from '../lib/navigation';
 import { useOrganisations } from '../lib/organisations';
-import { fieldLabel, TASK_PURPOSE } from '../lib/task-texts';
+import { fieldLabel, fieldOrder, TASK_PURPOSE } from '../lib/task-texts';
 
 type TaskDetail = Schemas['TaskDetailDto'];
 type Obj = Record<string, unknown>;
@@ -32,17 +32,9 @@ export function uiSchemaFor(kind: string, schema: Obj, formData: Obj): UiSchema 
   const rank = (key: string) => (properties[key].type === 'boolean' ? 2 : required.has(key) ? 0 : 1);
   const ui: UiSchema = {
     'ui:submitButtonOptions': { submitText: 'Skicka svaret' },
-    'ui:order': Object.keys(properties).sort((a, b) => rank(a) - rank(b)),
+    'ui:order': fieldOrder(Object.keys(properties)).sort((a, b) => rank(a) - rank(b)),
   };
-  for (const [key, field] of Object.entries(properties)) {
-    const entry: Obj = { 'ui:title': fieldLabel(kind, key, field.title as string | undefined) };
-    if (isOreField(key, field)) entry['ui:widget'] = 'kronor';
-    else if (field.type === 'string' && Array.isArray(field.enum)) entry['ui:widget'] = 'radio';
-    else if (field.type === 'string' && field.format === 'date') entry['ui:widget'] = 'date';
-    else if (field.type === 'string' && typeof field.maxLength === 'number' && field.maxLength > 200) entry['ui:widget'] = 'textarea';
-    else if (field.type === 'array') entry['ui:widget'] = 'checkboxes';
-    ui[key] = entry;
-  }
+  for (const [key, field] of Object.entries(properties)) ui[key] = fieldUi(kind, key, field);
   // The needs assessment asks for services and a start only when it grants them, and for a question only when it asks one.
   if (kind === 'discharge.needs_assessment') {
     const hide = (key: string) => (ui[key] = { ...(ui[key] as Obj), 'ui:widget': 'hidden' });
@@ -52,11 +44,41 @@ export function uiSchemaFor(kind: string, schema: Obj, formData: Obj): UiSchema 
   return ui;
 }
 
+/** One field's look; a group (an object, e.g. a report's staffAbsencePercent) as a fieldset of its own fields. */
+function fieldUi(kind: string, key: string, field: Obj): Obj {
+  const entry: Obj = { 'ui:title': fieldLabel(kind, key, field.title as string | undefined) };
+  if (isOreField(key, field)) entry['ui:widget'] = 'kronor';
+  else if (field.type === 'number') entry['ui:widget'] = 'decimal';
+  else if (field.type === 'string' && Array.isArray(field.enum)) entry['ui:widget'] = 'radio';
+  else if (field.type === 'string' && field.format === 'date') entry['ui:widget'] = 'date';
+  else if (field.type === 'string' && typeof field.maxLength === 'number' && field.maxLength > 200) entry['ui:widget'] = 'textarea';
+  else if (field.type === 'array') entry['ui:widget'] = 'checkboxes';
+  else if (field.type === 'object') {
+    const inner = (field.properties ?? {}) as Record<string, Obj>;
+    entry['ui:order'] = fieldOrder(Object.keys(inner));
+    for (const [k, f] of Object.entries(inner)) entry[k] = fieldUi(kind, `${key}.${k}`, f);
+  }
+  return entry;
+}
+
 /** The answer without the fields the form hides (their values would contradict the choice made). */
 function visibleAnswer(ui: UiSchema, formData: Obj): Obj {
   const out = cleanAnswer(formData);
   for (const key of Object.keys(out)) if ((ui[key] as Obj | undefined)?.['ui:widget'] === 'hidden') delete out[key];
   return out;
+}
+
+/** An answer's value in Swedish: yes/no, kronor, a list, or a group's fields by their labels ("Sjuksköterskor 9,5"). */
+function answerText(kind: string, key: string, value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
+  if (typeof value === 'number') return /Ore$/.test(key) ? kronor(value) : value.toLocaleString('sv-SE');
+  if (Array.isArray(value)) return value.join(', ');
+  if (value && typeof value === 'object') {
+    return fieldOrder(Object.keys(value))
+      .map((k) => `${fieldLabel(kind, `${key}.${k}`)} ${answerText(kind, `${key}.${k}`, (value as Obj)[k])}`)
+      .join(', ');
+  }
+  return String(value);
 }
 
 const STATUS: Record<TaskDetail['status'], { text: string; color: 'info' | 'success' | 'neutral' }> = {
@@ -153,7 +175,13 @@ export function TaskScreen({ taskId }: { taskId: string }) {
     const e = readError(response.status, error);
     const atFields = answerFieldErrors(e);
     if (Object.keys(atFields).length > 0) {
-      setExtraErrors(Object.fromEntries(Object.entries(atFields).map(([k, m]) => [k, { __errors: [swedishProblem(m)] }])) as ErrorSchema);
+      const errors: Obj = {};
+      for (const [path, message] of Object.entries(atFields)) {
+        let node = errors;
+        for (const part of path.split('.')) node = (node[part] ??= {}) as Obj;
+        node.__errors = [swedishProblem(message)];
+      }
+      setExtraErrors(errors as ErrorSchema);
     }
     setProblem(e.status === 422 && Object.keys(atFields).length === 0 ? `Ärendet tog inte emot svaret: ${e.message.replace(/^refused: /, '')}` : conflictText(e));
     if (e.status === 409) await load();
@@ -171,7 +199,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
           </Tag>
         </HStack>
         <BodyShort>
-          {CASE_TYPE_LABELS[task.caseType]} <AppLink to={PATHS.case(task.caseId)}>ärende {shortCaseId(task.caseId)}</AppLink> · {name(task.assignedOrg)},{' '}
+          {CASE_TYPE_LABELS[task.caseType]} <AppLink to={caseScreenPath(task.caseType, task.caseId)}>ärende {shortCaseId(task.caseId)}</AppLink> · {name(task.assignedOrg)},{' '}
           {ROLE_LABELS[task.requiredRole].toLowerCase()} · {open ? `förfaller ${due.text}` : 'förföll'} ({stockholmDateTime(task.dueAt)})
         </BodyShort>
       </VStack>
@@ -186,7 +214,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
       {done && (
         <Alert variant="success" role="status">
           Svaret är skickat och uppgiften är klar. <AppLink to={PATHS.inbox}>Till inkorgen</AppLink> ·{' '}
-          <AppLink to={PATHS.case(task.caseId)}>Till ärendet</AppLink>
+          <AppLink to={caseScreenPath(task.caseType, task.caseId)}>{task.caseType === 'situation_report_round' ? 'Till lägesbilden' : 'Till ärendet'}</AppLink>
         </Alert>
       )}
       {problem && (
@@ -264,7 +292,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
             {Object.entries(task.decision).map(([key, value]) => (
               <div key={key}>
                 <dt>{fieldLabel(task.kind, key)}</dt>
-                <dd>{typeof value === 'boolean' ? (value ? 'Ja' : 'Nej') : typeof value === 'number' && /Ore$/.test(key) ? kronor(value) : Array.isArray(value) ? value.join(', ') : String(value)}</dd>
+                <dd>{answerText(task.kind, key, value)}</dd>
               </div>
             ))}
           </dl>

@@ -99,7 +99,8 @@ export class SituationReportRepository {
     return picture;
   }
 
-  private allReports(em: EntityManager | DataSource, roundId: string): Promise<ReportRow[]> {
+  /** Every revision of every report of a round (what the picture is computed from; the benchmark times it too). */
+  allReports(em: EntityManager | DataSource, roundId: string): Promise<ReportRow[]> {
     return em.query(
       `SELECT organisation_code AS "organisationCode", kind, county, revision, figures, submitted_at AS "submittedAt", late, after_close AS "afterClose"
        FROM situation_reports WHERE round_id = $1 ORDER BY organisation_code, revision`,
