@@ -16,7 +16,7 @@
  * stops, the cases being driven are finished, and the invariants are checked:
  *
  *   - every accepted open has exactly one idempotency row and exactly one case, and no case exists without one;
- *   - no task is duplicated (one per case, kind and organisation);
+ *   - every accepted case has its first tasks, and no task is duplicated (one per case, kind and organisation);
  *   - every accepted completion's task is completed, with exactly one `task.complete` audit row;
  *   - no ledger row (booking key) and no audit row (action, case, task, request) is duplicated;
  *   - every case driven to its end is discharged;
@@ -269,6 +269,11 @@ async function main(): Promise<number> {
         )
       ).rows;
       check('no case without its open (cases = keyed opens)', total === keyed, `${total} cases, ${keyed} keyed opens, ${notAccepted.length} opens never accepted`);
+      const taskless = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM cases c WHERE c.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.kind = 'discharge.acknowledge_notice')`,
+        [ids],
+      );
+      check('each accepted case has its first tasks (acknowledge the notice)', taskless.rows[0].n === 0, `${taskless.rows[0].n} cases without`);
       const dupTasks = await db.query(`SELECT case_id, kind, assigned_org FROM tasks GROUP BY 1, 2, 3 HAVING count(*) > 1`);
       const [{ tasks }] = (await db.query<{ tasks: number }>(`SELECT count(*)::int AS tasks FROM tasks`)).rows;
       check('no task duplicated (case, kind, organisation)', dupTasks.rowCount === 0, `${tasks} tasks, ${dupTasks.rowCount} duplicated`);

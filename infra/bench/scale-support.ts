@@ -222,6 +222,16 @@ export function rssMib(pid: number): number {
   }
 }
 
+/** RssAnon of a process (its private pages), MiB; NaN when it is gone. */
+export function rssAnonMib(pid: number): number {
+  try {
+    const m = /^RssAnon:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
 /** user+system clock ticks of a process (0 when gone). */
 export function cpuTicks(pid: number): number {
   return readProc(pid)?.ticks ?? 0;
