@@ -145,12 +145,12 @@ export function withoutProductVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessE
 // ---------------------------------------------------------------------------------------------------------------
 // Processes under the launcher
 
-export type Role3 = 'api' | 'worker' | 'temporal' | 'temporal-ui' | 'postgres' | 'launcher' | 'other';
+export type ProcessRole = 'api' | 'worker' | 'temporal' | 'temporal-ui' | 'postgres' | 'launcher' | 'other';
 
 export interface Proc {
   pid: number;
   ppid: number;
-  role: Role3;
+  role: ProcessRole;
   /** The Temporal service (frontend, history, matching, worker) or the dev server ("dev server"). */
   label: string;
   cmdline: string[];
@@ -172,13 +172,13 @@ const SERVICES = ['frontend', 'history', 'matching', 'worker'] as const;
 function classify(pid: number, ppid: number, cmdline: string[], root: number): Proc {
   const joined = cmdline.join(' ');
   const exe = (cmdline[0] ?? '').split('/').pop() ?? '';
-  let role: Role3 = 'other';
+  let role: ProcessRole = 'other';
   let label = exe;
   if (pid === root) role = 'launcher';
   else if (joined.includes('apps/api/src/main.js')) role = 'api';
   else if (joined.includes('apps/worker/src/main.js')) role = 'worker';
   else if (exe === 'postgres' || joined.startsWith('postgres:')) role = 'postgres';
-  else if (/\bui-server\b|temporal-ui/.test(joined)) role = 'temporal-ui';
+  else if (/\bui-server\b|temporal-ui|ui-config/.test(joined)) role = 'temporal-ui';
   else if (joined.includes('start-dev')) {
     role = 'temporal';
     label = 'dev server';
