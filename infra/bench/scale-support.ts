@@ -64,9 +64,15 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-/** True when this build has the launcher's cluster mode (cl-server's temporal-cluster and the launcher's TEMPORAL_MODE). */
+/** True when this build has the Temporal cluster (infra/temporal/temporal-cluster.ts). */
 export function clusterModeBuilt(): boolean {
   return existsSync(join(ROOT, 'dist', 'infra', 'temporal', 'temporal-cluster.js'));
+}
+
+/** True when this build's launcher reads TEMPORAL_MODE (its cluster mode). */
+export function launcherClusterModeBuilt(): boolean {
+  const config = join(ROOT, 'dist', 'libs', 'config', 'src', 'app-config.js');
+  return clusterModeBuilt() && existsSync(config) && readFileSync(config, 'utf8').includes('TEMPORAL_MODE');
 }
 
 /**

@@ -30,7 +30,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import pLimit from 'p-limit';
-import { clusterModeBuilt, CpuMeter, intSetting, percentile, processTree, rssAnonMib, rssMib, ScaleClient, sqliteBytes, startStack, type RunningStack } from './scale-support';
+import { CpuMeter, launcherClusterModeBuilt, intSetting, percentile, processTree, rssAnonMib, rssMib, ScaleClient, sqliteBytes, startStack, type RunningStack } from './scale-support';
 
 const log = (line: string) => console.log(`[bench:scale] ${line}`);
 
@@ -221,6 +221,9 @@ async function runSide(mode: 'dev' | 'cluster', workerCount: number, apiReplicas
       stack = await startStack({ mode, dataDir, workerCount, apiReplicas, log });
       log(`${name}: ready in ${fmt((performance.now() - t0) / 1000)} s`);
     }
+    const temporal = processTree(stack.child.pid!).filter((p) => p.role === 'temporal').map((p) => p.label);
+    lines.push(`Temporal processes: ${temporal.join(', ') || 'none found under the launcher'}`);
+    if (mode === 'cluster' && !temporal.some((l) => l === 'history')) lines.push('WARNING: no history service under the launcher: is this the cluster?');
     const client = await ScaleClient.create(stack, dataDir);
     log(`${name}: opening up to ${S.cases} cases, ${S.inFlight} in flight, for at most ${S.openSeconds} s`);
     const open = await openCases(stack, client, S.cases, S.openSeconds);
@@ -262,8 +265,8 @@ async function main(): Promise<number> {
   const reports: SideReport[] = [];
   const probes: { workers: number; rate: number }[] = [];
   for (const mode of S.modes) {
-    if (mode === 'cluster' && !clusterModeBuilt()) {
-      log('cluster: skipped: this build has no cluster mode (dist/infra/temporal/temporal-cluster.js is missing)');
+    if (mode === 'cluster' && !launcherClusterModeBuilt()) {
+      log("cluster: skipped: this build's launcher has no cluster mode (no dist/infra/temporal/temporal-cluster.js, or no TEMPORAL_MODE in its configuration)");
       continue;
     }
     const workers = mode === 'dev' ? 1 : S.workerCounts[S.workerCounts.length - 1];
