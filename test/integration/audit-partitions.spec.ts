@@ -4,7 +4,10 @@
  * a database from before partitions keeps its rows as the verified legacy chain, and a tampered row, a row removed
  * from the end of a chain and a removed chain head each fail verify naming the partition.
  */
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../libs/config/src/app-config';
 import { auditHash, AuditEntry, GENESIS_HASH } from '../../libs/persistence/src/audit/audit-chain';
@@ -168,6 +171,14 @@ describe('audit:verify against tampering (a superuser bypassing the triggers)', 
   });
   afterAll(() => ds?.destroy());
 
+  /** `npm run audit:verify` as built (the integration tier runs after `npm run build`). */
+  const verifyCommand = () =>
+    promisify(execFile)(process.execPath, [join(__dirname, '..', '..', 'dist', 'infra', 'audit', 'verify.cli.js')], {
+      env: { ...process.env, DATABASE_URL: config.DATABASE_URL },
+    }).then(
+      (r) => ({ code: 0, out: r.stdout }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+    );
   /** Runs `statement` with the triggers off, as only a superuser can. */
   const behindItsBack = (statement: string, params: unknown[] = []) => sql(config, `SET session_replication_role = replica; ${statement}`, params);
   const idOf = async (caseId: string, which: 'first' | 'last') =>
@@ -175,6 +186,10 @@ describe('audit:verify against tampering (a superuser bypassing the triggers)', 
 
   it('verifies the untouched trail, and then names the partition of each chain broken behind its back', async () => {
     expect(await audit.verify()).toMatchObject({ ok: true, rows: 7, chains: 4, caseChains: 3, organisationDayChains: 1, legacyRows: 0 });
+    const intact = await verifyCommand();
+    expect(intact.code).toBe(0);
+    expect(intact.out).toContain('audit chain intact: 7 rows verified, 7 rows in 4 chains (3 case, 1 organisation-day).');
+    expect(intact.out).toContain('every chain ends at the row, hash and count its head records');
 
     const victim = await idOf(altered, 'first');
     await behindItsBack(`UPDATE audit_log SET actor = 'someone-else' WHERE id = ${Number(victim)}`);
@@ -197,6 +212,10 @@ describe('audit:verify against tampering (a superuser bypassing the triggers)', 
     const afterHead = await audit.verify();
     expect(afterHead.ok === false && afterHead.failures).toContainEqual({ partition: headless, brokenId: expect.any(String), reason: expect.stringContaining('no head') });
     expect(afterHead.ok === false && afterHead.failures.map((f) => f.partition).sort()).toEqual([`case:${altered}`, `case:${shortened}`, headless].sort());
+    const broken = await verifyCommand();
+    expect(broken.code).toBe(1);
+    for (const partition of [`case:${altered}`, `case:${shortened}`, headless]) expect(broken.out).toContain(`partition ${partition}`);
+    expect(broken.out).toContain(`at row ${victim}`);
   });
 });
 
