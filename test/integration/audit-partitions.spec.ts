@@ -149,6 +149,17 @@ describe('audit chains per partition (real PostgreSQL)', () => {
     expect(await audit.verify()).toMatchObject({ ok: true });
   });
 
+  it('links a second append in the same transaction to the first (it reads the head its own transaction moved)', async () => {
+    const caseId = randomUUID();
+    await ds.transaction(async (em) => {
+      await audit.appendMany([row(caseId, 300), row(null, 301, '0183')], em);
+      await audit.appendMany([row(caseId, 302)], em);
+    });
+    const [head] = await sql<{ row_count: string }>(config, `SELECT row_count FROM audit_chain_heads WHERE chain_key = $1`, [`case:${caseId}`]);
+    expect(head.row_count).toBe('2');
+    expect(await audit.verify()).toMatchObject({ ok: true });
+  });
+
   it("refuses to delete or roll back a chain's head", async () => {
     await audit.append(row(null, 500, '0181'));
     const key = `org:0181:2026-03-02`;
