@@ -17,6 +17,7 @@ import { Client } from 'pg';
 import { freePortInRange, waitFor } from '../net/ports';
 import { ensureDatabase } from '../postgres/embedded-postgres';
 import { isExecutable, onPath, userCacheDir } from '../process/executables';
+import { goInstall } from '../process/go-install';
 import { ManagedProcess } from '../process/managed-process';
 
 /** The server version that the Temporal CLI (temporal-cli.ts) embeds: the same code, run as a real cluster. */
@@ -92,36 +93,6 @@ function findGo(): string {
   return go;
 }
 
-/** Runs `go install` of `packages` into `targetDir`, printing a heartbeat so a build of minutes does not look hung. */
-async function goInstall(go: string, packages: string[], targetDir: string, what: string, log: (line: string) => void): Promise<void> {
-  mkdirSync(targetDir, { recursive: true });
-  log(`building ${what} with 'go install' into ${targetDir} (minutes the first time, cached afterwards)`);
-  const started = Date.now();
-  await new Promise<void>((resolvePromise, reject) => {
-    const child = spawn(go, ['install', ...packages], {
-      env: { ...process.env, GOBIN: targetDir, GOFLAGS: '-mod=mod' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    const heartbeat = setInterval(() => log(`still building ${what} (${Math.round((Date.now() - started) / 1000)} s)…`), 30_000);
-    child.on('error', (err) => {
-      clearInterval(heartbeat);
-      reject(err);
-    });
-    child.on('close', (code) => {
-      clearInterval(heartbeat);
-      if (code === 0) resolvePromise();
-      else reject(new Error(`go install ${packages.join(' ')} failed (exit ${code}):\n${output}`));
-    });
-  });
-  log(`built ${what} in ${Math.round((Date.now() - started) / 1000)} s`);
-}
-
 /** The server module's folder in Go's module cache (downloaded if missing), where its SQL schemas are. */
 async function serverModuleDir(go: string): Promise<string> {
   const { stdout } = await execFileAsync(go, ['mod', 'download', '-json', `${SERVER_MODULE}@${TEMPORAL_SERVER_VERSION}`], {
@@ -143,7 +114,10 @@ export async function resolveTemporalServer(log: (line: string) => void): Promis
   const server = join(cacheDir, exe('server'));
   const sqlTool = join(cacheDir, exe('sql'));
   if (isExecutable(server) && isExecutable(sqlTool)) log(`using the cached Temporal server build: ${cacheDir}`);
-  else await goInstall(go, SERVER_PACKAGES, cacheDir, `Temporal's server and SQL tool ${TEMPORAL_SERVER_VERSION}`, log);
+  else {
+    log('the first build compiles the Temporal server: from 100 s to several minutes (cached afterwards)');
+    await goInstall(go, SERVER_PACKAGES, cacheDir, `Temporal's server and SQL tool ${TEMPORAL_SERVER_VERSION}`, log);
+  }
   const schemaDir = join(await serverModuleDir(go), 'schema', 'postgresql', 'v12');
   if (!existsSync(join(schemaDir, 'temporal', 'versioned'))) throw new Error(`no PostgreSQL schema in ${schemaDir}`);
   return { server, sqlTool, schemaDir };
