@@ -64,6 +64,10 @@ if (process.argv.length === 2) {
   fuzz = fuzzed ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
+// The deployment image (Dockerfile): built and checked where a Docker daemon answers; elsewhere it says it skipped.
+let image = { failed: 0 };
+if (process.argv.length === 2 && run('deployment image (docker:build; skipped without Docker)', [join(root, 'infra', 'scripts', 'docker-build.js')]) !== 0) image = { failed: 1 };
+
 // The whole suite must have run the browser tier: a tier that matched no file (or was left out) is a failure, not
 // a quieter green. (A missing Chromium fails each browser test by itself.)
 let browserTier = { failed: 0 };
@@ -76,7 +80,7 @@ if (process.argv.length === 2) {
 }
 
 // A suite that could not run counts as a failure, so it cannot hide behind a green total.
-const failed = results.numFailedTests + results.numRuntimeErrorTestSuites + fuzz.failed + browserTier.failed;
+const failed = results.numFailedTests + results.numRuntimeErrorTestSuites + fuzz.failed + browserTier.failed + image.failed;
 const skipped = results.numPendingTests + results.numTodoTests;
 console.log(`${results.numPassedTests + fuzz.passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(status !== 0 ? status : results.numTotalTests === 0 || fuzz.failed || browserTier.failed ? 1 : 0);
+process.exit(status !== 0 ? status : results.numTotalTests === 0 || fuzz.failed || browserTier.failed || image.failed ? 1 : 0);
