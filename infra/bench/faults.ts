@@ -5,8 +5,8 @@
  * application's database and Temporal's two), the Temporal cluster's four services as separate processes
  * (infra/temporal/temporal-cluster.ts: `services.history.kill('SIGKILL')` and `restart()`), the API, and
  * FAULTS_WORKERS worker processes (`node dist/apps/worker/src/main.js`, as the launcher runs them), which it
- * restarts itself after each kill -9 (the launcher's supervision is issue 17's). Without a cluster in this build it
- * runs on the Temporal dev server and says that the history fault was skipped.
+ * restarts itself after each kill -9 (the launcher's supervision is issue 17's). FAULTS_TEMPORAL=dev runs it on the
+ * Temporal dev server instead (the history fault skipped), to compare.
  *
  * Load, for FAULTS_SECONDS: FAULTS_OPENERS lanes opening discharge cases (POST /discharge-handovers, each with its
  * own Idempotency-Key, retried with the same key until accepted) and FAULTS_DRIVERS lanes driving open cases
@@ -32,9 +32,10 @@ import { Client as PgClient } from 'pg';
 import { freePort, waitFor } from '../net/ports';
 import { startEmbeddedPostgres, type RunningPostgres } from '../postgres/embedded-postgres';
 import { ManagedProcess } from '../process/managed-process';
+import { startTemporalCluster, type RunningTemporalCluster } from '../temporal/temporal-cluster';
 import { startTemporalDevServer } from '../temporal/dev-server';
 import { resolveTemporalCli } from '../temporal/temporal-cli';
-import { clusterModeBuilt, intSetting, percentile, ROOT, ScaleClient, sleep, withoutProductVariables } from './scale-support';
+import { intSetting, percentile, ROOT, ScaleClient, sleep, withoutProductVariables } from './scale-support';
 
 const log = (line: string) => console.log(`[faults] ${new Date().toISOString().slice(11, 19)} ${line}`);
 
@@ -48,19 +49,6 @@ const S = {
   retrySeconds: intSetting('FAULTS_RETRY_SECONDS', 180),
 };
 
-/** cl-server's interface (infra/temporal/temporal-cluster.ts), loaded only when this build has it. */
-interface ClusterService {
-  pid: number;
-  restart(): Promise<void>;
-  kill(signal?: NodeJS.Signals): void;
-}
-interface RunningTemporalCluster {
-  address: string;
-  services: Record<'frontend' | 'history' | 'matching' | 'worker', ClusterService>;
-  stop(): Promise<void>;
-}
-type StartCluster = (o: { dataDir: string; postgresAdminUrl: string; frontendPort: number; namespace: string; log: (line: string) => void }) => Promise<RunningTemporalCluster>;
-
 interface Part {
   name: string;
   stop(): Promise<void>;
@@ -68,8 +56,8 @@ interface Part {
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const cluster = clusterModeBuilt();
-  log(`settings: ${JSON.stringify(S)}; Temporal: ${cluster ? 'the cluster (four services)' : 'the dev server (no cluster in this build: the history fault is skipped)'}`);
+  const cluster = process.env.FAULTS_TEMPORAL !== 'dev';
+  log(`settings: ${JSON.stringify(S)}; Temporal: ${cluster ? 'the cluster (four services)' : 'the dev server (FAULTS_TEMPORAL=dev: the history fault is skipped)'}`);
   const base = mkdtempSync(join(tmpdir(), 'vardflode-faults-'));
   chmodSync(base, 0o755);
   const dataDir = join(base, 'data');
@@ -94,8 +82,6 @@ async function main(): Promise<number> {
     let temporalCluster: RunningTemporalCluster | undefined;
     let address: string;
     if (cluster) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { startTemporalCluster } = require(join(__dirname, '..', 'temporal', 'temporal-cluster')) as { startTemporalCluster: StartCluster };
       temporalCluster = await startTemporalCluster({ dataDir: join(base, 'temporal'), postgresAdminUrl: pg.urlFor('postgres'), frontendPort, namespace: 'default', log: (l) => log(`temporal: ${l}`) });
       address = temporalCluster.address;
       parts.push({ name: 'Temporal cluster', stop: () => temporalCluster!.stop() });
@@ -216,7 +202,7 @@ async function main(): Promise<number> {
     const killHistory = (async () => {
       await at(1 / 3);
       if (!temporalCluster) {
-        faults.push('history kill -9: skipped (no cluster in this build)');
+        faults.push('history kill -9: skipped (FAULTS_TEMPORAL=dev)');
         return;
       }
       const h = temporalCluster.services.history;
