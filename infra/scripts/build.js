@@ -11,6 +11,7 @@ const { execFileSync } = require('node:child_process');
 const { writeFileSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { buildWeb } = require('./web');
+const { DIST_LAYOUT, inRepo } = require('./dist-layout');
 
 const root = join(__dirname, '..', '..');
 // --quiet: nothing on stdout (for scripts whose stdout is their answer, e.g. `npm run token`).
@@ -65,7 +66,7 @@ async function buildWebApp() {
     logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: console.warn, error: console.error },
   });
   mkdirSync(join(root, 'dist'), { recursive: true });
-  writeFileSync(join(root, 'dist', 'workflow-bundle.js'), code);
+  writeFileSync(inRepo(DIST_LAYOUT.workflowBundle), code);
   say(`[build] done in ${((Date.now() - started) / 1000).toFixed(1)} s (dist/, ${web ? 'dist/web/, ' : ''}dist/workflow-bundle.js)`);
 })().catch((err) => {
   console.error('[build] web app or workflow bundle failed:', err);

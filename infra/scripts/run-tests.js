@@ -3,9 +3,8 @@
 // time-skipping test server; integration tests on a real Temporal dev server and a real PostgreSQL that jest's global
 // setup starts and stops; browser tests in a real Chromium against that same stack), then a smoke subset of the
 // integration tier on Temporal's own server as a cluster of four services (`npm run test:cluster` runs all of it
-// there), then the API fuzz. The last
-// line is jest's totals in the plain form `N passed, N failed`, read from jest's JSON results, so a run that executed
-// no test shows.
+// there), then the API fuzz. The last line is jest's totals in the plain form `N passed, N failed`, read from jest's
+// JSON results, so a run that executed no test shows.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { existsSync, readFileSync, rmSync, mkdtempSync } = require('node:fs');
@@ -84,6 +83,10 @@ if (process.argv.length === 2) {
   fuzz = fuzzed ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
+// The deployment image (Dockerfile): built and checked where a Docker daemon answers; elsewhere it says it skipped.
+let image = { failed: 0 };
+if (process.argv.length === 2 && run('deployment image (docker:build; skipped without Docker)', [join(root, 'infra', 'scripts', 'docker-build.js')]) !== 0) image = { failed: 1 };
+
 // The whole suite must have run the browser tier: a tier that matched no file (or was left out) is a failure, not
 // a quieter green. (A missing Chromium fails each browser test by itself.)
 let browserTier = { failed: 0 };
@@ -97,9 +100,21 @@ if (process.argv.length === 2) {
 
 // A suite that could not run counts as a failure, so it cannot hide behind a green total.
 const failed =
-  results.numFailedTests + results.numRuntimeErrorTestSuites + smoke.numFailedTests + smoke.numRuntimeErrorTestSuites + fuzz.failed + browserTier.failed;
+  results.numFailedTests +
+  results.numRuntimeErrorTestSuites +
+  smoke.numFailedTests +
+  smoke.numRuntimeErrorTestSuites +
+  fuzz.failed +
+  browserTier.failed +
+  image.failed;
 const skipped = results.numPendingTests + results.numTodoTests + smoke.numPendingTests + smoke.numTodoTests;
 console.log(`${results.numPassedTests + smoke.numPassedTests + fuzz.passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(
-  status !== 0 ? status : smokeStatus !== 0 ? smokeStatus : results.numTotalTests === 0 || fuzz.failed || browserTier.failed ? 1 : 0,
+  status !== 0
+    ? status
+    : smokeStatus !== 0
+      ? smokeStatus
+      : results.numTotalTests === 0 || fuzz.failed || browserTier.failed || image.failed
+        ? 1
+        : 0,
 );

@@ -4,10 +4,11 @@
 // Plain JS so it runs before anything is compiled.
 'use strict';
 const { join } = require('node:path');
+const { DIST_LAYOUT, inRepo } = require('./dist-layout');
 
 const root = join(__dirname, '..', '..');
 const webRoot = join(root, 'apps', 'web');
-const outDir = join(root, 'dist', 'web');
+const outDir = inRepo(DIST_LAYOUT.web);
 
 /** The API's top-level paths, proxied in dev mode so the app talks to its own origin as in production. */
 const API_PATHS = ['/auth', '/tasks', '/cases', '/organisations', '/discharge-handovers', '/claims', '/mandates', '/coordination', '/indices', '/payment-liability', '/audit', '/health', '/docs', '/dev', '/situation-reports', '/statistics', '/transfers', '/reinforcements'];

@@ -56,6 +56,13 @@ describe('AppConfig', () => {
     expect(loadAppConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: '100' }).TEMPORAL_MAX_CACHED_WORKFLOWS).toBe(100);
   });
 
+  it('sizes each process\'s PostgreSQL pool, never below the two connections a migration needs', () => {
+    expect(loadAppConfig({}).DATABASE_POOL_SIZE).toBe(10);
+    expect(loadAppConfig({ DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
+    expect(fails({ DATABASE_POOL_SIZE: '1' })).toBe('Configuration error: DATABASE_POOL_SIZE must not be less than 2 (got "1")');
+    expect(fails({ DATABASE_POOL_SIZE: 'many' })).toBe('Configuration error: DATABASE_POOL_SIZE must be an integer number (got "many")');
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'Configuration error: PORT must be an integer number (got "abc")'],
     [{ PORT: '70000' }, 'Configuration error: PORT must not be greater than 65535 (got "70000")'],

@@ -125,6 +125,17 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * Connections to DATABASE_URL each API or worker process keeps at most (its pool). The database must allow this
+   * times the processes, plus Temporal's own if it shares the server. At least 2: a process that migrates holds
+   * the migration lock on one connection and migrates on another.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
   /** Folder for the embedded PostgreSQL and Temporal dev server data, and other local state. */
   @IsString()
   @MinLength(1)

@@ -51,7 +51,7 @@ export class PersistenceModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions(requireDatabaseUrl(config), 10, pino(pinoOptions(config, 'database'))),
+            ...dataSourceOptions(requireDatabaseUrl(config), config.DATABASE_POOL_SIZE, pino(pinoOptions(config, 'database'))),
             retryAttempts: 5,
             retryDelay: 2_000,
           }),

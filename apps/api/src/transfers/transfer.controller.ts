@@ -11,7 +11,7 @@ import { ApiCodeParam, ApiUuidParam, codeParam, uuidParam } from '../common/para
 import { Audit, Ctx, RequestContext } from '../common/request-context';
 import { invalidInput } from '../common/validation';
 import { CancelTransferDto, DeclareCapacityDto, HealthcareRegionDto, ReportQueryDto, SetPoolDto, StartReinforcementDto, StartTransferDto } from './transfer.dto';
-import { CapacityRowDto, PoolRowDto, ReinforcementStartedDto, ReinforcementStateDto, TransferReportDto, TransferStartedDto, TransferStateDto } from './transfer.response';
+import { CapacityRowDto, HealthcareRegionSetDto, PoolRowDto, ReinforcementStartedDto, ReinforcementStateDto, TransferReportDto, TransferStartedDto, TransferStateDto } from './transfer.response';
 import { reportCsv, TransferService } from './transfer.service';
 
 const enumParam = <T extends string>(name: string, values: readonly T[]) => ({
@@ -68,7 +68,7 @@ export class TransferController {
   @Audit('transfer.set_healthcare_region')
   @ApiOperation({ summary: "Correct which healthcare region (sjukvårdsregion) a region belongs to: the proposal's distance class" })
   @ApiCodeParam('region', '13')
-  @ApiOkResponse({ description: 'The region and its healthcare region.' })
+  @ApiOkResponse({ type: HealthcareRegionSetDto, description: 'The region and its healthcare region.' })
   @ApiJsonBodyErrors()
   @ApiErrors(403, 404, 422)
   healthcareRegion(@CurrentPrincipal() p: Principal, @Param('region', codeParam('region')) region: string, @Body() dto: HealthcareRegionDto) {

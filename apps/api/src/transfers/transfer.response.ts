@@ -1,4 +1,5 @@
 import { REINFORCEMENT_CATEGORIES } from '../../../../libs/domain/src/transfers/reinforcement.rules';
+import { HEALTHCARE_REGIONS } from '../../../../libs/domain/src/transfers/healthcare-regions';
 import { CARE_LEVELS, INFECTION_STATUSES, TRANSFER_STATUSES } from '../../../../libs/domain/src/transfers/transfer.types';
 import { BooleanProperty, DateProperty, EnumProperty, InstantProperty, IntegerProperty, NestedProperty, NumberProperty, TextProperty, UuidProperty } from '../common/api-properties';
 import { CaseRuntimeViewDto } from '../common/case-view.response';
@@ -95,4 +96,9 @@ export class ReinforcementStateDto extends CaseRuntimeViewDto {
 export class PoolRowDto {
   @EnumProperty(REINFORCEMENT_CATEGORIES, 'ReinforcementCategory') category: string;
   @IntegerProperty({ minimum: 0 }) available: number;
+}
+
+export class HealthcareRegionSetDto {
+  @TextProperty({ example: '13' }) region: string;
+  @EnumProperty(HEALTHCARE_REGIONS, 'HealthcareRegion') healthcareRegion: string;
 }

@@ -2297,6 +2297,12 @@ export interface components {
             /** @enum {string} */
             healthcareRegion: "norra" | "uppsala_orebro" | "stockholm_gotland" | "sydostra" | "sodra" | "vastra";
         };
+        HealthcareRegionSetDto: {
+            /** @example 13 */
+            region: string;
+            /** @enum {string} */
+            healthcareRegion: "norra" | "uppsala_orebro" | "stockholm_gotland" | "sydostra" | "sodra" | "vastra";
+        };
         TransferReportRowDto: {
             sendingRegion: string;
             receivingRegion: string | null;
@@ -6709,7 +6715,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthcareRegionSetDto"];
+                };
             };
             /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
             400: {
