@@ -10,8 +10,13 @@ import cluster, { Worker } from 'node:cluster';
  * - A replica that dies on its own is forked again, unless it died within seconds of its start (a replica that
  *   cannot start would only loop): then the primary stops the others and exits non-zero, so the launcher stops.
  */
-export function runApiPrimary(replicas: number, log: (line: string) => void = (line) => console.log(`[api] ${line}`)): void {
-  const MIN_UPTIME_MS = 10_000;
+export function runApiPrimary(
+  replicas: number,
+  {
+    log = (line: string) => console.log(`[api] ${line}`),
+    minUptimeMs = 10_000,
+  }: { log?: (line: string) => void; /** A replica that dies sooner than this after its start is not forked again. */ minUptimeMs?: number } = {},
+): void {
   const startedAt = new Map<Worker, number>();
   let stopping = false;
 
@@ -36,7 +41,7 @@ export function runApiPrimary(replicas: number, log: (line: string) => void = (l
     const uptime = Date.now() - (startedAt.get(worker) ?? 0);
     startedAt.delete(worker);
     if (stopping) return;
-    if (uptime < MIN_UPTIME_MS) {
+    if (uptime < minUptimeMs) {
       log(`API process ${worker.process.pid} exited ${uptime} ms after its start (code ${code}, signal ${signal}): stopping`);
       stopAll(1);
       return;
