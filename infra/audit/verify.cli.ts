@@ -1,18 +1,34 @@
 /**
- * `npm run audit:verify`: walks the audit trail's hash chain and exits non-zero naming the first broken row.
+ * `npm run audit:verify`: walks every chain of the audit trail (the legacy chain of the rows from before partitions,
+ * and one chain per case or per organisation and Stockholm day since), checks each ends at its recorded head with its
+ * recorded row count, prints what that proves, and exits non-zero naming each broken chain's partition and row.
  */
 import { ConfigError, loadAppConfig } from '../../libs/config/src/app-config';
 import { AuditRepository } from '../../libs/persistence/src/audit/audit.repository';
 import { withAppDatabase } from '../cli/database';
 
+/** Broken chains listed at most (the count says how many more). */
+const LISTED = 20;
+
 async function main(): Promise<number> {
   const config = loadAppConfig();
   const verdict = await withAppDatabase(config, (line) => console.error(`[audit:verify] ${line}`), (ds) => new AuditRepository(ds).verify());
+  const walked =
+    `${verdict.rows} rows in ${verdict.chains} chains (${verdict.caseChains} case, ${verdict.organisationDayChains} organisation-day` +
+    `${verdict.legacyRows > 0 ? `, and the legacy chain of ${verdict.legacyRows} rows from before partitions` : ''})`;
   if (verdict.ok) {
-    console.log(`audit chain intact: ${verdict.rows} rows verified`);
+    console.log(`audit chain intact: ${verdict.rows} rows verified, ${walked}.`);
+    console.log(
+      'Proved: every row links to the row before it in its chain from the genesis hash, its content matches its hash, ' +
+        'it sits in the chain of its own case or organisation-day, and every chain ends at the row, hash and count its ' +
+        'head records (nothing altered, reordered, or removed from the middle or the end of any chain).',
+    );
     return 0;
   }
-  console.log(`audit chain BROKEN at row ${verdict.brokenId}: ${verdict.reason} (${verdict.rows} rows read)`);
+  const { failures } = verdict;
+  console.log(`audit chain BROKEN at row ${verdict.brokenId ?? '(none)'} in partition ${verdict.partition}: ${verdict.reason} (${walked} read)`);
+  for (const f of failures.slice(1, LISTED)) console.log(`  also broken: partition ${f.partition} at row ${f.brokenId ?? '(none)'}: ${f.reason}`);
+  if (failures.length > LISTED) console.log(`  and ${failures.length - LISTED} more broken chains`);
   return 1;
 }
 

@@ -1,6 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { AreaCoverageEntity } from './entities/area-coverage.entity';
-import { AuditLogEntity } from './entities/audit-log.entity';
+import { AuditChainHeadEntity, AuditLogEntity } from './entities/audit-log.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseEntity } from './entities/case.entity';
 import { CaseDataKeyEntity } from './entities/case-data-key.entity';
@@ -34,6 +34,7 @@ import { CaseStatistics1764507200000 } from './migrations/1764507200000-case-sta
 import { NationalOrganisationKinds1764508000000 } from './migrations/1764508000000-national-organisation-kinds';
 import { SituationReports1764600000000 } from './migrations/1764600000000-situation-reports';
 import { Transfers1764603600000 } from './migrations/1764603600000-transfers';
+import { AuditPartitions1764691200000 } from './migrations/1764691200000-audit-partitions';
 import { LogSink, QueryLogger } from './query-logger';
 
 /** Every table the application reads or writes has an entity; the migrations own their DDL. */
@@ -44,6 +45,7 @@ export const ENTITIES = [
   OrganisationEntity,
   TaskEntity,
   AuditLogEntity,
+  AuditChainHeadEntity,
   DailyAmountEntity,
   MandateEntity,
   ClaimEntity,
@@ -81,6 +83,7 @@ export const MIGRATIONS = [
   NationalOrganisationKinds1764508000000,
   SituationReports1764600000000,
   Transfers1764603600000,
+  AuditPartitions1764691200000,
 ];
 
 /** The schema is owned by migrations: `synchronize` stays off. */

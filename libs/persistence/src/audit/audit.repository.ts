@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, MoreThan, SelectQueryBuilder } from 'typeorm';
-import { AuditLogEntity } from '../entities/audit-log.entity';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { AuditChainHeadEntity, AuditLogEntity } from '../entities/audit-log.entity';
 import { jsonb } from '../entities/jsonb';
 import { CURSORS, CursorKind, decodeCursor, encodeCursor, Page } from '../pagination';
-import { auditHash, AuditEntry, ChainVerdict, GENESIS_HASH, StoredAuditRow, verifyChain } from './audit-chain';
-
-// Serialises appends so each row links to the one before it. Held only for the length of one transaction.
-const AUDIT_CHAIN_LOCK = 7_261_948;
+import { AuditEntry, ChainedAuditRow, ChainHead, linkToHeads, lockOrder, StoredAuditRow, TrailVerdict, TrailVerifier } from './audit-chain';
 
 export type NewAuditEntry = Omit<AuditEntry, 'at'> & { at?: Date };
 
@@ -24,6 +21,8 @@ const toStored = (r: AuditLogEntity): StoredAuditRow => ({
   prevHash: r.prevHash,
   hash: r.hash,
 });
+
+const toHead = (h: AuditChainHeadEntity): ChainHead => ({ chainKey: h.chainKey, lastId: h.lastId, lastHash: h.lastHash, rowCount: Number(h.rowCount) });
 
 /**
  * The append-only audit trail. There is deliberately no update or delete method; the table's trigger refuses
@@ -46,18 +45,17 @@ export class AuditRepository {
   }
 
   /**
-   * Appends rows in order within `em`'s transaction, each linked to the one before. The chain's lock is held from
-   * here to the end of the transaction, so call this last in a transaction that does other work.
+   * Appends rows in order within `em`'s transaction, each linked to the previous row of its own partition (its case,
+   * or its organisation's Stockholm day; see `auditPartition`). Only those partitions' locks are taken, in one global
+   * order, and held to the end of the transaction: appends to other partitions never wait for this one. Call it
+   * last in a transaction that does other work all the same, since a second append to the same case waits for it.
    */
   async appendMany(entries: NewAuditEntry[], em: EntityManager): Promise<void> {
     if (entries.length === 0) return;
-    await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [last] = await em.getRepository(AuditLogEntity).find({ select: { id: true, hash: true }, order: { id: 'DESC' }, take: 1 });
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    const rows = entries.map((entry) => {
+    const contents = entries.map((entry): AuditEntry => {
       // Millisecond precision: what is hashed is exactly what timestamptz gives back.
       const at = new Date(Math.floor((entry.at ?? new Date()).getTime()));
-      const content: AuditEntry = {
+      return {
         at: at.toISOString(),
         actor: entry.actor,
         organisationCode: entry.organisationCode,
@@ -68,13 +66,26 @@ export class AuditRepository {
         outcome: entry.outcome,
         detail: entry.detail,
       };
-      const hash = auditHash(prevHash, content);
-      const row = { ...content, at, detail: jsonb(content.detail), prevHash, hash };
-      prevHash = hash;
-      return row;
     });
-    // One statement: ids follow the order of the rows, so each row's prev_hash is the hash of the one before.
-    await em.createQueryBuilder().insert().into(AuditLogEntity).values(rows).updateEntity(false).execute();
+    const partitions = [...new Set(linkToHeads(contents, new Map()).rows.map((r) => r.chainKey))];
+    // One statement per lock, so each is taken in the order given (usually there is one: a request's case or day).
+    for (const lock of lockOrder(partitions)) await em.query('SELECT pg_advisory_xact_lock($1::bigint)', [lock]);
+    // Read after the locks are held (a statement of its own: its snapshot is taken after the wait).
+    const heads = await em.getRepository(AuditChainHeadEntity).find({ where: { chainKey: In(partitions) } });
+    const linked = linkToHeads(contents, new Map(heads.map((h) => [h.chainKey, { lastHash: h.lastHash, rowCount: Number(h.rowCount) }])));
+    const rows = linked.rows.map((r) => ({ ...r.content, at: new Date(r.content.at), detail: jsonb(r.content.detail), chainKey: r.chainKey, prevHash: r.prevHash, hash: r.hash }));
+    // One statement: ids follow the order of the rows, so a partition's last row is the one with the highest id.
+    const inserted = await em.createQueryBuilder().insert().into(AuditLogEntity).values(rows).execute();
+    const ids = inserted.identifiers.map((r) => String(r.id));
+    const moved = [...linked.heads].map(([chainKey, head]) => ({ chainKey, lastId: ids[head.index], lastHash: head.lastHash, rowCount: String(head.rowCount) }));
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(AuditChainHeadEntity)
+      .values(moved)
+      .orUpdate(['last_id', 'last_hash', 'row_count'], ['chain_key'])
+      .updateEntity(false)
+      .execute();
   }
 
   /**
@@ -114,18 +125,35 @@ export class AuditRepository {
     return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(kind, { sortKey: '', id: last.id }) : null };
   }
 
-  /** Walks the whole chain in batches. */
-  async verify(batchSize = 5_000): Promise<ChainVerdict> {
+  /**
+   * Walks every chain of the trail (the legacy chain of the rows from before partitions, and one per partition since),
+   * in (chain, id) order in batches, and checks each ends at its recorded head with its recorded count. Reports the
+   * first break of every broken chain, naming its partition.
+   */
+  async verify(batchSize = 5_000): Promise<TrailVerdict> {
     const log = this.dataSource.getRepository(AuditLogEntity);
-    let state = { prevHash: GENESIS_HASH, count: 0 };
-    let after = '0';
+    const headsOf = this.dataSource.getRepository(AuditChainHeadEntity);
+    const verifier = new TrailVerifier();
+    let after: { chainKey: string; id: string } | null = null;
     for (;;) {
-      const rows = await log.find({ where: { id: MoreThan(after) }, order: { id: 'ASC' }, take: batchSize });
-      if (rows.length === 0) return { ok: true, rows: state.count };
-      const verdict = verifyChain(rows.map(toStored), state);
-      if (!verdict.ok) return verdict;
-      state = { prevHash: verdict.lastHash, count: verdict.rows };
-      after = rows[rows.length - 1].id;
+      const qb = log.createQueryBuilder('a').orderBy('a.chain_key', 'ASC').addOrderBy('a.id', 'ASC').limit(batchSize);
+      if (after) qb.where('(a.chain_key, a.id) > (:chainKey, :id::bigint)', after);
+      const rows = await qb.getMany();
+      if (rows.length === 0) break;
+      const keys = [...new Set(rows.map((r) => r.chainKey))];
+      const heads = await headsOf.find({ where: { chainKey: In(keys) } });
+      verifier.add(
+        rows.map((r): ChainedAuditRow => ({ ...toStored(r), chainKey: r.chainKey })),
+        new Map(heads.map((h) => [h.chainKey, toHead(h)])),
+      );
+      const last = rows[rows.length - 1];
+      after = { chainKey: last.chainKey, id: last.id };
     }
+    const orphans = await headsOf
+      .createQueryBuilder('h')
+      .where('NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.chain_key = h.chain_key)')
+      .orderBy('h.chain_key', 'ASC')
+      .getMany();
+    return verifier.finish(orphans.map(toHead));
   }
 }
