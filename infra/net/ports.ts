@@ -34,3 +34,24 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/** True when `port` can be bound on 127.0.0.1 right now. */
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A port free right now on 127.0.0.1 in [low, high], tried at random and not in `taken`: for programs that store
+ * a port in a narrower type than the OS's ephemeral range allows (Temporal keeps membership ports in a SMALLINT).
+ */
+export async function freePortInRange(low: number, high: number, taken: ReadonlySet<number> = new Set()): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = low + Math.floor(Math.random() * (high - low + 1));
+    if (!taken.has(port) && (await canBind(port))) return port;
+  }
+  throw new Error(`no free port on 127.0.0.1 between ${low} and ${high}`);
+}

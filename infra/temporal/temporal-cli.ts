@@ -1,7 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { isExecutable, onPath, userCacheDir } from '../process/executables';
+import { goInstall } from '../process/go-install';
 
 /** The newest tag `go install` accepts (later tags carry replace directives in go.mod). */
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
@@ -15,42 +15,6 @@ export type TemporalExecutable =
 /** Built copies live in the user's cache folder, outside the repository, shared by every checkout. */
 export function temporalCliCacheDir(): string {
   return userCacheDir('temporal-cli', TEMPORAL_CLI_VERSION);
-}
-
-
-
-/** Runs `go install` into the cache, printing a heartbeat so a first build of several minutes does not look hung. */
-async function goInstall(go: string, targetDir: string, log: (line: string) => void): Promise<void> {
-  mkdirSync(targetDir, { recursive: true });
-  log(`building the Temporal CLI ${TEMPORAL_CLI_VERSION} with 'go install' into ${targetDir}`);
-  log('the first build downloads and compiles the Temporal server: it takes several minutes (cached afterwards)');
-  const started = Date.now();
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(go, ['install', GO_PACKAGE], {
-      env: { ...process.env, GOBIN: targetDir, GOFLAGS: '-mod=mod' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    const heartbeat = setInterval(
-      () => log(`still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)} s)…`),
-      30_000,
-    );
-    child.on('error', (err) => {
-      clearInterval(heartbeat);
-      reject(err);
-    });
-    child.on('close', (code) => {
-      clearInterval(heartbeat);
-      if (code === 0) resolve();
-      else reject(new Error(`go install ${GO_PACKAGE} failed (exit ${code}):\n${output}`));
-    });
-  });
-  log(`built the Temporal CLI in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 /**
@@ -79,7 +43,8 @@ export async function resolveTemporalCli(
   }
   const go = onPath('go');
   if (go && spawnSync(go, ['version']).status === 0) {
-    await goInstall(go, cacheDir, log);
+    log('the first build downloads and compiles the Temporal server: it takes several minutes (cached afterwards)');
+    await goInstall(go, [GO_PACKAGE], cacheDir, `the Temporal CLI ${TEMPORAL_CLI_VERSION}`, log);
     return { type: 'existing-path', path: cached, source: 'go install' };
   }
   log("no Temporal CLI and no Go found: falling back to the Temporal SDK's download (needs internet access)");
