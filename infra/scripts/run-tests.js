@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: typecheck and compile, lint, then jest's four tiers (unit tests; workflow tests on Temporal's
 // time-skipping test server; integration tests on a real Temporal dev server and a real PostgreSQL that jest's global
-// setup starts and stops; browser tests in a real Chromium against that same stack), then the API fuzz. The last
-// line is jest's totals in the plain form `N passed, N failed`, read from jest's JSON results, so a run that executed
-// no test shows.
+// setup starts and stops; browser tests in a real Chromium against that same stack), then a smoke subset of the
+// integration tier on Temporal's own server as a cluster of four services (`npm run test:cluster` runs all of it
+// there), then the API fuzz. The last line is jest's totals in the plain form `N passed, N failed`, read from jest's
+// JSON results, so a run that executed no test shows.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { existsSync, readFileSync, rmSync, mkdtempSync } = require('node:fs');
@@ -14,9 +15,9 @@ const root = join(__dirname, '..', '..');
 const node = process.execPath;
 // Entry points by path: packages' export maps do not all expose their bin files.
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
-const run = (label, args) => {
+const run = (label, args, env = process.env) => {
   console.log(`[test] ${label}`);
-  const r = spawnSync(node, args, { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(node, args, { cwd: root, stdio: 'inherit', env });
   return r.status ?? 1;
 };
 
@@ -52,6 +53,27 @@ if (!existsSync(resultsFile)) {
   process.exit(status || 1);
 }
 const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+
+// The whole suite (no jest arguments) then runs a smoke subset of the integration tier against a Temporal cluster
+// (frontend, history, matching and worker as four processes on PostgreSQL) instead of the dev server: the case
+// runtime, a schedule-driven process and a multi-region one. The whole tier there: `npm run test:cluster`.
+const CLUSTER_SMOKE = ['case-kernel.api.spec.ts', 'situation-reports.api.spec.ts', 'transfers.api.spec.ts'].map((f) =>
+  join('test', 'integration', f),
+);
+let smoke = { numPassedTests: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, numPendingTests: 0, numTodoTests: 0, numTotalTests: 0 };
+let smokeStatus = 0;
+if (process.argv.length === 2) {
+  const smokeFile = join(resultsDir, 'cluster-smoke.json');
+  const started = Date.now();
+  smokeStatus = run(
+    'cluster smoke (integration subset on a Temporal cluster: four services on PostgreSQL)',
+    [bin('jest', 'bin/jest.js'), ...CLUSTER_SMOKE, '--selectProjects', 'integration', '--json', `--outputFile=${smokeFile}`],
+    { ...process.env, VARDFLODE_TEST_TEMPORAL_MODE: 'cluster' },
+  );
+  console.log(`[test] cluster smoke took ${Math.round((Date.now() - started) / 1000)} s`);
+  if (existsSync(smokeFile)) smoke = JSON.parse(readFileSync(smokeFile, 'utf8'));
+  else smoke.numRuntimeErrorTestSuites = 1; // it could not run: a failure, not a quieter green
+}
 rmSync(resultsDir, { recursive: true, force: true });
 
 // The whole suite (no jest arguments) ends with the API fuzz: Schemathesis with every check, once per token of
@@ -80,7 +102,22 @@ if (process.argv.length === 2) {
 }
 
 // A suite that could not run counts as a failure, so it cannot hide behind a green total.
-const failed = results.numFailedTests + results.numRuntimeErrorTestSuites + fuzz.failed + browserTier.failed + image.failed;
-const skipped = results.numPendingTests + results.numTodoTests;
-console.log(`${results.numPassedTests + fuzz.passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(status !== 0 ? status : results.numTotalTests === 0 || fuzz.failed || browserTier.failed || image.failed ? 1 : 0);
+const failed =
+  results.numFailedTests +
+  results.numRuntimeErrorTestSuites +
+  smoke.numFailedTests +
+  smoke.numRuntimeErrorTestSuites +
+  fuzz.failed +
+  browserTier.failed +
+  image.failed;
+const skipped = results.numPendingTests + results.numTodoTests + smoke.numPendingTests + smoke.numTodoTests;
+console.log(`${results.numPassedTests + smoke.numPassedTests + fuzz.passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(
+  status !== 0
+    ? status
+    : smokeStatus !== 0
+      ? smokeStatus
+      : results.numTotalTests === 0 || fuzz.failed || browserTier.failed || image.failed
+        ? 1
+        : 0,
+);

@@ -3,6 +3,11 @@
  * server (unless TEMPORAL_ADDRESS), then the worker and the API as separate processes, exactly as they run
  * in production. Waits until /health/ready answers, prints where everything is, and on Ctrl-C (SIGINT) or
  * SIGTERM stops it all in order: API → worker → Temporal → PostgreSQL.
+ *
+ * `TEMPORAL_MODE=cluster` (`npm run start:cluster`): instead of the dev server, Temporal's own server as four
+ * processes (frontend, history, matching, worker) on PostgreSQL (infra/temporal/temporal-cluster.ts), its databases
+ * beside vardflode's (or on TEMPORAL_DB_ADMIN_URL's server); then WORKER_COUNT workers and API_REPLICAS API
+ * processes on one port (2 and 2 by default in this mode). Everything keeps its data under DATA_DIR.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +16,7 @@ import { assertPortFree, waitFor } from '../net/ports';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
 import { ManagedProcess } from '../process/managed-process';
 import { startTemporalDevServer } from '../temporal/dev-server';
+import { RunningTemporalCluster, startTemporalCluster } from '../temporal/temporal-cluster';
 import { resolveTemporalCli } from '../temporal/temporal-cli';
 
 const log = (line: string) => console.log(`[stack] ${line}`);
@@ -32,6 +38,13 @@ function startNodeApp(name: string, script: string, env: NodeJS.ProcessEnv): Man
     env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+}
+
+/** The admin URL (database `postgres`) of the server a database URL points at, for Temporal's own databases. */
+function adminUrlOf(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = '/postgres';
+  return url.toString();
 }
 
 async function checkPorts(config: AppConfig): Promise<void> {
@@ -81,7 +94,24 @@ async function main(): Promise<void> {
     }
 
     let uiUrl: string | undefined;
-    if (config.TEMPORAL_ADDRESS) {
+    let temporalAddress: string | undefined;
+    let cluster: RunningTemporalCluster | undefined;
+    const uiCodecEndpoint = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}/codec`;
+    if (config.TEMPORAL_MODE === 'cluster') {
+      // Temporal's databases (temporal, temporal_visibility) beside vardflode's, unless a server of their own is given.
+      cluster = await startTemporalCluster({
+        dataDir: join(dataDir, 'temporal-cluster'),
+        postgresAdminUrl: config.TEMPORAL_DB_ADMIN_URL ?? adminUrlOf(databaseUrl),
+        frontendPort: config.TEMPORAL_DEV_PORT,
+        uiPort: config.TEMPORAL_UI_PORT,
+        uiCodecEndpoint,
+        namespace: config.TEMPORAL_NAMESPACE,
+        log,
+      });
+      started.push({ name: 'Temporal cluster', stop: cluster.stop });
+      uiUrl = cluster.uiUrl;
+      temporalAddress = cluster.address;
+    } else if (config.TEMPORAL_ADDRESS) {
       log(`using the Temporal cluster at ${config.TEMPORAL_ADDRESS}, namespace ${config.TEMPORAL_NAMESPACE}`);
     } else {
       const temporal = await startTemporalDevServer({
@@ -90,7 +120,7 @@ async function main(): Promise<void> {
         port: config.TEMPORAL_DEV_PORT,
         uiPort: config.TEMPORAL_UI_PORT,
         // The UI decodes payloads through the API's codec server, for HSF's operators (see README, Patient data protection).
-        uiCodecEndpoint: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}/codec`,
+        uiCodecEndpoint,
         dbFilename: join(dataDir, 'temporal', 'temporal.db'),
         namespace: config.TEMPORAL_NAMESPACE,
         log,
@@ -99,13 +129,24 @@ async function main(): Promise<void> {
       uiUrl = temporal.uiUrl;
     }
 
-    const env = { ...process.env, DATABASE_URL: databaseUrl };
-    const worker = startNodeApp('worker', 'apps/worker/src/main.js', env);
-    started.push({ name: 'worker', stop: () => worker.stop('SIGTERM', 30_000) });
-    const api = startNodeApp('api', 'apps/api/src/main.js', env);
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, ...(temporalAddress ? { TEMPORAL_ADDRESS: temporalAddress } : {}) };
+    // TEMPORAL_MODE is the launcher's: the API and worker only connect to TEMPORAL_ADDRESS (refused with cluster).
+    delete env.TEMPORAL_MODE;
+    const workerCount = config.workerCount;
+    const workers = Array.from({ length: workerCount }, (_, i) =>
+      startNodeApp(workerCount === 1 ? 'worker' : `worker ${i + 1}`, 'apps/worker/src/main.js', env),
+    );
+    started.push({
+      name: workerCount === 1 ? 'worker' : `${workerCount} workers`,
+      stop: async () => {
+        await Promise.all(workers.map((w) => w.stop('SIGTERM', 30_000)));
+      },
+    });
+    // API_REPLICAS > 1: the API process is a primary that forks the replicas, all on PORT (apps/api/src/primary.ts).
+    const api = startNodeApp('api', 'apps/api/src/main.js', { ...env, API_REPLICAS: String(config.apiReplicas) });
     started.push({ name: 'API', stop: () => api.stop('SIGTERM', 30_000) });
 
-    for (const child of [worker, api]) {
+    for (const child of [...workers, api]) {
       void child.exit.then(({ code, signal }) => {
         if (!stopping) void stopAll(`the ${child.name} exited unexpectedly (code ${code}, signal ${signal})`, 1);
       });
@@ -124,6 +165,14 @@ async function main(): Promise<void> {
     console.log(`  API            ${base}`);
     if (config.apiDocsEnabled) console.log(`  OpenAPI docs   ${base}/docs   (JSON: ${base}/docs-json)`);
     if (uiUrl) console.log(`  Temporal UI    ${uiUrl}   (payloads decoded for HSF operators: ${base}/codec)`);
+    if (cluster) {
+      const pids = Object.entries(cluster.services).map(([name, s]) => `${name} ${s.pid}`).join(', ');
+      console.log(`  Temporal       cluster mode: ${cluster.address}, 4 services (${pids}) on PostgreSQL`);
+    } else {
+      console.log(`  Temporal       ${config.TEMPORAL_ADDRESS ? `external: ${config.TEMPORAL_ADDRESS}` : `dev mode: the CLI's dev server on 127.0.0.1:${config.TEMPORAL_DEV_PORT}`}`);
+    }
+    const replicas = config.apiReplicas;
+    console.log(`  Processes      ${workerCount} worker${workerCount === 1 ? '' : 's'}, ${replicas} API process${replicas === 1 ? '' : 'es'}${replicas > 1 ? ' on one port' : ''}`);
     console.log(`  Data           ${config.DATABASE_URL ? 'external PostgreSQL' : dataDir}`);
     console.log('  Stop with Ctrl-C.');
     console.log('');

@@ -3,6 +3,9 @@
  * (in memory, on a free port) and an embedded PostgreSQL (in a temporary folder, on a free port), and builds
  * the workflow bundle once. Each test file then makes its own database and task queue. The integration and browser
  * tiers share it (each tier's global setup calls this one; the first starts the servers).
+ *
+ * `VARDFLODE_TEST_TEMPORAL_MODE=cluster` (`npm run test:cluster`): Temporal's own server as four services
+ * (infra/temporal/temporal-cluster.ts) instead of the dev server, its databases in the test PostgreSQL.
  */
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { FAILURE_CONVERTER_PATH } from '../../libs/crypto/src/failure-converter';
@@ -12,8 +15,9 @@ import { join } from 'node:path';
 import { freePort } from '../../infra/net/ports';
 import { startEmbeddedPostgres } from '../../infra/postgres/embedded-postgres';
 import { startTemporalDevServer } from '../../infra/temporal/dev-server';
+import { startTemporalCluster } from '../../infra/temporal/temporal-cluster';
 import { resolveTemporalCli } from '../../infra/temporal/temporal-cli';
-import { TEST_ENV, TestStackGlobals } from './test-stack-env';
+import { TEST_ENV, TestStackGlobals, TestTemporal } from './test-stack-env';
 
 const log = (line: string) => console.log(`[test-stack] ${line}`);
 
@@ -24,11 +28,29 @@ export default async function globalSetup(): Promise<void> {
   const base = mkdtempSync(join(tmpdir(), 'vardflode-test-'));
   chmodSync(base, 0o755); // PostgreSQL may run as the 'postgres' user and must reach its data folder
 
-  const executable = await resolveTemporalCli(process.env.TEMPORAL_CLI, log);
-  const [postgres, temporal] = await Promise.all([
-    startEmbeddedPostgres({ dataDir: join(base, 'postgres'), port: await freePort(), database: 'postgres', log }),
-    freePort().then((port) => startTemporalDevServer({ executable, ip: '127.0.0.1', port, namespace: 'default', log })),
-  ]);
+  const mode = process.env[TEST_ENV.temporalMode] || 'dev';
+  if (mode !== 'dev' && mode !== 'cluster') throw new Error(`${TEST_ENV.temporalMode} must be dev or cluster (got "${mode}")`);
+  const startPostgres = async () =>
+    startEmbeddedPostgres({ dataDir: join(base, 'postgres'), port: await freePort(), database: 'postgres', log });
+  let postgres: Awaited<ReturnType<typeof startPostgres>>;
+  let temporal: TestTemporal;
+  if (mode === 'cluster') {
+    // The cluster keeps its databases in the test PostgreSQL, so that starts first.
+    postgres = await startPostgres();
+    temporal = await startTemporalCluster({
+      dataDir: join(base, 'temporal-cluster'),
+      postgresAdminUrl: postgres.urlFor('postgres'),
+      frontendPort: await freePort(),
+      namespace: 'default',
+      log,
+    });
+  } else {
+    const executable = await resolveTemporalCli(process.env.TEMPORAL_CLI, log);
+    [postgres, temporal] = await Promise.all([
+      startPostgres(),
+      freePort().then((port) => startTemporalDevServer({ executable, ip: '127.0.0.1', port, namespace: 'default', log })),
+    ]);
+  }
   (globalThis as TestStackGlobals).__vardflodeTestStack = { postgres, temporal, base };
 
   log('bundling the workflows once for all test files');
@@ -43,5 +65,5 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.postgresAdminUrl] = postgres.urlFor('postgres');
   process.env[TEST_ENV.temporalAddress] = temporal.address;
   process.env[TEST_ENV.workflowBundle] = bundlePath;
-  log(`ready in ${Math.round((Date.now() - started) / 1000)} s: PostgreSQL ${postgres.urlFor('').replace(/:[^:@/]*@/, ':***@')}, Temporal ${temporal.address}`);
+  log(`ready in ${Math.round((Date.now() - started) / 1000)} s: PostgreSQL ${postgres.urlFor('').replace(/:[^:@/]*@/, ':***@')}, Temporal ${mode === 'cluster' ? 'cluster' : 'dev server'} ${temporal.address}`);
 }

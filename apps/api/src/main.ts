@@ -1,9 +1,16 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { ConfigError, loadAppConfig } from '../../../libs/config/src/app-config';
 import { createApiApplication } from './bootstrap';
+import { runApiPrimary } from './primary';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
+  // API_REPLICAS > 1: this process is only the primary that forks the replicas, each of which runs the code below.
+  if (config.apiReplicas > 1 && cluster.isPrimary) {
+    runApiPrimary(config.apiReplicas);
+    return;
+  }
   const app = await createApiApplication(config);
   // A launcher that dies must not leave the API behind.
   process.on('disconnect', () => void app.close());

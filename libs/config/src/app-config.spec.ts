@@ -32,6 +32,25 @@ describe('AppConfig', () => {
     expect(fails({ AGREEMENT_LPIK_BASIS: 'forecast' })).toMatch(/^Configuration error: AGREEMENT_LPIK_BASIS .*\(got "forecast"\)$/);
   });
 
+  it('runs the dev server with one worker and one API process by default, the cluster with two of each', () => {
+    const dev = loadAppConfig({});
+    expect([dev.TEMPORAL_MODE, dev.workerCount, dev.apiReplicas]).toEqual(['dev', 1, 1]);
+    const cluster = loadAppConfig({ TEMPORAL_MODE: 'cluster' });
+    expect([cluster.TEMPORAL_MODE, cluster.workerCount, cluster.apiReplicas]).toEqual(['cluster', 2, 2]);
+    expect(temporalAddress(cluster)).toBe('127.0.0.1:7233');
+    const sized = loadAppConfig({ TEMPORAL_MODE: 'cluster', WORKER_COUNT: '4', API_REPLICAS: '1' });
+    expect([sized.workerCount, sized.apiReplicas]).toEqual([4, 1]);
+    expect(loadAppConfig({ WORKER_COUNT: '3' }).workerCount).toBe(3);
+  });
+
+  it('refuses an unknown Temporal mode, counts out of range, and a cluster mode that would ignore TEMPORAL_ADDRESS', () => {
+    expect(fails({ TEMPORAL_MODE: 'prod' })).toMatch(/^Configuration error: TEMPORAL_MODE .*\(got "prod"\)$/);
+    expect(fails({ WORKER_COUNT: '0' })).toMatch(/^Configuration error: WORKER_COUNT /);
+    expect(fails({ API_REPLICAS: 'two' })).toMatch(/^Configuration error: API_REPLICAS must be an integer/);
+    expect(fails({ TEMPORAL_DB_ADMIN_URL: 'mysql://x' })).toMatch(/^Configuration error: TEMPORAL_DB_ADMIN_URL must be a postgres/);
+    expect(fails({ TEMPORAL_MODE: 'cluster', TEMPORAL_ADDRESS: 'ns.abc.tmprl.cloud:7233' })).toMatch(/^Configuration error: TEMPORAL_MODE .*unset TEMPORAL_ADDRESS/);
+  });
+
   it("bounds the worker's workflow cache", () => {
     expect(loadAppConfig({}).TEMPORAL_MAX_CACHED_WORKFLOWS).toBe(500);
     expect(loadAppConfig({ TEMPORAL_MAX_CACHED_WORKFLOWS: '100' }).TEMPORAL_MAX_CACHED_WORKFLOWS).toBe(100);

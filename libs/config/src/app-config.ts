@@ -47,6 +47,10 @@ export const DEV_ISSUER = 'urn:vardflode:dev-issuer';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** `npm start`'s Temporal: the CLI's dev server, or Temporal's own server as a cluster of four services on PostgreSQL. */
+export const TEMPORAL_MODES = ['dev', 'cluster'] as const;
+export type TemporalMode = (typeof TEMPORAL_MODES)[number];
+
 /**
  * The one validated configuration of every process (stack launcher, API, worker, scripts).
  * Field names are the environment variable names, so an error names exactly what to change.
@@ -190,6 +194,42 @@ export class AppConfig {
    * UI, `http://127.0.0.1:TEMPORAL_UI_PORT`.
    */
   @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_UI_ORIGIN?: string;
+
+  /**
+   * What `npm start` runs as Temporal when TEMPORAL_ADDRESS is unset: `dev`, the CLI's dev server (one process on
+   * SQLite), or `cluster`, Temporal's own server as four services (frontend, history, matching, worker) on
+   * PostgreSQL (`npm run start:cluster`).
+   */
+  @IsIn(TEMPORAL_MODES)
+  TEMPORAL_MODE: TemporalMode = 'dev';
+
+  /**
+   * An admin URL of the PostgreSQL server where TEMPORAL_MODE=cluster keeps Temporal's databases (`temporal`,
+   * `temporal_visibility`). Unset: the server of vardflode's own database (the embedded one, or DATABASE_URL's).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  TEMPORAL_DB_ADMIN_URL?: string;
+
+  /** Worker processes `npm start` runs (default 1; 2 with TEMPORAL_MODE=cluster). */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_COUNT?: number;
+
+  /**
+   * API processes serving PORT (Node's cluster module: one primary forks them and shares the port). Default 1 (one
+   * plain process); 2 with TEMPORAL_MODE=cluster.
+   */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  API_REPLICAS?: number;
 
   /** Path to a `temporal` CLI binary; otherwise PATH, the project's cached build, `go install`, the SDK download. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_CLI?: string;
@@ -514,6 +554,16 @@ export class AppConfig {
   @Matches(ORGANISATION_CODE.pattern, { message: 'must be an organisation code' })
   DISCHARGE_DEFAULT_ASIH = 'ASIH-NORR';
 
+  /** Worker processes the launcher runs: WORKER_COUNT, else 1 (2 in cluster mode). */
+  get workerCount(): number {
+    return this.WORKER_COUNT ?? (this.TEMPORAL_MODE === 'cluster' ? 2 : 1);
+  }
+
+  /** API processes on PORT: API_REPLICAS, else 1 (2 in cluster mode). */
+  get apiReplicas(): number {
+    return this.API_REPLICAS ?? (this.TEMPORAL_MODE === 'cluster' ? 2 : 1);
+  }
+
   /** The origin the codec server answers CORS requests from (see TEMPORAL_UI_ORIGIN). */
   get temporalUiOrigin(): string {
     return this.TEMPORAL_UI_ORIGIN ?? `http://127.0.0.1:${this.TEMPORAL_UI_PORT}`;
@@ -560,7 +610,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(defaults).concat(
     ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_CA_PATH',
       'TEMPORAL_TLS_SERVER_NAME', 'TEMPORAL_API_KEY', 'TEMPORAL_CLI', 'AUTH_DEV_ISSUER', 'AUTH_ISSUER', 'AUTH_JWKS_URL',
-      'AUTH_WEB_CLIENT_ID', 'API_DOCS_ENABLED', 'ENCRYPTION_KEYS_PATH', 'ENCRYPTION_KEYS', 'TEMPORAL_UI_ORIGIN'],
+      'AUTH_WEB_CLIENT_ID', 'API_DOCS_ENABLED', 'ENCRYPTION_KEYS_PATH', 'ENCRYPTION_KEYS', 'TEMPORAL_UI_ORIGIN',
+      'TEMPORAL_DB_ADMIN_URL', 'WORKER_COUNT', 'API_REPLICAS'],
   );
   const raw: Record<string, string> = {};
   for (const name of known) {
@@ -583,6 +634,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.NODE_ENV === 'production' && !config.ENCRYPTION_KEYS && !config.ENCRYPTION_KEYS_PATH) {
     throw new ConfigError('ENCRYPTION_KEYS_PATH', 'or ENCRYPTION_KEYS must be set in production (the patient-data key ring)');
+  }
+  if (config.TEMPORAL_MODE === 'cluster' && config.TEMPORAL_ADDRESS) {
+    throw new ConfigError('TEMPORAL_MODE', 'cluster runs its own Temporal server: unset TEMPORAL_ADDRESS, or TEMPORAL_MODE to use the one there');
   }
   if (config.TEMPORAL_UI_ORIGIN && !isOrigin(config.TEMPORAL_UI_ORIGIN)) {
     throw new ConfigError('TEMPORAL_UI_ORIGIN', `must be an origin, scheme://host[:port] without a path (got "${config.TEMPORAL_UI_ORIGIN}")`);
