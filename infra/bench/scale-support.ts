@@ -99,6 +99,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       // Thousands of calls a minute from one bench client is the load, not an attack.
       RATE_LIMIT_PER_TOKEN_PER_MINUTE: '10000000',
       RATE_LIMIT_PER_IP_PER_MINUTE: '10000000',
+      // Stacks side by side (benches, tests) would all want the same port for the workers' SDK metrics.
+      WORKER_METRICS_ADDRESS: 'off',
       ...(o.extraEnv ?? {}),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -140,7 +142,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
 
 /** Variables the product reads: none leaks in from the caller's shell (as in engine.bench.ts). */
 const PRODUCT_VARIABLES =
-  /^(NODE_ENV|LOG_LEVEL|HOST|PORT|HTTP_BODY_LIMIT_BYTES|DATABASE_URL|DATA_DIR|EMBEDDED_POSTGRES_PORT|TEMPORAL_\w+|WORKER_COUNT|API_REPLICAS|DISCHARGE_\w+|REIMBURSEMENT_\w+|COORDINATION_\w+|AGREEMENT_\w+|AUTH_\w+|RATE_LIMIT_\w+|HTTP_\w+|API_DOCS_ENABLED)$/;
+  /^(NODE_ENV|LOG_LEVEL|HOST|PORT|HTTP_BODY_LIMIT_BYTES|DATABASE_URL|DATA_DIR|EMBEDDED_POSTGRES_PORT|TEMPORAL_\w+|WORKER_COUNT|API_REPLICAS|DISCHARGE_\w+|REIMBURSEMENT_\w+|COORDINATION_\w+|AGREEMENT_\w+|AUTH_\w+|RATE_LIMIT_\w+|HTTP_\w+|API_DOCS_ENABLED|METRICS_\w+|WORKER_METRICS_ADDRESS)$/;
 
 export function withoutProductVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};

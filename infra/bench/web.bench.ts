@@ -78,6 +78,8 @@ export async function startStack(databaseUrl: string, dataDir: string, extraEnv:
       // One person loading the inbox dozens of times in a minute is the bench, not an attack.
       RATE_LIMIT_PER_TOKEN_PER_MINUTE: '100000',
       RATE_LIMIT_PER_IP_PER_MINUTE: '100000',
+      // Stacks side by side (benches, tests) would all want the same port for the workers' SDK metrics.
+      WORKER_METRICS_ADDRESS: 'off',
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -32,6 +32,12 @@ async function isReady(url: string): Promise<boolean> {
   return res.status === 200;
 }
 
+/** Worker `index`'s own WORKER_METRICS_ADDRESS: the configured port + index, so that several workers do not clash. */
+function workerMetricsEnv(config: AppConfig, index: number): NodeJS.ProcessEnv {
+  const metrics = config.workerMetricsAddress;
+  return metrics && index > 0 ? { WORKER_METRICS_ADDRESS: `${metrics.host}:${metrics.port + index}` } : {};
+}
+
 function startNodeApp(name: string, script: string, env: NodeJS.ProcessEnv): ManagedProcess {
   // An IPC channel: if the launcher dies, the child sees 'disconnect' and shuts down by itself.
   return ManagedProcess.start(name, process.execPath, [join(distRoot, script)], {
@@ -50,6 +56,8 @@ function adminUrlOf(databaseUrl: string): string {
 async function checkPorts(config: AppConfig): Promise<void> {
   await assertPortFree(config.PORT, config.HOST, 'PORT');
   if (!config.DATABASE_URL) await assertPortFree(config.EMBEDDED_POSTGRES_PORT, '127.0.0.1', 'EMBEDDED_POSTGRES_PORT');
+  const metrics = config.workerMetricsAddress;
+  for (let i = 0; metrics && i < config.workerCount; i++) await assertPortFree(metrics.port + i, metrics.host, 'WORKER_METRICS_ADDRESS');
   if (!config.TEMPORAL_ADDRESS) {
     await assertPortFree(config.TEMPORAL_DEV_PORT, '127.0.0.1', 'TEMPORAL_DEV_PORT');
     await assertPortFree(config.TEMPORAL_UI_PORT, '127.0.0.1', 'TEMPORAL_UI_PORT');
@@ -134,7 +142,7 @@ async function main(): Promise<void> {
     delete env.TEMPORAL_MODE;
     const workerCount = config.workerCount;
     const workers = Array.from({ length: workerCount }, (_, i) =>
-      startNodeApp(workerCount === 1 ? 'worker' : `worker ${i + 1}`, 'apps/worker/src/main.js', env),
+      startNodeApp(workerCount === 1 ? 'worker' : `worker ${i + 1}`, 'apps/worker/src/main.js', { ...env, ...workerMetricsEnv(config, i) }),
     );
     started.push({
       name: workerCount === 1 ? 'worker' : `${workerCount} workers`,
@@ -173,6 +181,9 @@ async function main(): Promise<void> {
     }
     const replicas = config.apiReplicas;
     console.log(`  Processes      ${workerCount} worker${workerCount === 1 ? '' : 's'}, ${replicas} API process${replicas === 1 ? '' : 'es'}${replicas > 1 ? ' on one port' : ''}`);
+    const workerMetrics = config.workerMetricsAddress;
+    const workerPorts = workerMetrics && (workerCount === 1 ? `${workerMetrics.port}` : `${workerMetrics.port}-${workerMetrics.port + workerCount - 1}`);
+    console.log(`  Metrics        ${base}/metrics${config.METRICS_TOKEN ? ' (METRICS_TOKEN)' : ' (this machine only)'}${workerPorts ? `, worker http://${workerMetrics.host}:${workerPorts}/metrics` : ''}`);
     console.log(`  Data           ${config.DATABASE_URL ? 'external PostgreSQL' : dataDir}`);
     console.log('  Stop with Ctrl-C.');
     console.log('');

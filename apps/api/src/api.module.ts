@@ -26,6 +26,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 import { TaskModule } from './tasks/task.module';
 import { DischargeHandoverModule } from './discharge-handovers/discharge-handover.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PatientModule } from './patients/patient.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.controller';
 import { CodecModule } from './codec/codec.controller';
@@ -52,6 +53,7 @@ export class ApiModule implements NestModule {
         TemporalClientModule.forRoot(),
         AccessModule,
         HealthModule,
+        MetricsModule,
         AuthConfigModule,
         OrganisationModule,
         TaskModule,

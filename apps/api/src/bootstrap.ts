@@ -11,6 +11,7 @@ import { configureHttpEdge } from './common/http-edge';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { methodNotAllowed } from './common/method-not-allowed';
 import { withValidationRules } from './common/openapi-document';
+import { ApiMetrics } from './metrics/api-metrics';
 import { createValidationPipe } from './common/validation';
 import { DEFAULT_WEB_DIR, webAppHandlers } from './common/web-app';
 
@@ -36,6 +37,8 @@ export async function createApiApplication(config: AppConfig, options: { webDir?
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // First, so that every answer is counted by its route pattern, refusals at the edge included.
+  app.use(app.get(ApiMetrics).httpMiddleware());
   configureHttpEdge(app, config);
   // The codec server's CORS (the Temporal UI's origin only), preflights answered before the 405 and auth checks.
   app.use(codecCors(config));

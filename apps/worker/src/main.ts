@@ -15,6 +15,7 @@ import { createCaseWorker } from './case-worker';
 import { ensurePatientDataErasureSchedule } from './erasure-schedule';
 import { ensureSituationRoundSchedule } from './situation-round-schedule';
 import { WorkerModule } from './worker.module';
+import { workerTelemetry } from './worker-metrics';
 
 const TEMPORAL_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN' };
 
@@ -34,13 +35,20 @@ async function connectWithRetry(config: AppConfig, log: pino.Logger): Promise<Na
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const log = pino(pinoOptions(config, 'worker'));
-  // Temporal's own log lines go through the same JSON logger.
-  Runtime.install({
-    logger: new DefaultLogger(TEMPORAL_LEVEL[config.LOG_LEVEL] ?? 'WARN', (entry) => {
-      const level = entry.level.toLowerCase() as 'trace' | 'debug' | 'info' | 'warn' | 'error';
-      log[level]({ ...entry.meta, source: 'temporal' }, entry.message);
-    }),
-  });
+  // Temporal's own log lines go through the same JSON logger; its metrics (and ours) to WORKER_METRICS_ADDRESS.
+  try {
+    Runtime.install({
+      logger: new DefaultLogger(TEMPORAL_LEVEL[config.LOG_LEVEL] ?? 'WARN', (entry) => {
+        const level = entry.level.toLowerCase() as 'trace' | 'debug' | 'info' | 'warn' | 'error';
+        log[level]({ ...entry.meta, source: 'temporal' }, entry.message);
+      }),
+      telemetryOptions: workerTelemetry(config),
+    });
+  } catch (err) {
+    if (!config.workerMetricsAddress) throw err;
+    throw new ConfigError('WORKER_METRICS_ADDRESS', `${config.WORKER_METRICS_ADDRESS} cannot be served (${(err as Error).message}): set a free host:port, or off`, { cause: err });
+  }
+  if (config.workerMetricsAddress) log.info({ metrics: `http://${config.WORKER_METRICS_ADDRESS}/metrics` }, 'Temporal SDK metrics served');
 
   const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new NestPinoLogger(log),

@@ -5,6 +5,7 @@ import { AppConfigModule } from '../../../libs/config/src/config.module';
 import { CryptoModule } from '../../../libs/crypto/src/crypto.module';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { SealPlainPatientData } from './seal-plain-patient-data';
+import { WorkerMetricsModule } from './worker-metrics';
 
 /** The worker's Nest application context: no HTTP, only what activities need injected. */
 @Module({})
@@ -12,7 +13,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule.forRoot(config), CryptoModule.forRoot(), PersistenceModule.forRoot(), ActivitiesModule],
+      imports: [AppConfigModule.forRoot(config), CryptoModule.forRoot(), WorkerMetricsModule, PersistenceModule.forRoot(), ActivitiesModule],
       providers: [SealPlainPatientData],
     };
   }

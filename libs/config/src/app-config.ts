@@ -231,6 +231,30 @@ export class AppConfig {
   @Max(64)
   API_REPLICAS?: number;
 
+  /**
+   * The bearer token GET /metrics requires (compared in constant time). Unset: /metrics answers loopback callers
+   * only, and everyone else gets a 404.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
+  /** Seconds /metrics reuses the series it reads from PostgreSQL and Temporal (0: read on every scrape). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  METRICS_REFRESH_SECONDS = 15;
+
+  /**
+   * Where the worker serves the Temporal SDK's Prometheus metrics (`host:port`, path /metrics), or `off`. With
+   * WORKER_COUNT > 1 the launcher gives worker n the port + n - 1.
+   */
+  @Matches(/^(off|[A-Za-z0-9.-]+:\d{1,5}|\[[0-9A-Fa-f:.]+\]:\d{1,5})$/, { message: 'must be host:port (e.g. 127.0.0.1:9464) or off' })
+  WORKER_METRICS_ADDRESS = '127.0.0.1:9464';
+
   /** Path to a `temporal` CLI binary; otherwise PATH, the project's cached build, `go install`, the SDK download. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_CLI?: string;
 
@@ -564,6 +588,13 @@ export class AppConfig {
     return this.API_REPLICAS ?? (this.TEMPORAL_MODE === 'cluster' ? 2 : 1);
   }
 
+  /** The worker's Prometheus endpoint as host and port, or undefined when WORKER_METRICS_ADDRESS is `off`. */
+  get workerMetricsAddress(): { host: string; port: number } | undefined {
+    if (this.WORKER_METRICS_ADDRESS === 'off') return undefined;
+    const at = this.WORKER_METRICS_ADDRESS.lastIndexOf(':');
+    return { host: this.WORKER_METRICS_ADDRESS.slice(0, at), port: Number(this.WORKER_METRICS_ADDRESS.slice(at + 1)) };
+  }
+
   /** The origin the codec server answers CORS requests from (see TEMPORAL_UI_ORIGIN). */
   get temporalUiOrigin(): string {
     return this.TEMPORAL_UI_ORIGIN ?? `http://127.0.0.1:${this.TEMPORAL_UI_PORT}`;
@@ -611,7 +642,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_CA_PATH',
       'TEMPORAL_TLS_SERVER_NAME', 'TEMPORAL_API_KEY', 'TEMPORAL_CLI', 'AUTH_DEV_ISSUER', 'AUTH_ISSUER', 'AUTH_JWKS_URL',
       'AUTH_WEB_CLIENT_ID', 'API_DOCS_ENABLED', 'ENCRYPTION_KEYS_PATH', 'ENCRYPTION_KEYS', 'TEMPORAL_UI_ORIGIN',
-      'TEMPORAL_DB_ADMIN_URL', 'WORKER_COUNT', 'API_REPLICAS'],
+      'TEMPORAL_DB_ADMIN_URL', 'WORKER_COUNT', 'API_REPLICAS', 'METRICS_TOKEN'],
   );
   const raw: Record<string, string> = {};
   for (const name of known) {
@@ -638,6 +669,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.TEMPORAL_MODE === 'cluster' && config.TEMPORAL_ADDRESS) {
     throw new ConfigError('TEMPORAL_MODE', 'cluster runs its own Temporal server: unset TEMPORAL_ADDRESS, or TEMPORAL_MODE to use the one there');
   }
+  const metricsPort = config.workerMetricsAddress?.port;
+  if (metricsPort !== undefined && (metricsPort < 1 || metricsPort > 65535)) {
+    throw new ConfigError('WORKER_METRICS_ADDRESS', `must have a port from 1 to 65535 (got "${config.WORKER_METRICS_ADDRESS}")`);
+  }
   if (config.TEMPORAL_UI_ORIGIN && !isOrigin(config.TEMPORAL_UI_ORIGIN)) {
     throw new ConfigError('TEMPORAL_UI_ORIGIN', `must be an origin, scheme://host[:port] without a path (got "${config.TEMPORAL_UI_ORIGIN}")`);
   }
@@ -662,7 +697,7 @@ function toConfigError(error: ValidationError, raw: Record<string, string>): Con
   // class-validator messages start with the property name; keep only the explanation.
   const detail = (messages[0] ?? 'is invalid').replace(new RegExp(`^${error.property}\\s*`), '');
   const given = error.property in raw ? ` (got "${raw[error.property]}")` : ' (not set)';
-  const secret = /KEY|PASSWORD|URL/.test(error.property);
+  const secret = /KEY|PASSWORD|URL|^METRICS_TOKEN$/.test(error.property);
   return new ConfigError(error.property, `${detail}${secret ? '' : given}`);
 }
 

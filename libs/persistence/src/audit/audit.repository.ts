@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AuditChainHeadEntity, AuditLogEntity } from '../entities/audit-log.entity';
 import { jsonb } from '../entities/jsonb';
 import { CURSORS, CursorKind, decodeCursor, encodeCursor, Page } from '../pagination';
+import { AUDIT_APPEND_TIMER, AuditAppendTimer } from './audit-append-timer';
 import { AuditEntry, ChainedAuditRow, ChainHead, linkToHeads, lockOrder, StoredAuditRow, TrailVerdict, TrailVerifier } from './audit-chain';
 
 export type NewAuditEntry = Omit<AuditEntry, 'at'> & { at?: Date };
@@ -30,7 +31,10 @@ const toHead = (h: AuditChainHeadEntity): ChainHead => ({ chainKey: h.chainKey, 
  */
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(AUDIT_APPEND_TIMER) private readonly timer?: AuditAppendTimer,
+  ) {}
 
   /** Appends within `em`'s transaction (or a transaction of its own when `em` is omitted). */
   async append(entry: NewAuditEntry, em?: EntityManager): Promise<void> {
@@ -52,6 +56,13 @@ export class AuditRepository {
    */
   async appendMany(entries: NewAuditEntry[], em: EntityManager): Promise<void> {
     if (entries.length === 0) return;
+    if (!this.timer) return this.appendChained(entries, em);
+    const started = process.hrtime.bigint();
+    await this.appendChained(entries, em);
+    this.timer.observe(Number(process.hrtime.bigint() - started) / 1e9, entries.length);
+  }
+
+  private async appendChained(entries: NewAuditEntry[], em: EntityManager): Promise<void> {
     const contents = entries.map((entry): AuditEntry => {
       // Millisecond precision: what is hashed is exactly what timestamptz gives back.
       const at = new Date(Math.floor((entry.at ?? new Date()).getTime()));
