@@ -5,8 +5,7 @@
  * Each run's outcome goes into `audit_verifications`, which the API exports as `vardflode_audit_chain_verified`.
  */
 import { ConfigError, loadAppConfig } from '../../libs/config/src/app-config';
-import { AuditRepository } from '../../libs/persistence/src/audit/audit.repository';
-import { OperationalMetricsRepository } from '../../libs/persistence/src/metrics/operational-metrics.repository';
+import { verifyAndRecord } from './verify-and-record';
 import { withAppDatabase } from '../cli/database';
 
 /** Broken chains listed at most (the count says how many more). */
@@ -14,18 +13,7 @@ const LISTED = 20;
 
 async function main(): Promise<number> {
   const config = loadAppConfig();
-  const verdict = await withAppDatabase(config, (line) => console.error(`[audit:verify] ${line}`), async (ds) => {
-    const started = performance.now();
-    const v = await new AuditRepository(ds).verify();
-    await new OperationalMetricsRepository(ds).recordAuditVerification({
-      ok: v.ok,
-      rowsVerified: v.rows,
-      chains: v.chains,
-      brokenChains: v.ok ? 0 : v.failures.length,
-      durationMs: performance.now() - started,
-    });
-    return v;
-  });
+  const verdict = await withAppDatabase(config, (line) => console.error(`[audit:verify] ${line}`), verifyAndRecord);
   const walked =
     `${verdict.rows} rows in ${verdict.chains} chains (${verdict.caseChains} case, ${verdict.organisationDayChains} organisation-day` +
     `${verdict.legacyRows > 0 ? `, and the legacy chain of ${verdict.legacyRows} rows from before partitions` : ''})`;

@@ -81,6 +81,8 @@ const ROWS: Row[] = [
   // Which sign-in the web app offers (the dev sign-in or the OIDC issuer and client id): public, read before signing in.
   { route: 'GET /auth/config', method: 'get', make: async () => ({ path: '/auth/config' }), party: 'none', partyStatus: 200, public: true },
   { route: 'GET /health/ready', method: 'get', make: async () => ({ path: '/health/ready' }), party: 'none', partyStatus: 200, public: true },
+  // Prometheus's scrape: no API token; without METRICS_TOKEN only callers on this machine (metrics.api.spec.ts).
+  { route: 'GET /metrics', method: 'get', make: async () => ({ path: '/metrics' }), party: 'none', partyStatus: 200, public: true },
   { route: 'GET /organisations', method: 'get', make: async () => ({ path: '/organisations?kind=municipality' }), party: ekero, partyStatus: 200 },
   {
     route: 'POST /organisations', method: 'post', make: async () => ({ path: '/organisations', body: newOrg() }),

@@ -19,7 +19,7 @@ export const METRIC_PREFIX = 'vardflode_';
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /**
- * The route a request matched, as its pattern (`/cases/:id`), never its URL: no ids, no personal data, and a bounded
+ * The route a request matched, as its pattern (`/cases/:caseId`), never its URL: no ids, no personal data, and a bounded
  * set of values. Requests no route answered (the web app's files, 404s, 405s, bodies refused before routing) are
  * `unmatched`.
  */
@@ -110,11 +110,12 @@ export class ApiMetrics implements AuditAppendTimer {
     gauge('worker_pollers', 'Workers that polled the case task queue for workflow tasks in the last two minutes (as Temporal reports).', ['task_queue'], (g, s) => {
       if (s.workerPollers !== undefined) g.set({ task_queue: this.config.TEMPORAL_TASK_QUEUE }, s.workerPollers);
     });
-    gauge('audit_chain_verified', "1 if the latest `npm run audit:verify` found every chain of the audit trail intact, 0 if not (absent before a first run).", [], (g, s) => {
-      if (s.auditVerification) g.set(s.auditVerification.ok ? 1 : 0);
+    // Without labels a gauge always has its one sample: 0 until PostgreSQL tells otherwise (no run yet, or unknown).
+    gauge('audit_chain_verified', '1 if the latest `npm run audit:verify` found every chain of the audit trail intact; 0 if it found a break, or none ran.', [], (g, s) => {
+      g.set(s.auditVerification?.ok ? 1 : 0);
     });
-    gauge('audit_chain_verification_timestamp_seconds', 'When the latest `npm run audit:verify` finished (Unix time).', [], (g, s) => {
-      if (s.auditVerification) g.set(s.auditVerification.finishedAt.getTime() / 1000);
+    gauge('audit_chain_verification_timestamp_seconds', 'When the latest `npm run audit:verify` finished (Unix time; 0: none ran).', [], (g, s) => {
+      g.set(s.auditVerification ? s.auditVerification.finishedAt.getTime() / 1000 : 0);
     });
     gauge('metrics_source_up', 'Whether the source of the gauges above answered at the latest read: database, temporal.', ['source'], (g, s) => {
       g.set({ source: 'database' }, s.database ? 1 : 0);
