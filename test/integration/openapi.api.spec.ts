@@ -35,6 +35,10 @@ const ERROR_SCHEMA = '#/components/schemas/ErrorResponseDto';
 const OTHER_ERROR_SHAPES: Record<string, string> = {
   'GET /health/ready 503': 'a readiness probe answers with its report (terminus), naming the part that is down',
 };
+/** Success responses that are not JSON, each with its media type and the reason. */
+const NOT_JSON_SUCCESSES: Record<string, { mediaType: string; reason: string }> = {
+  'GET /metrics 200': { mediaType: 'text/plain', reason: "Prometheus's text exposition format, what a Prometheus server scrapes" },
+};
 /** Properties named like ids that are not UUIDs, each with the reason. */
 const NOT_UUID_IDS: Record<string, string> = {
   workflowId: 'a Temporal workflow id, derived from the case id (discharge-handover-<uuid>)',
@@ -86,7 +90,8 @@ export function openApiGaps(doc: Document): string[] {
       const errors = responses.filter(([status]) => /^[45]\d\d$/.test(status));
       if (successes.length === 0) gaps.push(`${name}: no success response`);
       for (const [status, response] of successes) {
-        if (!response.content?.['application/json']?.schema) gaps.push(`${name}: ${status} has no response schema`);
+        const mediaType = NOT_JSON_SUCCESSES[`${name} ${status}`]?.mediaType ?? 'application/json';
+        if (!response.content?.[mediaType]?.schema) gaps.push(`${name}: ${status} has no ${mediaType} response schema`);
       }
       // Only a public route without input (liveness) has no error to answer.
       if (errors.length === 0 && ((op.security ?? []).length > 0 || (op.parameters ?? []).length > 0 || op.requestBody)) {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../../../libs/auth/src/auth.decorators';
 import { AppConfig } from '../../../../libs/config/src/app-config';
@@ -28,8 +28,7 @@ export class MetricsController {
       'With METRICS_TOKEN set, needs `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise). Without it, answers ' +
       'loopback callers only; any other caller gets a 404. Series: `vardflode_*` (see README, Metrics).',
   })
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'The series, in the Prometheus text format 0.0.4.', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'The series, in the Prometheus text format 0.0.4.', content: { 'text/plain': { schema: { type: 'string' } } } })
   @ApiErrors(401, 404, 429)
   async scrape(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
     const token = this.config.METRICS_TOKEN;
