@@ -69,7 +69,7 @@ const sdk = (JSON.parse(read('sdk-metrics.json')) as { metrics: Record<string, s
 
 async function apiFamilies(): Promise<{ name: string; type: string }[]> {
   const metrics = new ApiMetrics(loadAppConfig({}), {} as OperationalMetricsRepository, {} as TemporalHealthIndicator);
-  return (await metrics.registry.getMetricsAsJSON()).map((m) => ({ name: m.name, type: String(m.type) }));
+  return metrics.families();
 }
 
 describe('infra/observability', () => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { ConfigError, loadAppConfig } from '../../../libs/config/src/app-config';
 import { createApiApplication } from './bootstrap';
+import { serveClusterMetrics } from './metrics/cluster-metrics';
 import { runApiPrimary } from './primary';
 
 async function main(): Promise<void> {
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   // API_REPLICAS > 1: this process is only the primary that forks the replicas, each of which runs the code below.
   if (config.apiReplicas > 1 && cluster.isPrimary) {
     runApiPrimary(config.apiReplicas);
+    serveClusterMetrics();
     return;
   }
   const app = await createApiApplication(config);

@@ -12,6 +12,7 @@ import {
   ReferenceAwaited,
 } from '../../../../libs/persistence/src/metrics/operational-metrics.repository';
 import { TemporalHealthIndicator } from '../health/temporal.health';
+import { processLocalMetrics, shareWithPrimary } from './cluster-metrics';
 
 /** Every series the API exports starts with this. */
 export const METRIC_PREFIX = 'vardflode_';
@@ -48,7 +49,10 @@ interface Snapshot {
  */
 @Injectable()
 export class ApiMetrics implements AuditAppendTimer {
+  /** What this process counts itself (requests, audit appends, the process): added up over API_REPLICAS' processes. */
   readonly registry = new Registry();
+  /** What PostgreSQL and Temporal say: the same whichever process reads it. */
+  readonly shared = new Registry();
   private readonly logger = new Logger('Metrics');
   private latest: Snapshot = { database: false, temporal: false };
   private reading?: Promise<void>;
@@ -83,13 +87,14 @@ export class ApiMetrics implements AuditAppendTimer {
   ) {
     // The process's own: CPU, memory, event-loop lag, handles (vardflode_api_process_cpu_seconds_total, …).
     collectDefaultMetrics({ register: this.registry, prefix: `${METRIC_PREFIX}api_` });
+    shareWithPrimary(this.registry);
     const snapshot = () => this.latest;
     const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[], fill: (g: Gauge<L>, s: Snapshot) => void) =>
       new Gauge<L>({
         name: `${METRIC_PREFIX}${name}`,
         help,
         labelNames,
-        registers: [this.registry],
+        registers: [this.shared],
         collect() {
           this.reset();
           fill(this, snapshot());
@@ -125,7 +130,7 @@ export class ApiMetrics implements AuditAppendTimer {
       name: `${METRIC_PREFIX}escalations_opened_total`,
       help: 'Escalation tasks opened since the start of the database (by the API or a worker), by organisation (code) and kind.',
       labelNames: ['organisation', 'kind'] as const,
-      registers: [this.registry],
+      registers: [this.shared],
       collect() {
         this.reset();
         for (const r of snapshot().escalations ?? []) this.inc({ organisation: r.organisation, kind: r.kind }, r.opened);
@@ -153,8 +158,14 @@ export class ApiMetrics implements AuditAppendTimer {
 
   /** The exposition text, after refreshing what PostgreSQL and Temporal hold if it is older than the refresh interval. */
   async render(): Promise<string> {
-    await this.refresh();
-    return this.registry.metrics();
+    const [local] = await Promise.all([processLocalMetrics(this.registry), this.refresh()]);
+    return `${local}${await this.shared.metrics()}`;
+  }
+
+  /** Every family this process exports (for the observability files' test). */
+  async families(): Promise<{ name: string; type: string }[]> {
+    const all = [...(await this.registry.getMetricsAsJSON()), ...(await this.shared.getMetricsAsJSON())];
+    return all.map((m) => ({ name: m.name, type: String(m.type) }));
   }
 
   get contentType(): string {
