@@ -1,3 +1,5 @@
+// First: tracing patches http and pg only if it starts before they are required.
+import './tracing';
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { ConfigError, loadAppConfig } from '../../../libs/config/src/app-config';

@@ -1,3 +1,5 @@
+// First: tracing patches http and pg only if it starts before they are required.
+import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
@@ -15,6 +17,7 @@ import { createCaseWorker } from './case-worker';
 import { ensurePatientDataErasureSchedule } from './erasure-schedule';
 import { ensureSituationRoundSchedule } from './situation-round-schedule';
 import { WorkerModule } from './worker.module';
+import { activeTracing } from '../../../libs/telemetry/src/tracing';
 
 const TEMPORAL_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN' };
 
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
   log.info('worker stopped');
   await ctx.close();
   await connection.close();
+  await activeTracing()?.shutdown(); // the last batch of spans
   // The launcher's IPC channel would otherwise keep this process alive after a clean stop.
   process.exit(0);
 }
