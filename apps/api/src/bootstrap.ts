@@ -10,6 +10,7 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { configureHttpEdge } from './common/http-edge';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { methodNotAllowed } from './common/method-not-allowed';
+import { QuietStartupLogger } from './common/quiet-startup-logger';
 import { withValidationRules } from './common/openapi-document';
 import { ApiMetrics } from './metrics/api-metrics';
 import { createValidationPipe } from './common/validation';
@@ -36,7 +37,7 @@ export async function createApiApplication(config: AppConfig, options: { webDir?
     bufferLogs: true,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartupLogger(app.get(Logger)));
   // First, so that every answer is counted by its route pattern, refusals at the edge included.
   app.use(app.get(ApiMetrics).httpMiddleware());
   configureHttpEdge(app, config);
