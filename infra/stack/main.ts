@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfig, ConfigError, loadAppConfig } from '../../libs/config/src/app-config';
+import { acquireDataDirLock } from '../backup/data-dir-lock';
 import { assertPortFree, waitFor } from '../net/ports';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
 import { ManagedProcess } from '../process/managed-process';
@@ -60,6 +61,9 @@ async function main(): Promise<void> {
   const config = loadAppConfig();
   await checkPorts(config);
   const dataDir = resolve(config.DATA_DIR);
+  // DATA_DIR is this launcher's until it exits: no second launcher, no `npm run backup`/`restore` meanwhile.
+  const releaseDataDir = acquireDataDirLock(dataDir, 'npm start (the launcher)');
+  process.on('exit', () => releaseDataDir());
   const started: Stoppable[] = []; // in start order; stopped in reverse
   let stopping: Promise<void> | undefined;
 
