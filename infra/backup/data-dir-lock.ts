@@ -99,7 +99,7 @@ export function dataDirUsers(dataDir: string): string[] {
         for (const fd of readdirSync(`/proc/${name}/fd`)) {
           try {
             const target = readlinkSync(`/proc/${name}/fd/${fd}`);
-            if (inside(target) && !target.endsWith(LOCK_FILE)) return 'has open';
+            if (inside(target) && !target.endsWith(LOCK_FILE)) return 'has a file open in';
           } catch {
             // closed meanwhile
           }
