@@ -11,7 +11,7 @@
  */
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Pool } from 'pg';
@@ -142,6 +142,13 @@ describe(`backup and restore of the embedded default (${mode === 'cluster' ? 'Te
     rmSync(unpacked, { recursive: true, force: true });
     mkdirSync(unpacked);
     await tar.extract({ file: archive, cwd: unpacked });
+    // (The manifest, meanwhile: what the archive holds, and the key ring with it, by id only.)
+    const manifest = JSON.parse(readFileSync(join(unpacked, 'backup-manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ format: 'vardflode-backup', formatVersion: 1, postgres: { major: 18 }, keyRing: { inside: true, source: 'keys/encryption-keys.json', keyIds: ['k1'] } });
+    expect(manifest.temporal).toEqual(mode === 'cluster' ? { devServerFile: false, clusterDatabases: true } : { devServerFile: true, clusterDatabases: false });
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['postgres/PG_VERSION', 'postgres.password', 'keys/encryption-keys.json']));
+    expect(JSON.stringify(manifest)).not.toMatch(/"key"|indexKey/);
+    expect(statSync(archive).mode & 0o777).toBe(0o600);
     writeFileSync(join(unpacked, 'postgres.password'), `${readFileSync(join(unpacked, 'postgres.password'), 'utf8')}x`);
     await tar.create({ gzip: true, file: damaged, cwd: unpacked }, readdirSync(unpacked));
     const before = readdirSync(dirname(dataDir)).sort();
