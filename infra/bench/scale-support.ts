@@ -124,8 +124,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     (stopped ??= (async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      // unref'd: a stopped stack leaves no timer keeping its caller (a jest worker) alive for 90 s.
-      const timedOut = new Promise((r) => setTimeout(r, 90_000).unref()).then(() => 'timeout' as const);
+      // unref: a stop that went well leaves no timer behind (jest waits for those).
+      const timedOut = new Promise<void>((r) => setTimeout(r, 90_000).unref()).then(() => 'timeout' as const);
       if ((await Promise.race([exit.then(() => 'exited' as const), timedOut])) === 'timeout') {
         o.log('the launcher did not stop in 90 s: killing its process group');
         try {

@@ -11,8 +11,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppConfig, ConfigError, loadAppConfig } from '../../libs/config/src/app-config';
 import { acquireDataDirLock } from '../backup/data-dir-lock';
+import { AppConfig, ConfigError, loadAppConfig } from '../../libs/config/src/app-config';
 import { assertPortFree, waitFor } from '../net/ports';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
 import { ManagedProcess } from '../process/managed-process';
