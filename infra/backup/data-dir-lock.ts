@@ -85,14 +85,28 @@ export function dataDirUsers(dataDir: string): string[] {
   const root = resolve(dataDir);
   const reasons: string[] = [];
   const postmaster = join(root, 'postgres', 'postmaster.pid');
+  let postgresPid: number | undefined;
   if (existsSync(postmaster)) {
     const pid = Number(readFileSync(postmaster, 'utf8').split('\n')[0]);
-    if (Number.isInteger(pid) && pid > 0 && pidAlive(pid)) reasons.push(`PostgreSQL runs on ${join(root, 'postgres')} (pid ${pid})`);
+    if (Number.isInteger(pid) && pid > 0 && pidAlive(pid)) {
+      postgresPid = pid;
+      reasons.push(`PostgreSQL runs on ${join(root, 'postgres')} (pid ${pid})`);
+    }
   }
   if (!existsSync('/proc')) return reasons;
+  const parentOf = (pid: string) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      return undefined;
+    }
+  };
+  let more = 0;
   const inside = (p: string) => p === root || p.startsWith(root + sep);
   for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    // PostgreSQL's own processes are said once, by its postmaster.pid.
+    if (!/^\d+$/.test(name) || Number(name) === process.pid || Number(name) === postgresPid || (postgresPid && parentOf(name) === postgresPid)) continue;
     const uses = (() => {
       try {
         if (inside(readlinkSync(`/proc/${name}/cwd`))) return 'works in';
@@ -117,8 +131,9 @@ export function dataDirUsers(dataDir: string): string[] {
           return '?';
         }
       })();
-      if (!reasons.some((r) => r.includes(`pid ${name})`))) reasons.push(`a process ${uses} ${root} (pid ${name}: ${cmd.slice(0, 120)})`);
+      if (reasons.length < 4) reasons.push(`a process ${uses} ${root} (pid ${name}: ${cmd.slice(0, 120)})`);
+      else more++;
     }
   }
-  return reasons;
+  return more ? [...reasons, `${more} more process${more === 1 ? '' : 'es'}`] : reasons;
 }
