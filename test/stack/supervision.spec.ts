@@ -182,7 +182,7 @@ describe('npm start under faults: supervision, 503 + Retry-After, idempotent ret
     const [api] = pidsOf(stack, 'api');
     // A paused worker holds the openings in flight (well within the step timeout) for as long as this test wants.
     process.kill(worker, 'SIGSTOP');
-    let inFlight: Promise<Answer>[] = [];
+    let inFlight: Promise<Answer>[];
     try {
       inFlight = Array.from({ length: 3 }, () => open(`stack-drain-${randomUUID()}`));
       await sleep(600);
