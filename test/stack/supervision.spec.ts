@@ -18,7 +18,7 @@ import { dischargeNotice, processTree, ROOT, sleep, startStack, type RunningStac
 jest.setTimeout(170_000);
 
 const BURST = 24;
-const STEP_TIMEOUT_S = 4;
+const STEP_TIMEOUT_S = 6;
 
 interface Answer {
   status: number; // 0: no answer
@@ -194,8 +194,11 @@ describe('npm start under faults: supervision, 503 + Retry-After, idempotent ret
     } finally {
       process.kill(worker, 'SIGCONT');
     }
+    // Answered after the SIGTERM, not cut: 2xx once the worker is back (a machine too busy to carry the steps out
+    // within the step timeout answers 503 with Retry-After instead, which is an answer too).
     const answers = await Promise.all(inFlight);
-    expect(answers.filter((a) => a.status < 200 || a.status >= 300)).toEqual([]);
+    expect(answers.filter((a) => !answeredProperly(a))).toEqual([]);
+    expect(answers.filter((a) => a.status >= 200 && a.status < 300).length).toBeGreaterThan(0);
 
     // The API exited once drained; the launcher started it again and it is ready.
     const started = performance.now();
