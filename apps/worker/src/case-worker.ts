@@ -6,6 +6,7 @@ import type { AppConfig } from '../../../libs/config/src/app-config';
 import type { KeyRing } from '../../../libs/crypto/src/key-ring';
 import { vardflodeDataConverter } from '../../../libs/crypto/src/payload-codec';
 import type { AllActivities } from '../../../activities/activities.module';
+import { workerTracingOptions } from '../../../libs/telemetry/src/temporal-tracing';
 
 /** Built by `npm run build` next to the compiled code; production workers use it instead of bundling at start. */
 export const PREBUILT_WORKFLOW_BUNDLE = join(__dirname, '..', '..', '..', 'workflow-bundle.js');
@@ -36,5 +37,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     dataConverter: options.dataConverter ?? vardflodeDataConverter(options.keyRing),
     // Bounded, so a worker's memory stays flat however many cases are open (evicted ones replay on their next task).
     maxCachedWorkflows: options.config.TEMPORAL_MAX_CACHED_WORKFLOWS,
+    // Activity spans when tracing is on; the sink of the workflow interceptors' spans always.
+    ...workerTracingOptions({ bundled: bundlePath !== undefined }),
   });
 }

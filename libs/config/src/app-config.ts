@@ -46,6 +46,8 @@ export const DEV_ISSUER = 'urn:vardflode:dev-issuer';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /** `npm start`'s Temporal: the CLI's dev server, or Temporal's own server as a cluster of four services on PostgreSQL. */
 export const TEMPORAL_MODES = ['dev', 'cluster'] as const;
@@ -63,6 +65,13 @@ export class AppConfig {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
+
+  /**
+   * How log lines look: `pretty` (short readable lines, pino-pretty), `json` (one JSON object per line, for log
+   * collectors), or `auto`: pretty when the output is a terminal, JSON otherwise.
+   */
+  @IsIn(LOG_FORMATS)
+  LOG_FORMAT: LogFormat = 'auto';
 
   /** Address the HTTP API binds to. */
   @IsString()
@@ -118,6 +127,22 @@ export class AppConfig {
   @IsOptional()
   @IsBoolean()
   API_DOCS_ENABLED?: boolean;
+
+  /**
+   * OpenTelemetry tracing (libs/telemetry): the OTLP/HTTP collector the API and the worker send spans to (`/v1/traces`
+   * is added). Unset: no tracing at all. Read by the tracing module itself before this class is loaded (it must start
+   * before `http` and `pg` are required); declared here so a malformed value stops the process naming it.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL, e.g. http://127.0.0.1:4318' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string = undefined;
+
+  /** The traces' service name; unset: vardflode-api and vardflode-worker. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  OTEL_SERVICE_NAME?: string = undefined;
 
   /** Any PostgreSQL; when unset, `npm start` runs the embedded one and sets this for the API and worker. */
   @Transform(emptyToUndefined)
