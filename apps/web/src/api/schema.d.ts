@@ -3821,7 +3821,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4066,7 +4066,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4141,7 +4141,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4216,7 +4216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4335,7 +4335,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4454,7 +4454,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4573,7 +4573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4692,7 +4692,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4811,7 +4811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4955,7 +4955,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5446,7 +5446,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5521,7 +5521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5637,7 +5637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5731,7 +5731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5847,7 +5847,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6023,7 +6023,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6358,7 +6358,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6541,7 +6541,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6921,7 +6921,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7036,7 +7036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7152,7 +7152,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7361,7 +7361,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7496,7 +7496,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7613,7 +7613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7708,7 +7708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7772,7 +7772,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7886,7 +7886,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8000,7 +8000,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8153,7 +8153,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8415,7 +8415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
