@@ -3888,7 +3888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4133,7 +4133,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4208,7 +4208,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4283,7 +4283,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4402,7 +4402,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4521,7 +4521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4640,7 +4640,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4759,7 +4759,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4878,7 +4878,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5022,7 +5022,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5513,7 +5513,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5588,7 +5588,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5704,7 +5704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5798,7 +5798,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5914,7 +5914,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6090,7 +6090,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6425,7 +6425,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6608,7 +6608,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6988,7 +6988,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7103,7 +7103,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7219,7 +7219,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7428,7 +7428,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7563,7 +7563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7680,7 +7680,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7775,7 +7775,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7839,7 +7839,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7953,7 +7953,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8067,7 +8067,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8220,7 +8220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8482,7 +8482,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
