@@ -2,12 +2,14 @@
  * GET /metrics (issue 17): the series a Prometheus scrapes from the API, with real values from a real case on the
  * real worker, PostgreSQL and Temporal; and who may scrape them (METRICS_TOKEN, or this machine only).
  */
+import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { verifyAndRecord } from '../../infra/audit/verify-and-record';
+import { freePort } from '../../infra/net/ports';
 import { samplesOf, valueOf } from '../support/prometheus-text';
-import { callerFor, dischargeNotice, sql, useTestStack, waitForTask } from '../support/test-app';
+import { callerFor, dischargeNotice, sql, startTestApi, testConfig, useTestStack, waitForTask } from '../support/test-app';
 
 describe('GET /metrics', () => {
   // Read on every scrape; the vårdcentral's fast-vårdkontakt task goes overdue at once and escalates.
@@ -107,5 +109,18 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     const ok = await request(server).get('/metrics').set('Authorization', `Bearer ${token}`).expect(200);
     expect(ok.text).toContain('# TYPE vardflode_http_requests_total counter');
     expect(ok.text).not.toContain(token);
+  });
+});
+
+describe('GET /metrics while Temporal does not answer', () => {
+  let app: INestApplication | undefined;
+  afterAll(async () => app?.close());
+
+  it('still answers: the database series, and Temporal named as the source that is down (no pollers figure rather than a wrong 0)', async () => {
+    app = await startTestApi(await testConfig({ TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`, METRICS_REFRESH_SECONDS: '0' }));
+    const s = samplesOf((await request(app.getHttpServer()).get('/metrics').expect(200)).text);
+    expect(valueOf(s, 'vardflode_metrics_source_up', { source: 'temporal' })).toBe(0);
+    expect(valueOf(s, 'vardflode_metrics_source_up', { source: 'database' })).toBe(1);
+    expect(s.filter((x) => x.name === 'vardflode_worker_pollers')).toEqual([]);
   });
 });

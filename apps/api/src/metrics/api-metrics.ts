@@ -11,7 +11,8 @@ import {
   OperationalMetricsRepository,
   ReferenceAwaited,
 } from '../../../../libs/persistence/src/metrics/operational-metrics.repository';
-import { TemporalHealthIndicator } from '../health/temporal.health';
+import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
+import { freshWorkflowPollers } from '../../../../libs/temporal/src/worker-presence';
 import { processLocalMetrics, shareWithPrimary } from './cluster-metrics';
 
 /** Every series the API exports starts with this. */
@@ -83,7 +84,7 @@ export class ApiMetrics implements AuditAppendTimer {
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly counts: OperationalMetricsRepository,
-    private readonly temporal: TemporalHealthIndicator,
+    private readonly temporal: TemporalClientHolder,
   ) {
     // The process's own: CPU, memory, event-loop lag, handles (vardflode_api_process_cpu_seconds_total, …).
     collectDefaultMetrics({ register: this.registry, prefix: `${METRIC_PREFIX}api_` });
@@ -200,13 +201,9 @@ export class ApiMetrics implements AuditAppendTimer {
         return { database: false };
       },
     );
-    const temporal = Promise.resolve(this.temporal.workerPolling()).then(
-      (r) => {
-        const worker = (r as Record<string, { status: string; pollers?: number; message?: string }>).worker;
-        if (worker.status === 'up') return { workerPollers: worker.pollers ?? 0, temporal: true };
-        // Down: either no fresh poller (0), or Temporal did not answer (unknown: no value).
-        return /no worker is polling/.test(worker.message ?? '') ? { workerPollers: 0, temporal: true } : { temporal: false };
-      },
+    // What /health/ready asks too; an answer within 3 s, or unknown (no value rather than a wrong 0).
+    const temporal = this.temporal.client.withDeadline(Date.now() + 3_000, () => freshWorkflowPollers(this.temporal)).then(
+      (workerPollers) => ({ workerPollers, temporal: true }),
       () => ({ temporal: false }),
     );
     const [db, t] = await Promise.all([database, temporal]);

@@ -1,8 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { AUDIT_APPEND_TIMER } from '../../../../libs/persistence/src/audit/audit-append-timer';
 import { OperationalMetricsRepository } from '../../../../libs/persistence/src/metrics/operational-metrics.repository';
-import { TemporalHealthIndicator } from '../health/temporal.health';
 import { ApiMetrics } from './api-metrics';
 import { MetricsController } from './metrics.controller';
 
@@ -12,9 +10,8 @@ import { MetricsController } from './metrics.controller';
  */
 @Global()
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [MetricsController],
-  providers: [ApiMetrics, OperationalMetricsRepository, TemporalHealthIndicator, { provide: AUDIT_APPEND_TIMER, useExisting: ApiMetrics }],
+  providers: [ApiMetrics, OperationalMetricsRepository, { provide: AUDIT_APPEND_TIMER, useExisting: ApiMetrics }],
   exports: [ApiMetrics, AUDIT_APPEND_TIMER],
 })
 export class MetricsModule {}
