@@ -6,6 +6,8 @@ import type { AppConfig } from '../../../libs/config/src/app-config';
 import type { KeyRing } from '../../../libs/crypto/src/key-ring';
 import { vardflodeDataConverter } from '../../../libs/crypto/src/payload-codec';
 import type { AllActivities } from '../../../activities/activities.module';
+import type { CaseProblemsRepository } from '../../../libs/persistence/src/operations/case-problems.repository';
+import { workflowProblemInterceptor } from './workflow-problems';
 
 /** Built by `npm run build` next to the compiled code; production workers use it instead of bundling at start. */
 export const PREBUILT_WORKFLOW_BUNDLE = join(__dirname, '..', '..', '..', 'workflow-bundle.js');
@@ -17,6 +19,8 @@ export interface CaseWorkerOptions {
   activities: AllActivities;
   /** The patient-data key ring: every payload is sealed with it (the API's client uses the same data converter). */
   keyRing: KeyRing;
+  /** Where activities that keep failing are recorded for the operators' list (GET /operations/cases). */
+  problems: CaseProblemsRepository;
   /** Only for the codec benchmark's side without the codec; everything else uses the key ring's converter. */
   dataConverter?: DataConverter;
   /** A prebuilt bundle's path; defaults to the build output when present, else bundles from source. */
@@ -36,5 +40,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     dataConverter: options.dataConverter ?? vardflodeDataConverter(options.keyRing),
     // Bounded, so a worker's memory stays flat however many cases are open (evicted ones replay on their next task).
     maxCachedWorkflows: options.config.TEMPORAL_MAX_CACHED_WORKFLOWS,
+    // An activity failing again and again is recorded for the operators' list, and cleared when it succeeds.
+    interceptors: { activity: [workflowProblemInterceptor(options.problems, options.config.OPERATIONS_FAILURE_ATTEMPTS)] },
   });
 }
