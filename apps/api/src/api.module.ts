@@ -30,6 +30,7 @@ import { PatientModule } from './patients/patient.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.controller';
 import { CodecModule } from './codec/codec.controller';
 import { AuthConfigModule } from './auth-config/auth-config.controller';
+import { OperationsModule } from './operations/operations.controller';
 
 @Module({})
 export class ApiModule implements NestModule {
@@ -66,6 +67,7 @@ export class ApiModule implements NestModule {
         PatientModule,
         CodecModule,
         StatisticsModule,
+        OperationsModule,
         // The web app's development sign-in, only while the dev issuer is on.
         ...(config.devIssuerEnabled ? [DevSignInModule] : []),
       ],

@@ -48,16 +48,19 @@ export interface WorkflowFailure {
   reason: string;
 }
 
-/** $1 the problem (null: all), $2 the stalled cut-off (a deadline before it counts). */
+/**
+ * $1 the problem (null: all), $2 the stalled cut-off (a deadline before it counts). `since` to the millisecond, as a
+ * cursor holds it (Date#toISOString), so a page's keyset comparison never finds its own last row again.
+ */
 const PROBLEMS = `
   SELECT p.id::text AS id, p.problem, coalesce(c.id, p.case_id)::text AS "caseId", coalesce(c.case_type, p.case_type) AS "caseType",
-    p.workflow_id AS "workflowId", p.since, p.attempts, nullif(p.activity_type, '') AS "activityType", p.reason
+    p.workflow_id AS "workflowId", date_trunc('milliseconds', p.since) AS since, p.attempts, nullif(p.activity_type, '') AS "activityType", p.reason
   FROM workflow_problems p LEFT JOIN cases c ON c.workflow_id = p.workflow_id
   WHERE c.closed_at IS NULL AND ($1::text IS NULL OR p.problem = $1::text)
   UNION ALL
   SELECT s.id, 'stalled', s."caseId", s."caseType", s."workflowId", s.since, NULL, NULL, s.reason FROM (
     SELECT DISTINCT ON (c.id) t.id::text AS id, c.id::text AS "caseId", c.case_type AS "caseType", c.workflow_id AS "workflowId",
-      t.due_at AS since, 'task_overdue:' || t.kind AS reason
+      date_trunc('milliseconds', t.due_at) AS since, 'task_overdue:' || t.kind AS reason
     FROM tasks t JOIN cases c ON c.id = t.case_id
     WHERE t.status = 'open' AND t.due_at < $2 AND t.kind <> '${CASE_DATA_FAULT_TASK_KIND}' AND c.closed_at IS NULL AND c.updated_at < t.due_at
     ORDER BY c.id, t.due_at, t.id
