@@ -44,7 +44,7 @@ async function poll<T>(what: string, timeoutMs: number, fn: () => Promise<T | un
 }
 
 describe('GET /operations/cases', () => {
-  const stack = useTestStack({ OPERATIONS_FAILURE_ATTEMPTS: '3', OPERATIONS_STALLED_GRACE: '1h', TEMPORAL_UI_ORIGIN: 'https://temporal.example.se' }, { wrapActivities: failProjectionOfMarkedCases });
+  const stack = useTestStack({ OPERATIONS_FAILURE_ATTEMPTS: '2', OPERATIONS_STALLED_GRACE: '1h', TEMPORAL_UI_ORIGIN: 'https://temporal.example.se' }, { wrapActivities: failProjectionOfMarkedCases });
 
   const input = (caseId: string) =>
     dischargeInput(caseId, {
@@ -78,7 +78,7 @@ describe('GET /operations/cases', () => {
         reason: 'ProjectionOutage',
         temporalUiUrl: `https://temporal.example.se/namespaces/default/workflows/${encodeURIComponent(workflowId)}`,
       });
-      expect((row as unknown as { attempts: number }).attempts).toBeGreaterThanOrEqual(3);
+      expect((row as unknown as { attempts: number }).attempts).toBeGreaterThanOrEqual(2);
       // The injected error's message never reaches the list, nor does the patient.
       const stored = await sql(stack.config, 'SELECT * FROM workflow_problems WHERE workflow_id = $1', [workflowId]);
       expect(JSON.stringify(stored)).not.toMatch(/away|injected|Tolvan|191212121212/);
@@ -96,6 +96,28 @@ describe('GET /operations/cases', () => {
       await (await as(stack, 'KS', 'case_handler')).get(`/cases/${caseId}`).expect(200);
     } finally {
       failing.delete(caseId);
+      await temporal.close();
+    }
+  });
+
+  it("lists a case whose workflow task fails again and again (the workflow's code throws), within a minute", async () => {
+    const caseId = randomUUID();
+    const workflowId = dischargeHandoverWorkflowId(caseId);
+    const temporal = await temporalClient(stack.config);
+    try {
+      const started = Date.now();
+      // An input the workflow's code cannot read (as a defect would give it): a TypeError fails each workflow task.
+      const handle = await temporal.client.workflow.start(DISCHARGE_HANDOVER_WORKFLOW_TYPE, { taskQueue: stack.config.TEMPORAL_TASK_QUEUE, workflowId, args: [null as never] });
+      const operator = await as(stack, 'HSF', 'operator');
+      const row = await poll('the failing workflow task in the list', 60_000, async () => {
+        const res = await operator.get('/operations/cases?problem=failing_workflow_task').expect(200);
+        return (res.body.items as { workflowId: string }[]).find((r) => r.workflowId === workflowId);
+      });
+      expect(Date.now() - started).toBeLessThan(60_000);
+      expect(row).toMatchObject({ problem: 'failing_workflow_task', caseId, caseType: null, activityType: null, reason: 'TypeError', attempts: expect.any(Number) });
+      expect((await operator.get('/operations/cases').expect(200)).body.items).toContainEqual(expect.objectContaining({ workflowId, problem: 'failing_workflow_task' }));
+      await handle.terminate('ended by the test');
+    } finally {
       await temporal.close();
     }
   });

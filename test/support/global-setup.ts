@@ -57,6 +57,8 @@ export default async function globalSetup(): Promise<void> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
     failureConverterPath: FAILURE_CONVERTER_PATH,
+    // As `npm run build` bundles them (WORKFLOW_INTERCEPTOR_MODULES): failing workflow tasks reach the operators' list.
+    workflowInterceptorModules: [require.resolve('../../workflows/shared/problem-interceptors')],
     logger: { log: () => undefined, info: () => undefined, warn: log, error: log, debug: () => undefined, trace: () => undefined },
   });
   const bundlePath = join(base, 'workflow-bundle.js');

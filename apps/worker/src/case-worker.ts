@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataConverter } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { AppConfig } from '../../../libs/config/src/app-config';
 import type { KeyRing } from '../../../libs/crypto/src/key-ring';
 import { vardflodeDataConverter } from '../../../libs/crypto/src/payload-codec';
 import type { AllActivities } from '../../../activities/activities.module';
 import type { CaseProblemsRepository } from '../../../libs/persistence/src/operations/case-problems.repository';
-import { workflowProblemInterceptor } from './workflow-problems';
+import { PROBLEM_INTERCEPTORS_MODULE, workflowProblemInterceptor, workflowProblemSinks } from './workflow-problems';
 
 /** Built by `npm run build` next to the compiled code; production workers use it instead of bundling at start. */
 export const PREBUILT_WORKFLOW_BUNDLE = join(__dirname, '..', '..', '..', 'workflow-bundle.js');
@@ -27,6 +27,9 @@ export interface CaseWorkerOptions {
   workflowBundlePath?: string;
 }
 
+/** Workflow interceptor modules: in the prebuilt bundle (`workflowInterceptorModules`), and when bundling from source. */
+export const WORKFLOW_INTERCEPTOR_MODULES = [PROBLEM_INTERCEPTORS_MODULE];
+
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
   const bundlePath =
     options.workflowBundlePath ?? (existsSync(PREBUILT_WORKFLOW_BUNDLE) ? PREBUILT_WORKFLOW_BUNDLE : undefined);
@@ -41,6 +44,8 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     // Bounded, so a worker's memory stays flat however many cases are open (evicted ones replay on their next task).
     maxCachedWorkflows: options.config.TEMPORAL_MAX_CACHED_WORKFLOWS,
     // An activity failing again and again is recorded for the operators' list, and cleared when it succeeds.
-    interceptors: { activity: [workflowProblemInterceptor(options.problems, options.config.OPERATIONS_FAILURE_ATTEMPTS)] },
+    // So is a workflow task failing again and again (the workflow interceptor tells the worker through these sinks).
+    interceptors: { activity: [workflowProblemInterceptor(options.problems, options.config.OPERATIONS_FAILURE_ATTEMPTS)], workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+    sinks: workflowProblemSinks(options.problems, options.config.OPERATIONS_FAILURE_ATTEMPTS, (message, reason) => Runtime.instance().logger.warn(message, { reason })),
   });
 }

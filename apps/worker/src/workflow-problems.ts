@@ -1,7 +1,9 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
-import type { ActivityInterceptorsFactory } from '@temporalio/worker';
-import { CaseProblemsRepository, reasonCode } from '../../../libs/persistence/src/operations/case-problems.repository';
+import type { WorkflowInfo } from '@temporalio/workflow';
+import type { ActivityInterceptorsFactory, InjectedSinks } from '@temporalio/worker';
+import { reasonCode, WorkflowProblemSinks } from '../../../libs/contracts/src/workflow-problems.contract';
+import { CaseProblemsRepository } from '../../../libs/persistence/src/operations/case-problems.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CASE_TYPE = /^[a-z][a-z0-9_]{0,63}$/;
@@ -60,4 +62,45 @@ export function workflowProblemInterceptor(problems: CaseProblemsRepository, fai
 
 function warn(ctx: Context, what: 'record' | 'clear', err: unknown): void {
   ctx.log.warn(`could not ${what} a failing activity for the operators' list`, { reason: reasonCode(err) });
+}
+
+/** The bundle's workflow interceptor module that reports failing workflow tasks to workflowProblemSinks. */
+export const PROBLEM_INTERCEPTORS_MODULE = require.resolve('../../../workflows/shared/problem-interceptors');
+
+/**
+ * The worker's side of the workflow interceptor: counts a run's workflow tasks failed in a row (in memory: a restarted
+ * worker counts again from one) and records the run once `failureAttempts` failed, from its first failure on; the
+ * run's next completed activation removes the record. A workflow task that fails in the SDK itself (a history the
+ * code cannot replay) is not seen here: Temporal's UI and the worker's log show it.
+ */
+export function workflowProblemSinks(problems: CaseProblemsRepository, failureAttempts: number, log: (message: string, reason: string) => void): InjectedSinks<WorkflowProblemSinks> {
+  const failures = new Map<string, { count: number; since: Date }>();
+  return {
+    workflowProblems: {
+      taskFailed: {
+        fn: (info: WorkflowInfo, reason: string) => {
+          const seen = failures.get(info.runId) ?? { count: 0, since: new Date() };
+          seen.count += 1;
+          failures.set(info.runId, seen);
+          if (seen.count < failureAttempts) return;
+          const caseId = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(info.workflowId)?.[1] ?? null;
+          problems
+            .recordFailure({ problem: 'failing_workflow_task', workflowId: info.workflowId, workflowType: info.workflowType, activityType: '', caseId, caseType: null, attempts: seen.count, since: seen.since, reason })
+            .catch((e: unknown) => log('could not record a failing workflow task for the operators\' list', reasonCode(e)));
+        },
+        callDuringReplay: false,
+      },
+      taskCompleted: {
+        fn: (info: WorkflowInfo) => {
+          const seen = failures.get(info.runId);
+          if (!seen) return;
+          failures.delete(info.runId);
+          if (seen.count >= failureAttempts) {
+            problems.clearFailure('failing_workflow_task', info.workflowId).catch((e: unknown) => log('could not clear a failing workflow task for the operators\' list', reasonCode(e)));
+          }
+        },
+        callDuringReplay: false,
+      },
+    },
+  };
 }

@@ -4,13 +4,16 @@ import { DataSource } from 'typeorm';
 import { CASE_DATA_FAULT_TASK_KIND } from '../../../contracts/src/case-runtime.contract';
 import { CURSORS, decodeCursor, encodeCursor, Page } from '../pagination';
 
+export { reasonCode } from '../../../contracts/src/workflow-problems.contract';
+
 /**
  * Stuck and failing cases for operators (GET /operations/cases), all from PostgreSQL, so a page costs a few index
  * reads however many cases are open (never a scan of Temporal):
  *
  * - `failing_activity` / `failing_workflow_task`: rows the worker writes in `workflow_problems` when an activity (or
  *   the workflow task) of a case fails again and again, and deletes when it succeeds. A row of a case whose
- *   projection says it has ended is not listed.
+ *   projection says it has ended is not listed, nor one no failure has renewed for the grace: retries come at least
+ *   every few minutes, so its workflow ended or was terminated or reset meanwhile.
  * - `stalled`: an open case with an open task whose deadline passed more than the grace ago while its projection
  *   has not changed since. Every step of a case writes its projection, and a deadline that escalates is a step of
  *   its own, so such a case has not moved when it should have. An operator's own data-fault task
@@ -49,14 +52,15 @@ export interface WorkflowFailure {
 }
 
 /**
- * $1 the problem (null: all), $2 the stalled cut-off (a deadline before it counts). `since` to the millisecond, as a
+ * $1 the problem (null: all), $2 now less the grace (a deadline before it counts as stalled; a failure recorded before
+ * it is no longer current). `since` to the millisecond, as a
  * cursor holds it (Date#toISOString), so a page's keyset comparison never finds its own last row again.
  */
 const PROBLEMS = `
   SELECT p.id::text AS id, p.problem, coalesce(c.id, p.case_id)::text AS "caseId", coalesce(c.case_type, p.case_type) AS "caseType",
     p.workflow_id AS "workflowId", date_trunc('milliseconds', p.since) AS since, p.attempts, nullif(p.activity_type, '') AS "activityType", p.reason
   FROM workflow_problems p LEFT JOIN cases c ON c.workflow_id = p.workflow_id
-  WHERE c.closed_at IS NULL AND ($1::text IS NULL OR p.problem = $1::text)
+  WHERE c.closed_at IS NULL AND p.updated_at > $2 AND ($1::text IS NULL OR p.problem = $1::text)
   UNION ALL
   SELECT s.id, 'stalled', s."caseId", s."caseType", s."workflowId", s.since, NULL, NULL, s.reason FROM (
     SELECT DISTINCT ON (c.id) t.id::text AS id, c.id::text AS "caseId", c.case_type AS "caseType", c.workflow_id AS "workflowId",
@@ -66,16 +70,6 @@ const PROBLEMS = `
     ORDER BY c.id, t.due_at, t.id
   ) s
   WHERE $1::text IS NULL OR $1::text = 'stalled'`;
-
-const REASON = /[^A-Za-z0-9_.:-]/g;
-
-/** An error's type as a short code, never its message: the ApplicationFailure's type or the error's name, and a SQLSTATE. */
-export function reasonCode(err: unknown): string {
-  const e = (err ?? {}) as { type?: unknown; name?: unknown; code?: unknown; driverError?: { code?: unknown }; cause?: unknown };
-  const name = typeof e.type === 'string' && e.type ? e.type : typeof e.name === 'string' && e.name ? e.name : 'Error';
-  const sqlState = [e.code, e.driverError?.code].find((c): c is string => typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c));
-  return `${name}${sqlState ? `:${sqlState}` : ''}`.replace(REASON, '_').slice(0, 80);
-}
 
 @Injectable()
 export class CaseProblemsRepository {
