@@ -88,7 +88,6 @@ export async function startEmbeddedPostgres(o: EmbeddedPostgresOptions): Promise
   const password = readFileSync(passwordFile, 'utf8').trim();
   const urlFor = (db: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${o.port}/${db}`;
 
-  o.log(`starting PostgreSQL on 127.0.0.1:${o.port} (data: ${dataDir})`);
   const server = ManagedProcess.start(
     'postgres',
     bin.postgres,
@@ -108,7 +107,7 @@ export async function startEmbeddedPostgres(o: EmbeddedPostgresOptions): Promise
     await stop();
     throw err;
   }
-  o.log(`PostgreSQL ready on 127.0.0.1:${o.port}, database ${o.database}`);
+  o.log(`PostgreSQL ready on 127.0.0.1:${o.port}, database ${o.database} (data: ${dataDir})`);
   return { url: urlFor(o.database), urlFor, stop };
 }
 

@@ -17,15 +17,19 @@ const root = join(__dirname, '..', '..');
 // --quiet: nothing on stdout (for scripts whose stdout is their answer, e.g. `npm run token`).
 // --no-bundle: compile only (the workflow bundle is for workers, the web app for people).
 // --no-web: everything but the web app.
+// --brief: one line when done (for `npm start`, whose terminal a person reads); errors still show in full.
 const quietMode = process.argv.includes('--quiet');
+const briefMode = !quietMode && process.argv.includes('--brief');
 const bundle = !process.argv.includes('--no-bundle');
 const web = bundle && !process.argv.includes('--no-web');
-const say = (line) => (quietMode ? undefined : console.log(line));
+const say = (line) => (quietMode || briefMode ? undefined : console.log(line));
+// A step's own output: to stderr in quiet mode, dropped in brief mode (its errors go to stderr either way).
+const stepStdout = quietMode ? 2 : briefMode ? 'ignore' : 'inherit';
 const started = Date.now();
 say('[build] compiling TypeScript (tsconfig.build.json)…');
 try {
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], {
-    stdio: ['ignore', quietMode ? 2 : 'inherit', 'inherit'],
+    stdio: ['ignore', stepStdout, 'inherit'],
     cwd: root,
   });
 } catch {
@@ -36,7 +40,7 @@ try {
 /** Runs a Node script of the build; its output goes to stderr in quiet mode, and a failure ends the build. */
 function step(what, args) {
   try {
-    execFileSync(process.execPath, args, { stdio: ['ignore', quietMode ? 2 : 'inherit', 'inherit'], cwd: root });
+    execFileSync(process.execPath, args, { stdio: ['ignore', stepStdout, 'inherit'], cwd: root });
   } catch {
     console.error(`[build] ${what} failed`);
     process.exit(1);
@@ -51,7 +55,7 @@ async function buildWebApp() {
   say('[build] web app: typechecking against the API (tsc -p apps/web)…');
   step('the web app typecheck (an API change the web app does not follow?)', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'apps', 'web', 'tsconfig.json')]);
   say('[build] web app: bundling (Vite) into dist/web…');
-  await buildWeb({ quiet: quietMode });
+  await buildWeb({ quiet: quietMode || briefMode });
 }
 
 (async () => {
@@ -69,7 +73,7 @@ async function buildWebApp() {
   });
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(inRepo(DIST_LAYOUT.workflowBundle), code);
-  say(`[build] done in ${((Date.now() - started) / 1000).toFixed(1)} s (dist/, ${web ? 'dist/web/, ' : ''}dist/workflow-bundle.js)`);
+  (briefMode ? console.log : say)(`[build] done in ${((Date.now() - started) / 1000).toFixed(1)} s (dist/, ${web ? 'dist/web/, ' : ''}dist/workflow-bundle.js)`);
 })().catch((err) => {
   console.error('[build] web app or workflow bundle failed:', err);
   process.exit(1);

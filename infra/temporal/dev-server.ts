@@ -66,7 +66,6 @@ export async function startTemporalDevServer(o: DevServerOptions): Promise<Runni
   }
   if (o.namespace !== 'default') args.push('--namespace', o.namespace);
 
-  o.log(`starting the Temporal dev server on ${address}${o.dbFilename ? ` (data: ${o.dbFilename})` : ' (in memory)'}`);
   const server = ManagedProcess.start('temporal', o.executable.path, args);
   await Promise.race([
     waitFor(`Temporal dev server at ${address}`, () => namespaceReady(address, o.namespace), 60_000),
@@ -74,6 +73,6 @@ export async function startTemporalDevServer(o: DevServerOptions): Promise<Runni
       throw new Error(`the Temporal dev server exited (code ${code}) during start:\n${server.recentOutput}`);
     }),
   ]);
-  o.log(`Temporal dev server ready on ${address}${uiUrl ? `, Web UI ${uiUrl}` : ''}`);
+  o.log(`Temporal dev server ready on ${address}${o.dbFilename ? ` (data: ${o.dbFilename})` : ' (in memory)'}`);
   return { address, uiUrl, stop: () => server.stop('SIGTERM') };
 }

@@ -38,7 +38,6 @@ export async function resolveTemporalCli(
   const cacheDir = temporalCliCacheDir();
   const cached = join(cacheDir, process.platform === 'win32' ? 'temporal.exe' : 'temporal');
   if (isExecutable(cached)) {
-    log(`using the cached Temporal CLI build: ${cached}`);
     return { type: 'existing-path', path: cached, source: 'cache' };
   }
   const go = onPath('go');

@@ -4,7 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../../libs/config/src/app-config';
 import { AppConfigModule } from '../../../libs/config/src/config.module';
 import { CryptoModule } from '../../../libs/crypto/src/crypto.module';
-import { pinoHttpOptions } from '../../../libs/logging/src/logger-options';
+import { logDestination, pinoHttpOptions } from '../../../libs/logging/src/logger-options';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
 import { TokenVerifier } from '../../../libs/auth/src/token-verifier';
@@ -32,6 +32,12 @@ import { CodecModule } from './codec/codec.controller';
 import { AuthConfigModule } from './auth-config/auth-config.controller';
 import { OperationsModule } from './operations/operations.controller';
 
+/** HTTP and application logs through one pino logger: readable lines on a terminal, JSON otherwise (LOG_FORMAT). */
+function loggerModule(config: AppConfig): DynamicModule {
+  const destination = logDestination(config);
+  return LoggerModule.forRoot({ pinoHttp: destination ? [pinoHttpOptions(config), destination] : pinoHttpOptions(config) });
+}
+
 @Module({})
 export class ApiModule implements NestModule {
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
@@ -47,7 +53,7 @@ export class ApiModule implements NestModule {
       imports: [
         AppConfigModule.forRoot(config),
         CryptoModule.forRoot(),
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
+        loggerModule(config),
         rateLimitModule(config),
         PersistenceModule.forRoot(),
         TemporalClientModule.forRoot(),

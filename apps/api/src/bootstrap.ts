@@ -10,6 +10,7 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { configureHttpEdge } from './common/http-edge';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { methodNotAllowed } from './common/method-not-allowed';
+import { QuietStartupLogger } from './common/quiet-startup-logger';
 import { withValidationRules } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
 import { DEFAULT_WEB_DIR, webAppHandlers } from './common/web-app';
@@ -35,7 +36,7 @@ export async function createApiApplication(config: AppConfig, options: { webDir?
     bufferLogs: true,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartupLogger(app.get(Logger)));
   configureHttpEdge(app, config);
   // The codec server's CORS (the Temporal UI's origin only), preflights answered before the 405 and auth checks.
   app.use(codecCors(config));

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import cluster from 'node:cluster';
 import { ConfigError, loadAppConfig } from '../../../libs/config/src/app-config';
 import { createApiApplication } from './bootstrap';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   process.on('disconnect', () => void app.close());
   try {
     await app.listen(config.PORT, config.HOST);
+    new Logger('api').log(`listening on http://${config.HOST}:${config.PORT}`);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new ConfigError('PORT', `${config.PORT} is already in use on ${config.HOST}: set PORT to a free port`);

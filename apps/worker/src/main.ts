@@ -4,7 +4,7 @@ import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/
 import pino from 'pino';
 import { activitiesFrom } from '../../../activities/activities.module';
 import { AppConfig, ConfigError, loadAppConfig } from '../../../libs/config/src/app-config';
-import { pinoOptions } from '../../../libs/logging/src/logger-options';
+import { logDestination, pinoOptions } from '../../../libs/logging/src/logger-options';
 import { temporalConnectionSettings } from '../../../libs/temporal/src/connection-options';
 import { NestPinoLogger } from '../../../libs/logging/src/nest-pino-logger';
 import { Client } from '@temporalio/client';
@@ -17,7 +17,8 @@ import { ensurePatientDataErasureSchedule } from './erasure-schedule';
 import { ensureSituationRoundSchedule } from './situation-round-schedule';
 import { WorkerModule } from './worker.module';
 
-const TEMPORAL_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN' };
+// The SDK's info lines (worker state changes, no Nexus services) are for debugging: at `info` only its warnings show.
+const TEMPORAL_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'WARN', warn: 'WARN' };
 
 async function connectWithRetry(config: AppConfig, log: pino.Logger): Promise<NativeConnection> {
   const settings = temporalConnectionSettings(config);
@@ -34,7 +35,8 @@ async function connectWithRetry(config: AppConfig, log: pino.Logger): Promise<Na
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
-  const log = pino(pinoOptions(config, 'worker'));
+  const destination = logDestination(config);
+  const log = destination ? pino(pinoOptions(config, 'worker'), destination) : pino(pinoOptions(config, 'worker'));
   // Temporal's own log lines go through the same JSON logger.
   Runtime.install({
     logger: new DefaultLogger(TEMPORAL_LEVEL[config.LOG_LEVEL] ?? 'WARN', (entry) => {
@@ -51,10 +53,19 @@ async function main(): Promise<void> {
   const worker = await createCaseWorker({ connection, config, activities: activitiesFrom(ctx), keyRing, problems: ctx.get(CaseProblemsRepository) });
   const schedules = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: vardflodeDataConverter(keyRing) });
   const scheduleId = await ensurePatientDataErasureSchedule(schedules, config);
-  log.info({ scheduleId, every: config.PATIENT_DATA_ERASURE_INTERVAL }, 'patient-data erasure scheduled');
+  log.debug({ scheduleId, every: config.PATIENT_DATA_ERASURE_INTERVAL }, 'patient-data erasure scheduled');
   const roundSchedule = await ensureSituationRoundSchedule(schedules, config);
-  log.info({ scheduleId: roundSchedule, cron: config.SITUATION_REPORT_SCHEDULE }, roundSchedule ? 'situation-report rounds scheduled' : 'situation-report rounds not scheduled');
-  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
+  log.debug({ scheduleId: roundSchedule, cron: config.SITUATION_REPORT_SCHEDULE }, roundSchedule ? 'situation-report rounds scheduled' : 'situation-report rounds not scheduled');
+  // One line says the worker is up, with what it keeps on schedule.
+  log.info(
+    {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      namespace: config.TEMPORAL_NAMESPACE,
+      erasureEvery: config.PATIENT_DATA_ERASURE_INTERVAL,
+      situationRounds: roundSchedule ? config.SITUATION_REPORT_SCHEDULE : 'off',
+    },
+    'worker polling',
+  );
 
   // The parent launcher going away (e.g. killed) must not leave this process behind.
   process.on('disconnect', () => {

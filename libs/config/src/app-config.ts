@@ -46,6 +46,8 @@ export const DEV_ISSUER = 'urn:vardflode:dev-issuer';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /** `npm start`'s Temporal: the CLI's dev server, or Temporal's own server as a cluster of four services on PostgreSQL. */
 export const TEMPORAL_MODES = ['dev', 'cluster'] as const;
@@ -63,6 +65,13 @@ export class AppConfig {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
+
+  /**
+   * How log lines look: `pretty` (short readable lines, pino-pretty), `json` (one JSON object per line, for log
+   * collectors), or `auto`: pretty when the output is a terminal, JSON otherwise.
+   */
+  @IsIn(LOG_FORMATS)
+  LOG_FORMAT: LogFormat = 'auto';
 
   /** Address the HTTP API binds to. */
   @IsString()

@@ -31,9 +31,14 @@ class MigrationRunner implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const { migrations, seeded } = await migrateAndSeed(this.dataSource);
-    this.logger.log(migrations.length ? `applied ${migrations.join(', ')}` : 'schema is up to date');
+    // One line at start; the names are there at debug level.
+    if (migrations.length) this.logger.debug(`applied ${migrations.join(', ')}`);
+    // What changed is news; "nothing to do" (every later start, and the API after the worker) is for debugging.
+    if (migrations.length) this.logger.log(`applied ${migrations.length} migration${migrations.length === 1 ? '' : 's'} (latest ${migrations[migrations.length - 1]})`);
+    else this.logger.debug('schema is up to date');
     const added = Object.entries(seeded).filter(([, n]) => n > 0);
-    this.logger.log(added.length ? `reference data added: ${added.map(([table, n]) => `${table} ${n}`).join(', ')}` : 'reference data is in place');
+    if (added.length) this.logger.log(`reference data added: ${added.map(([table, n]) => `${table} ${n}`).join(', ')}`);
+    else this.logger.debug('reference data is in place');
   }
 }
 
