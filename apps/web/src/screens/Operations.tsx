@@ -82,7 +82,7 @@ export function Operations() {
         Ärenden där ett systemfel stoppar eller bromsar arbetsflödet, äldst först. Öppna arbetsflödet i Temporal för att se vad som händer.
         Ärenden vars egna uppgifter inte kunde sparas finns som uppgifter i <AppLink to={`${PATHS.inbox}?typ=case_data_fault`}>Inkorgen</AppLink>.
       </BodyShort>
-      <Select label="Problem" value={problem} onChange={(e) => choose(e.target.value as Problem | '')} style={{ maxWidth: '20rem' }}>
+      <Select label="Problem" value={problem} onChange={(e) => choose(e.target.value as Problem | '')} className="ops-filter">
         <option value="">Alla problem</option>
         {PROBLEMS.map((p) => (
           <option key={p} value={p}>
@@ -138,7 +138,7 @@ export function Operations() {
         </Table>
       )}
       {nextCursor && (
-        <Button variant="secondary" onClick={() => void showMore()} loading={loadingMore} style={{ alignSelf: 'flex-start' }}>
+        <Button variant="secondary" onClick={() => void showMore()} loading={loadingMore} className="ops-more">
           Visa fler
         </Button>
       )}
