@@ -67,8 +67,8 @@ async function buildWebApp() {
     workflowsPath: join(root, 'workflows', 'index.ts'),
     // Failures raised in workflow code travel encoded (sealed by the payload codec), as the worker's own do.
     failureConverterPath: join(root, 'libs', 'crypto', 'src', 'failure-converter.ts'),
-    // Reports workflow tasks that keep failing to the worker (GET /operations/cases); see apps/worker/src/case-worker.ts.
-    workflowInterceptorModules: [join(root, 'workflows', 'shared', 'problem-interceptors.ts')],
+    // Tracing's workflow interceptors: the one list, as just compiled (libs/telemetry/src/workflow-interceptor-modules.ts).
+    workflowInterceptorModules: require(join(root, 'dist', 'libs', 'telemetry', 'src', 'workflow-interceptor-modules.js')).WORKFLOW_INTERCEPTOR_MODULES,
     logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: console.warn, error: console.error },
   });
   mkdirSync(join(root, 'dist'), { recursive: true });

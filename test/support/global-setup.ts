@@ -9,6 +9,7 @@
  */
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { FAILURE_CONVERTER_PATH } from '../../libs/crypto/src/failure-converter';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../../libs/telemetry/src/workflow-interceptor-modules';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,8 +58,7 @@ export default async function globalSetup(): Promise<void> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
     failureConverterPath: FAILURE_CONVERTER_PATH,
-    // As `npm run build` bundles them (WORKFLOW_INTERCEPTOR_MODULES): failing workflow tasks reach the operators' list.
-    workflowInterceptorModules: [require.resolve('../../workflows/shared/problem-interceptors')],
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
     logger: { log: () => undefined, info: () => undefined, warn: log, error: log, debug: () => undefined, trace: () => undefined },
   });
   const bundlePath = join(base, 'workflow-bundle.js');

@@ -1,3 +1,5 @@
+// First: tracing patches http and pg only if it starts before they are required.
+import './tracing';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import cluster from 'node:cluster';

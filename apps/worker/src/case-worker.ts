@@ -7,7 +7,8 @@ import type { KeyRing } from '../../../libs/crypto/src/key-ring';
 import { vardflodeDataConverter } from '../../../libs/crypto/src/payload-codec';
 import type { AllActivities } from '../../../activities/activities.module';
 import type { CaseProblemsRepository } from '../../../libs/persistence/src/operations/case-problems.repository';
-import { PROBLEM_INTERCEPTORS_MODULE, workflowProblemInterceptor, workflowProblemSinks } from './workflow-problems';
+import { workerTracingOptions } from '../../../libs/telemetry/src/temporal-tracing';
+import { workflowProblemInterceptor, workflowProblemSinks } from './workflow-problems';
 
 /** Built by `npm run build` next to the compiled code; production workers use it instead of bundling at start. */
 export const PREBUILT_WORKFLOW_BUNDLE = join(__dirname, '..', '..', '..', 'workflow-bundle.js');
@@ -27,12 +28,10 @@ export interface CaseWorkerOptions {
   workflowBundlePath?: string;
 }
 
-/** Workflow interceptor modules: in the prebuilt bundle (`workflowInterceptorModules`), and when bundling from source. */
-export const WORKFLOW_INTERCEPTOR_MODULES = [PROBLEM_INTERCEPTORS_MODULE];
-
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
   const bundlePath =
     options.workflowBundlePath ?? (existsSync(PREBUILT_WORKFLOW_BUNDLE) ? PREBUILT_WORKFLOW_BUNDLE : undefined);
+  const tracing = workerTracingOptions({ bundled: bundlePath !== undefined });
   return Worker.create({
     connection: options.connection,
     namespace: options.config.TEMPORAL_NAMESPACE,
@@ -43,9 +42,14 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     dataConverter: options.dataConverter ?? vardflodeDataConverter(options.keyRing),
     // Bounded, so a worker's memory stays flat however many cases are open (evicted ones replay on their next task).
     maxCachedWorkflows: options.config.TEMPORAL_MAX_CACHED_WORKFLOWS,
-    // An activity failing again and again is recorded for the operators' list, and cleared when it succeeds.
-    // So is a workflow task failing again and again (the workflow interceptor tells the worker through these sinks).
-    interceptors: { activity: [workflowProblemInterceptor(options.problems, options.config.OPERATIONS_FAILURE_ATTEMPTS)], workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
-    sinks: workflowProblemSinks(options.problems, options.config.OPERATIONS_FAILURE_ATTEMPTS, (message, reason) => Runtime.instance().logger.warn(message, { reason })),
+    // Activity spans when tracing is on; the sink of the workflow interceptors' spans always.
+    ...tracing,
+    // An activity failing again and again is recorded for the operators' list, and cleared when it succeeds. So is a
+    // workflow task failing again and again (the bundle's problem interceptor tells the worker through these sinks).
+    interceptors: { ...tracing.interceptors, activity: [...(tracing.interceptors?.activity ?? []), workflowProblemInterceptor(options.problems, options.config.OPERATIONS_FAILURE_ATTEMPTS)] },
+    sinks: {
+      ...tracing.sinks,
+      ...workflowProblemSinks(options.problems, options.config.OPERATIONS_FAILURE_ATTEMPTS, (message, reason) => Runtime.instance().logger.warn(message, { reason })),
+    },
   });
 }

@@ -1,3 +1,5 @@
+// First: tracing patches http and pg only if it starts before they are required.
+import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
@@ -16,6 +18,7 @@ import { CaseProblemsRepository } from '../../../libs/persistence/src/operations
 import { ensurePatientDataErasureSchedule } from './erasure-schedule';
 import { ensureSituationRoundSchedule } from './situation-round-schedule';
 import { WorkerModule } from './worker.module';
+import { activeTracing } from '../../../libs/telemetry/src/tracing';
 
 // The SDK's info lines (worker state changes, no Nexus services) are for debugging: at `info` only its warnings show.
 const TEMPORAL_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'WARN', warn: 'WARN' };
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
   log.info('worker stopped');
   await ctx.close();
   await connection.close();
+  await activeTracing()?.shutdown(); // the last batch of spans
   // The launcher's IPC channel would otherwise keep this process alive after a clean stop.
   process.exit(0);
 }

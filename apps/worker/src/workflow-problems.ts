@@ -64,8 +64,10 @@ function warn(ctx: Context, what: 'record' | 'clear', err: unknown): void {
   ctx.log.warn(`could not ${what} a failing activity for the operators' list`, { reason: reasonCode(err) });
 }
 
-/** The bundle's workflow interceptor module that reports failing workflow tasks to workflowProblemSinks. */
-export const PROBLEM_INTERCEPTORS_MODULE = require.resolve('../../../workflows/shared/problem-interceptors');
+/** For a worker without the operators' list (the workflow tier, replay): the bundle's problem interceptor calls it. */
+export const IGNORED_WORKFLOW_PROBLEMS: InjectedSinks<WorkflowProblemSinks> = {
+  workflowProblems: { taskFailed: { fn: () => undefined }, taskCompleted: { fn: () => undefined } },
+};
 
 /**
  * The worker's side of the workflow interceptor: counts a run's workflow tasks failed in a row (in memory: a restarted

@@ -118,4 +118,13 @@ describe('AppConfig', () => {
     expect(loadAppConfig(prod).apiDocsEnabled).toBe(false);
     expect(loadAppConfig({ ...prod, API_DOCS_ENABLED: 'true' }).apiDocsEnabled).toBe(true);
   });
+
+  it('takes an OTLP endpoint for tracing only as an http(s) URL, and none by default', () => {
+    expect(loadAppConfig({}).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(loadAppConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'vardflode-api-1' })).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_SERVICE_NAME: 'vardflode-api-1',
+    });
+    expect(fails({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toMatch(/^Configuration error: OTEL_EXPORTER_OTLP_ENDPOINT must be an http\(s\) URL/);
+  });
 });

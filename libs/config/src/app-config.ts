@@ -128,6 +128,22 @@ export class AppConfig {
   @IsBoolean()
   API_DOCS_ENABLED?: boolean;
 
+  /**
+   * OpenTelemetry tracing (libs/telemetry): the OTLP/HTTP collector the API and the worker send spans to (`/v1/traces`
+   * is added). Unset: no tracing at all. Read by the tracing module itself before this class is loaded (it must start
+   * before `http` and `pg` are required); declared here so a malformed value stops the process naming it.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL, e.g. http://127.0.0.1:4318' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string = undefined;
+
+  /** The traces' service name; unset: vardflode-api and vardflode-worker. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  OTEL_SERVICE_NAME?: string = undefined;
+
   /** Any PostgreSQL; when unset, `npm start` runs the embedded one and sets this for the API and worker. */
   @Transform(emptyToUndefined)
   @IsOptional()

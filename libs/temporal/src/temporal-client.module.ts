@@ -4,6 +4,7 @@ import { AppConfig } from '../../config/src/app-config';
 import { KEY_RING } from '../../crypto/src/crypto.module';
 import type { KeyRing } from '../../crypto/src/key-ring';
 import { vardflodeDataConverter } from '../../crypto/src/payload-codec';
+import { temporalClientInterceptors } from '../../telemetry/src/temporal-tracing';
 import { temporalConnectionSettings } from './connection-options';
 import { encryptionKeyMissing, missingKeyOf } from './temporal-errors';
 
@@ -22,7 +23,13 @@ export class TemporalClientHolder implements OnApplicationShutdown {
 
   constructor(@Inject(AppConfig) readonly config: AppConfig, @Inject(KEY_RING) keyRing: KeyRing) {
     this.connection = Connection.lazy(temporalConnectionSettings(config));
-    this.client = new Client({ connection: this.connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: vardflodeDataConverter(keyRing) });
+    this.client = new Client({
+      connection: this.connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter: vardflodeDataConverter(keyRing),
+      // With tracing on, each start and update is a span whose context the workflow continues (libs/telemetry).
+      interceptors: temporalClientInterceptors(),
+    });
   }
 
   get taskQueue(): string {
