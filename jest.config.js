@@ -51,6 +51,15 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/support/setup-integration.ts'],
     },
     {
+      // `npm start`'s launcher as a child process (infra/bench/scale-support.ts's startStack), from the compiled dist/
+      // that npm test's tsc step emits: supervision, SIGTERM drain, backup round trips. Starts its own servers.
+      displayName: 'stack',
+      testMatch: ['<rootDir>/test/stack/**/*.spec.ts'],
+      transform: { '^.+\\.(t|j|mj)s$': swc },
+      transformIgnorePatterns,
+      testEnvironment: 'node',
+    },
+    {
       // Temporal's own server as four processes on PostgreSQL (infra/temporal/temporal-cluster.ts). Not run by the
       // tiers above: its first run builds the server with Go. Starts its own servers, so no global setup.
       displayName: 'cluster',

@@ -4,8 +4,9 @@
  * It owns every part it breaks, so that it can break and restart each one: an embedded PostgreSQL (the
  * application's database and Temporal's two), the Temporal cluster's four services as separate processes
  * (infra/temporal/temporal-cluster.ts: `services.history.kill('SIGKILL')` and `restart()`), the API, and
- * FAULTS_WORKERS worker processes (`node dist/apps/worker/src/main.js`, as the launcher runs them), which it
- * restarts itself after each kill -9 (the launcher's supervision is issue 17's). FAULTS_TEMPORAL=dev runs it on the
+ * FAULTS_WORKERS worker processes (`node dist/apps/worker/src/main.js`, as the launcher runs them), which the
+ * launcher's supervisor (infra/process/supervisor.ts) restarts after each kill -9, at once and without giving up
+ * (the launcher itself backs off and gives up after repeated crashes). FAULTS_TEMPORAL=dev runs it on the
  * Temporal dev server instead (the history fault skipped), to compare.
  *
  * Load, for FAULTS_SECONDS: FAULTS_OPENERS lanes opening discharge cases (POST /discharge-handovers, each with its
@@ -32,6 +33,7 @@ import { Client as PgClient } from 'pg';
 import { freePort, waitFor } from '../net/ports';
 import { startEmbeddedPostgres, type RunningPostgres } from '../postgres/embedded-postgres';
 import { ManagedProcess } from '../process/managed-process';
+import { Supervised } from '../process/supervisor';
 import { startTemporalCluster, type RunningTemporalCluster } from '../temporal/temporal-cluster';
 import { startTemporalDevServer } from '../temporal/dev-server';
 import { resolveTemporalCli } from '../temporal/temporal-cli';
@@ -115,20 +117,29 @@ async function main(): Promise<number> {
       RATE_LIMIT_PER_IP_PER_MINUTE: '10000000',
     };
     const startNode = (name: string, script: string) => ManagedProcess.start(name, process.execPath, [join(ROOT, 'dist', script)], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-    const workers: ManagedProcess[] = [];
-    let workerRestarts = 0;
-    const superviseWorker = (slot: number) => {
-      const w = startNode(`worker ${slot + 1}`, 'apps/worker/src/main.js');
-      workers[slot] = w;
-      void w.exit.then(({ code, signal }) => {
-        if (stopping) return;
-        log(`worker ${slot + 1} (pid ${w.child.pid}) exited (code ${code}, signal ${signal}): restarting it`);
-        workerRestarts++;
-        superviseWorker(slot);
-      });
+    // The workers under the launcher's supervisor (infra/process/supervisor.ts), restarted at once after each kill -9
+    // (no backoff, and no giving up: the kills are the test, not a crash loop).
+    const policy = { maxRestarts: S.workerKills + S.workers, windowMs: 24 * 3_600_000, baseDelayMs: 0, maxDelayMs: 0 };
+    const supervised = Array.from({ length: S.workers }, (_, i) =>
+      new Supervised({
+        name: `worker ${i + 1}`,
+        start: () => startNode(`worker ${i + 1}`, 'apps/worker/src/main.js'),
+        policy,
+        log,
+        onGiveUp: (reason) => log(`supervision gave up: ${reason}`),
+        stopping: () => stopping,
+      }),
+    );
+    const workers = {
+      get length() {
+        return supervised.length;
+      },
+      at: (slot: number) => supervised[slot].current,
+      pids: () => supervised.map((w) => w.current.child.pid),
+      restarts: () => supervised.reduce((n, w) => n + w.restartCount, 0),
+      stop: () => Promise.all(supervised.map((w) => w.stop('SIGTERM', 30_000))),
     };
-    for (let i = 0; i < S.workers; i++) superviseWorker(i);
-    parts.push({ name: 'workers', stop: async () => void (await Promise.all(workers.map((w) => w.stop('SIGTERM', 30_000)))) });
+    parts.push({ name: 'workers', stop: async () => void (await workers.stop()) });
     const api = startNode('api', 'apps/api/src/main.js');
     parts.push({ name: 'API', stop: () => api.stop('SIGTERM', 30_000) });
     void api.exit.then(({ code, signal }) => {
@@ -136,7 +147,7 @@ async function main(): Promise<number> {
     });
     const apiBase = `http://127.0.0.1:${apiPort}`;
     await waitFor(`${apiBase}/health/ready`, async () => (await fetch(`${apiBase}/health/ready`, { signal: AbortSignal.timeout(4_000) }).catch(() => null))?.ok === true, 180_000, 500);
-    log(`ready: API pid ${api.child.pid}, workers ${workers.map((w) => w.child.pid).join(', ')}, Temporal ${address}, PostgreSQL port ${pgPort}`);
+    log(`ready: API pid ${api.child.pid}, workers ${workers.pids().join(', ')}, Temporal ${address}, PostgreSQL port ${pgPort}`);
 
     const client = await ScaleClient.create({ base: apiBase, databaseUrl: pg.url }, dataDir, S.retrySeconds * 1000);
 
@@ -189,7 +200,7 @@ async function main(): Promise<number> {
       for (let i = 0; i < S.workerKills; i++) {
         await at((i + 0.5) / S.workerKills);
         const slot = i % workers.length;
-        const w = workers[slot];
+        const w = workers.at(slot);
         if (!w?.running) {
           await sleep(500);
           continue;
@@ -294,7 +305,7 @@ async function main(): Promise<number> {
     console.log('');
     console.log(`== faults, ${new Date().toISOString()}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Temporal ${cluster ? 'cluster' : 'dev server'} ==`);
     console.log(`  load for ${loadSeconds.toFixed(0)} s: ${accepted.length} cases opened (${(accepted.length / loadSeconds).toFixed(1)}/s), ${driven.length} driven to the discharge, ${client.completions.length} task completions (p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms)`);
-    console.log(`  faults: ${faults.length}; worker restarts by this script: ${workerRestarts}`);
+    console.log(`  faults: ${faults.length}; worker restarts by the supervisor: ${workers.restarts()}`);
     for (const f of faults.filter((x) => !x.startsWith('kill -9 worker'))) console.log(`    ${f}`);
     console.log(`    ${faults.filter((x) => x.startsWith('kill -9 worker')).length} × kill -9 of a worker`);
     console.log(`  calls retried through the faults: ${[...client.retried].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none'}`);

@@ -13,7 +13,8 @@ import { signDevToken } from '../../libs/auth/src/dev-issuer';
 import type { Role } from '../../libs/auth/src/principal';
 import { freePort, waitFor } from '../net/ports';
 
-export const ROOT = join(__dirname, '..', '..', '..');
+/** The repository: three levels up from dist/infra/bench, two from infra/bench (jest runs this file from source). */
+export const ROOT = existsSync(join(__dirname, '..', '..', 'package.json')) ? join(__dirname, '..', '..') : join(__dirname, '..', '..', '..');
 const DAY_MS = 86_400_000;
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -44,6 +45,8 @@ export interface StackOptions {
   ports?: StackPorts;
   extraEnv?: Record<string, string>;
   log: (line: string) => void;
+  /** The launcher's own output lines (its `[stack] …` log, the banner); unset, its output is not read. */
+  onOutput?: (line: string) => void;
 }
 
 export interface StackPorts {
@@ -101,8 +104,16 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       RATE_LIMIT_PER_IP_PER_MINUTE: '10000000',
       ...(o.extraEnv ?? {}),
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', o.onOutput ? 'pipe' : 'ignore', 'pipe'],
   });
+  if (o.onOutput) {
+    let partial = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) o.onOutput!(line);
+    });
+  }
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-8_000);
@@ -124,7 +135,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     (stopped ??= (async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const timedOut = sleep(90_000).then(() => 'timeout' as const);
+      // unref: a stop that went well leaves no timer behind (jest waits for those).
+      const timedOut = new Promise<void>((r) => setTimeout(r, 90_000).unref()).then(() => 'timeout' as const);
       if ((await Promise.race([exit.then(() => 'exited' as const), timedOut])) === 'timeout') {
         o.log('the launcher did not stop in 90 s: killing its process group');
         try {
@@ -140,7 +152,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
 
 /** Variables the product reads: none leaks in from the caller's shell (as in engine.bench.ts). */
 const PRODUCT_VARIABLES =
-  /^(NODE_ENV|LOG_LEVEL|HOST|PORT|HTTP_BODY_LIMIT_BYTES|DATABASE_URL|DATA_DIR|EMBEDDED_POSTGRES_PORT|TEMPORAL_\w+|WORKER_COUNT|API_REPLICAS|DISCHARGE_\w+|REIMBURSEMENT_\w+|COORDINATION_\w+|AGREEMENT_\w+|AUTH_\w+|RATE_LIMIT_\w+|HTTP_\w+|API_DOCS_ENABLED)$/;
+  /^(NODE_ENV|LOG_LEVEL|HOST|PORT|HTTP_BODY_LIMIT_BYTES|DATABASE_URL|DATA_DIR|EMBEDDED_POSTGRES_PORT|TEMPORAL_\w+|WORKER_COUNT|API_REPLICAS|DISCHARGE_\w+|REIMBURSEMENT_\w+|COORDINATION_\w+|AGREEMENT_\w+|AUTH_\w+|RATE_LIMIT_\w+|HTTP_\w+|API_DOCS_ENABLED|SUPERVISE_\w+)$/;
 
 export function withoutProductVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};

@@ -138,3 +138,11 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
     await client.end();
   }
 }
+
+/** The version of the embedded PostgreSQL binaries (e.g. "18.4"): a data folder opens only in its major version. */
+export function embeddedPostgresVersion(): string {
+  const out = execFileSync(binaries().postgres, ['--version']).toString();
+  const m = /(\d+(?:\.\d+)?)/.exec(out.replace(/^[^)]*\)/, ''));
+  if (!m) throw new Error(`cannot read the embedded PostgreSQL's version from "${out.trim()}"`);
+  return m[1];
+}

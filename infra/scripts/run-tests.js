@@ -38,14 +38,14 @@ if (run('lint (eslint)', [bin('eslint', 'bin/eslint.js'), '.']) !== 0) {
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'vardflode-jest-'));
 const resultsFile = join(resultsDir, 'results.json');
-const status = run('jest (unit, workflow, integration and browser tiers)', [
+const status = run('jest (unit, workflow, integration, browser and stack tiers)', [
   bin('jest', 'bin/jest.js'),
   '--json',
   `--outputFile=${resultsFile}`,
   ...process.argv.slice(2),
   // The `cluster` project (Temporal's own server, built with Go) runs only when asked for by name. Last, since
   // --selectProjects takes every word after it.
-  ...(process.argv.includes('--selectProjects') ? [] : ['--selectProjects', 'unit', 'workflow', 'integration', 'browser']),
+  ...(process.argv.includes('--selectProjects') ? [] : ['--selectProjects', 'unit', 'workflow', 'integration', 'browser', 'stack']),
 ]);
 
 if (!existsSync(resultsFile)) {

@@ -2,7 +2,8 @@
  * `npm start`: the whole stack on one machine. PostgreSQL (embedded unless DATABASE_URL), the Temporal dev
  * server (unless TEMPORAL_ADDRESS), then the worker and the API as separate processes, exactly as they run
  * in production. Waits until /health/ready answers, prints where everything is, and on Ctrl-C (SIGINT) or
- * SIGTERM stops it all in order: API → worker → Temporal → PostgreSQL.
+ * SIGTERM stops it all in order: API → worker → Temporal → PostgreSQL. A worker or API process that exits on its own
+ * is restarted with backoff (infra/process/supervisor.ts); only repeated crashes stop the stack (exit 1).
  *
  * `TEMPORAL_MODE=cluster` (`npm run start:cluster`): instead of the dev server, Temporal's own server as four
  * processes (frontend, history, matching, worker) on PostgreSQL (infra/temporal/temporal-cluster.ts), its databases
@@ -11,10 +12,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { acquireDataDirLock } from '../backup/data-dir-lock';
 import { AppConfig, ConfigError, loadAppConfig } from '../../libs/config/src/app-config';
+import { durationMs } from '../../libs/domain/src/time/duration';
 import { assertPortFree, waitFor } from '../net/ports';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
-import { ManagedProcess } from '../process/managed-process';
+import { DEFAULT_RESTART_POLICY, Supervised, type SupervisedOptions } from '../process/supervisor';
 import { startTemporalDevServer } from '../temporal/dev-server';
 import { RunningTemporalCluster, startTemporalCluster } from '../temporal/temporal-cluster';
 import { resolveTemporalCli } from '../temporal/temporal-cli';
@@ -32,12 +35,9 @@ async function isReady(url: string): Promise<boolean> {
   return res.status === 200;
 }
 
-function startNodeApp(name: string, script: string, env: NodeJS.ProcessEnv): ManagedProcess {
+function superviseNodeApp(name: string, script: string, env: NodeJS.ProcessEnv, o: Omit<SupervisedOptions, 'name' | 'start'>): Supervised {
   // An IPC channel: if the launcher dies, the child sees 'disconnect' and shuts down by itself.
-  return ManagedProcess.start(name, process.execPath, [join(distRoot, script)], {
-    env,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  return Supervised.start(name, process.execPath, [join(distRoot, script)], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }, o);
 }
 
 /** The admin URL (database `postgres`) of the server a database URL points at, for Temporal's own databases. */
@@ -60,6 +60,9 @@ async function main(): Promise<void> {
   const config = loadAppConfig();
   await checkPorts(config);
   const dataDir = resolve(config.DATA_DIR);
+  // DATA_DIR is this launcher's until it exits: no second launcher, no `npm run backup`/`restore` meanwhile.
+  const releaseDataDir = acquireDataDirLock(dataDir, 'npm start (the launcher)');
+  process.on('exit', () => releaseDataDir());
   const started: Stoppable[] = []; // in start order; stopped in reverse
   let stopping: Promise<void> | undefined;
 
@@ -133,8 +136,16 @@ async function main(): Promise<void> {
     // TEMPORAL_MODE is the launcher's: the API and worker only connect to TEMPORAL_ADDRESS (refused with cluster).
     delete env.TEMPORAL_MODE;
     const workerCount = config.workerCount;
+    // Supervision: a worker or API process that exits on its own is started again with backoff; only repeated
+    // crashes stop everything (SUPERVISE_MAX_RESTARTS within SUPERVISE_WINDOW). A clean stop never restarts.
+    const supervision = {
+      policy: { ...DEFAULT_RESTART_POLICY, maxRestarts: config.SUPERVISE_MAX_RESTARTS, windowMs: durationMs(config.SUPERVISE_WINDOW) },
+      log,
+      onGiveUp: (reason: string) => void stopAll(reason, 1),
+      stopping: () => stopping !== undefined,
+    };
     const workers = Array.from({ length: workerCount }, (_, i) =>
-      startNodeApp(workerCount === 1 ? 'worker' : `worker ${i + 1}`, 'apps/worker/src/main.js', env),
+      superviseNodeApp(workerCount === 1 ? 'worker' : `worker ${i + 1}`, 'apps/worker/src/main.js', env, supervision),
     );
     started.push({
       name: workerCount === 1 ? 'worker' : `${workerCount} workers`,
@@ -143,14 +154,8 @@ async function main(): Promise<void> {
       },
     });
     // API_REPLICAS > 1: the API process is a primary that forks the replicas, all on PORT (apps/api/src/primary.ts).
-    const api = startNodeApp('api', 'apps/api/src/main.js', { ...env, API_REPLICAS: String(config.apiReplicas) });
+    const api = superviseNodeApp('api', 'apps/api/src/main.js', { ...env, API_REPLICAS: String(config.apiReplicas) }, supervision);
     started.push({ name: 'API', stop: () => api.stop('SIGTERM', 30_000) });
-
-    for (const child of [...workers, api]) {
-      void child.exit.then(({ code, signal }) => {
-        if (!stopping) void stopAll(`the ${child.name} exited unexpectedly (code ${code}, signal ${signal})`, 1);
-      });
-    }
 
     const base = `http://${config.HOST}:${config.PORT}`;
     log('waiting for the API to report ready (PostgreSQL, Temporal, worker)…');

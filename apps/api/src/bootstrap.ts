@@ -42,7 +42,7 @@ export async function createApiApplication(config: AppConfig, options: { webDir?
   app.use(codecCors(config));
   app.useGlobalPipes(createValidationPipe());
   // The filter registered last is tried first: domain errors, then everything else, all in one error shape.
-  app.useGlobalFilters(new HttpErrorFilter(), new DomainErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter(), new DomainErrorFilter(config.HTTP_RETRY_AFTER_SECONDS));
   app.enableShutdownHooks();
 
   const document = buildOpenApiDocument(app);

@@ -256,6 +256,34 @@ export class AppConfig {
   @Max(64)
   API_REPLICAS?: number;
 
+  // Supervision and graceful degradation (issue 17).
+
+  /** Restarts of a crashed worker or API process `npm start` makes within SUPERVISE_WINDOW; one more crash stops it all. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  SUPERVISE_MAX_RESTARTS = 5;
+
+  /** The window SUPERVISE_MAX_RESTARTS counts crashes in; older crashes are forgotten (and the backoff starts at 1 s again). */
+  @IsDurationSetting()
+  SUPERVISE_WINDOW = '10m';
+
+  /** How long an API request waits on Temporal for a case step (an update, update-with-start) before it answers 503. */
+  @IsDurationSetting()
+  TEMPORAL_STEP_TIMEOUT = '10s';
+
+  /** Retry-After (seconds) on a 503 for a dependency that is away (no worker answered, Temporal not reachable). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  HTTP_RETRY_AFTER_SECONDS = 5;
+
+  /** On SIGTERM the API stops accepting and lets requests in flight finish for at most this long, then exits. */
+  @IsDurationSetting()
+  HTTP_SHUTDOWN_GRACE = '20s';
+
   /** Path to a `temporal` CLI binary; otherwise PATH, the project's cached build, `go install`, the SDK download. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() TEMPORAL_CLI?: string;
 

@@ -6,7 +6,8 @@ import type { KeyRing } from '../../crypto/src/key-ring';
 import { vardflodeDataConverter } from '../../crypto/src/payload-codec';
 import { temporalClientInterceptors } from '../../telemetry/src/temporal-tracing';
 import { temporalConnectionSettings } from './connection-options';
-import { encryptionKeyMissing, missingKeyOf } from './temporal-errors';
+import { durationMs } from '../../domain/src/time/duration';
+import { encryptionKeyMissing, missingKeyOf, stepTimedOut } from './temporal-errors';
 
 /** How long an update may wait before the API looks whether the worker fails the workflow's tasks for a missing key. */
 export const KEY_WATCH_INTERVAL_MS = 2_000;
@@ -44,6 +45,7 @@ export class TemporalClientHolder implements OnApplicationShutdown {
    */
   async watchingForMissingKey<R>(workflowId: string, what: string, update: () => Promise<R>): Promise<R> {
     const controller = new AbortController();
+    const timedOut = this.abortAfterStepTimeout(controller);
     const running = this.client.withAbortSignal(controller.signal, update);
     let done = false;
     const watch = (async (): Promise<string> => {
@@ -62,9 +64,49 @@ export class TemporalClientHolder implements OnApplicationShutdown {
         throw encryptionKeyMissing(what, outcome.keyId);
       }
       return outcome.value;
+    } catch (err) {
+      if (timedOut.fired) throw stepTimedOut(what, this.stepTimeoutMs);
+      throw err;
     } finally {
       done = true;
+      timedOut.clear();
     }
+  }
+
+  /**
+   * Runs a request a workflow answers in its next task (e.g. update-with-start), for at most TEMPORAL_STEP_TIMEOUT:
+   * with no worker polling, it ends with DEPENDENCY_UNAVAILABLE (503 with Retry-After) instead of hanging. What the
+   * request started stays started: a retry with the same Idempotency-Key (the same update id) attaches to it.
+   */
+  async withinStepTimeout<R>(what: string, request: () => Promise<R>): Promise<R> {
+    const controller = new AbortController();
+    const timedOut = this.abortAfterStepTimeout(controller);
+    try {
+      return await this.client.withAbortSignal(controller.signal, request);
+    } catch (err) {
+      if (timedOut.fired) throw stepTimedOut(what, this.stepTimeoutMs);
+      throw err;
+    } finally {
+      timedOut.clear();
+    }
+  }
+
+  private get stepTimeoutMs(): number {
+    return durationMs(this.config.TEMPORAL_STEP_TIMEOUT);
+  }
+
+  private abortAfterStepTimeout(controller: AbortController): { readonly fired: boolean; clear(): void } {
+    let fired = false;
+    const timer = setTimeout(() => {
+      fired = true;
+      controller.abort();
+    }, this.stepTimeoutMs);
+    return {
+      get fired() {
+        return fired;
+      },
+      clear: () => clearTimeout(timer),
+    };
   }
 
   /** The key a workflow's latest workflow task failed for, if it failed for a missing key (newest events first). */

@@ -52,6 +52,17 @@ export function encryptionKeyMissing(what: string, keyId: string): DomainError {
   );
 }
 
+/**
+ * A case step no worker carried out in time (none polling, or one restarting): 503 with Retry-After. Nothing is lost:
+ * the step stays with the workflow, and a retry with the same Idempotency-Key gets the first attempt's result.
+ */
+export function stepTimedOut(what: string, afterMs: number): DomainError {
+  return new DomainError(
+    DomainErrorCode.DependencyUnavailable,
+    `no worker carried out the step for ${what} within ${Math.round(afterMs / 1000)} s (none is polling, or one is restarting); try again: a retry of the same request (the same Idempotency-Key) is carried out once`,
+  );
+}
+
 /** Temporal client errors in domain terms: an unknown case, a refusal by the workflow, Temporal away, a missing key. */
 export function toDomainError(err: unknown, what: string): unknown {
   const keyId = missingKeyOf(err);

@@ -7,6 +7,7 @@ import { TaskRepository } from '../../../../libs/persistence/src/repositories/ta
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
 import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
 import { toDomainError } from '../../../../libs/temporal/src/temporal-errors';
+import { WorkerPresence } from '../../../../libs/temporal/src/worker-presence';
 import type { RequestContext } from '../common/request-context';
 import { CaseClosure } from './case-closure';
 
@@ -22,6 +23,7 @@ export class CaseWorkflows {
     private readonly temporal: TemporalClientHolder,
     private readonly closure: CaseClosure,
     private readonly tasks: TaskRepository,
+    private readonly workers: WorkerPresence,
   ) {}
 
   /** A request to a running case (an update); `updateId` makes a retried request apply once. */
@@ -32,6 +34,8 @@ export class CaseWorkflows {
     arg: A,
     updateId?: string,
   ): Promise<R> {
+    // No worker polling: 503 at once. Otherwise the wait is bounded (TEMPORAL_STEP_TIMEOUT), then 503 too.
+    await this.workers.requirePolling();
     try {
       const result = await this.temporal.watchingForMissingKey(c.workflowId, `case ${c.id}`, () =>
         this.temporal.client.workflow.getHandle(c.workflowId).executeUpdate(update, { args: [{ ...arg, requestId: ctx.requestId }], updateId }),
@@ -66,8 +70,10 @@ export class CaseWorkflows {
     arg?: A,
     updateId?: string,
   ): Promise<R | undefined> {
+    await this.workers.requirePolling();
     try {
-      const result = await this.temporal.client.workflow.executeUpdateWithStart(update as UpdateDefinition<CommandResult<R>, [A]>, {
+      // Bounded: with no worker it answers 503; the workflow it may have started is the one a retry attaches to.
+      const result = await this.temporal.withinStepTimeout(start.what, () => this.temporal.client.workflow.executeUpdateWithStart(update as UpdateDefinition<CommandResult<R>, [A]>, {
         ...(arg ? { args: [{ ...arg, requestId: ctx.requestId }] as [A] } : {}),
         ...(updateId ? { updateId } : {}),
         startWorkflowOperation: new WithStartWorkflowOperation(start.workflowType, {
@@ -77,7 +83,7 @@ export class CaseWorkflows {
           workflowIdConflictPolicy: 'USE_EXISTING',
           ...(start.rejectDuplicate ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
         }),
-      });
+      }));
       return this.answered(ctx, result);
     } catch (err) {
       // Started before and since closed: the same case, not a new one.

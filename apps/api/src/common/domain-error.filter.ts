@@ -21,16 +21,22 @@ export function statusOfDomainError(error: DomainError): HttpStatus {
   return STATUS[error.code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
 }
 
+/** Codes that say "away for now": answered with Retry-After (no worker answered in time, Temporal not reachable). */
+const RETRY_LATER: ReadonlySet<DomainErrorCode> = new Set([DomainErrorCode.DependencyUnavailable]);
+
 @Catch(DomainError)
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('DomainError');
 
+  /** `retryAfterSeconds`: HTTP_RETRY_AFTER_SECONDS. */
+  constructor(private readonly retryAfterSeconds = 5) {}
+
   catch(error: DomainError, host: ArgumentsHost): void {
     const status = statusOfDomainError(error);
     if (status >= 500) this.logger.warn(`${error.code}: ${error.message}`);
-    host
-      .switchToHttp()
-      .getResponse<Response>()
+    const res = host.switchToHttp().getResponse<Response>();
+    if (RETRY_LATER.has(error.code)) res.setHeader('Retry-After', String(this.retryAfterSeconds));
+    res
       .status(status)
       .json({ statusCode: status, code: error.code, message: error.message, ...(error.details ?? {}) });
   }

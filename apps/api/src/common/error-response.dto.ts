@@ -41,7 +41,7 @@ const ERROR_STATUSES = {
   415: 'The body is not application/json',
   422: 'Understood but refused as given (an answer the case cannot accept, an unknown organisation, a reused Idempotency-Key)',
   429: 'Too many requests: wait for Retry-After seconds',
-  503: 'A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case\'s data is sealed with a key no longer in the key ring',
+  503: 'A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case\'s data is sealed with a key no longer in the key ring',
 } as const;
 export type ErrorStatus = keyof typeof ERROR_STATUSES;
 

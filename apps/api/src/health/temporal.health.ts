@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { temporal } from '@temporalio/proto';
 import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
-
-// A polling worker renews its long poll at least once a minute; older than this, it is gone.
-const POLLER_FRESH_MS = 2 * 60_000;
+import { freshWorkflowPollers } from '../../../../libs/temporal/src/worker-presence';
 
 @Injectable()
 export class TemporalHealthIndicator {
@@ -31,19 +28,10 @@ export class TemporalHealthIndicator {
     return this.health
       .check('worker')
       .attempt(async () => {
-        const { connection, config } = this.temporal;
-        const res = await connection.workflowService.describeTaskQueue({
-          namespace: config.TEMPORAL_NAMESPACE,
-          taskQueue: { name: config.TEMPORAL_TASK_QUEUE, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-          taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-        });
-        const now = Date.now();
-        const fresh = (res.pollers ?? []).filter((p) => {
-          const seconds = Number(p.lastAccessTime?.seconds ?? 0);
-          return now - seconds * 1000 < POLLER_FRESH_MS;
-        });
-        if (fresh.length === 0) throw new Error(`no worker is polling task queue ${config.TEMPORAL_TASK_QUEUE}`);
-        return { taskQueue: config.TEMPORAL_TASK_QUEUE, pollers: fresh.length };
+        const { config } = this.temporal;
+        const fresh = await freshWorkflowPollers(this.temporal);
+        if (fresh === 0) throw new Error(`no worker is polling task queue ${config.TEMPORAL_TASK_QUEUE}`);
+        return { taskQueue: config.TEMPORAL_TASK_QUEUE, pollers: fresh };
       })
       .withTimeout(3_000);
   }

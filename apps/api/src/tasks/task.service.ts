@@ -10,6 +10,7 @@ import { PatientDataService } from '../../../../libs/persistence/src/patient-dat
 import { TaskRepository, TaskRow } from '../../../../libs/persistence/src/repositories/task.repository';
 import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
 import { toDomainError } from '../../../../libs/temporal/src/temporal-errors';
+import { WorkerPresence } from '../../../../libs/temporal/src/worker-presence';
 import { AccessService } from '../access/access.service';
 import { CaseClosure } from '../access/case-closure';
 import { DEFAULT_PAGE_SIZE } from '../common/page-query.dto';
@@ -53,6 +54,7 @@ export class TaskService {
     private readonly audit: AuditRepository,
     private readonly temporal: TemporalClientHolder,
     private readonly patientData: PatientDataService,
+    private readonly workers: WorkerPresence,
   ) {}
 
   /**
@@ -136,6 +138,8 @@ export class TaskService {
     if (task.claimedBy && task.claimedBy !== me) {
       throw new DomainError(DomainErrorCode.Conflict, 'the task is claimed by someone else', { claimedBy: task.claimedBy });
     }
+    // No worker polling: 503 at once; otherwise the update waits at most TEMPORAL_STEP_TIMEOUT, then 503 too.
+    await this.workers.requirePolling();
     try {
       const result = await this.temporal.watchingForMissingKey(task.workflowId, `task ${id}`, () =>
         this.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {

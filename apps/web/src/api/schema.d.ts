@@ -3885,7 +3885,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4130,7 +4130,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4205,7 +4205,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4280,7 +4280,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4399,7 +4399,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4518,7 +4518,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4637,7 +4637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4756,7 +4756,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4875,7 +4875,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5019,7 +5019,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5510,7 +5510,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5585,7 +5585,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5701,7 +5701,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5795,7 +5795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5911,7 +5911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6087,7 +6087,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6422,7 +6422,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6605,7 +6605,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6985,7 +6985,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7100,7 +7100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7216,7 +7216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7425,7 +7425,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7560,7 +7560,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7677,7 +7677,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7772,7 +7772,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7836,7 +7836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7950,7 +7950,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8064,7 +8064,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8217,7 +8217,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8479,7 +8479,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency (Temporal or PostgreSQL) is not reachable: try again; or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
+            /** @description A dependency is away (`DEPENDENCY_UNAVAILABLE`, with a `Retry-After` header in seconds): Temporal or PostgreSQL is not reachable, or no worker carried out the case step in time (none polling, or one restarting); try again after Retry-After with the same request (and Idempotency-Key), which is carried out once. Or (`ENCRYPTION_KEY_MISSING`, naming `keyId`) the case's data is sealed with a key no longer in the key ring */
             503: {
                 headers: {
                     [name: string]: unknown;
