@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { activitiesFrom } from '../../activities/activities.module';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
 import { createCaseWorker } from '../../apps/worker/src/case-worker';
+import { CaseProblemsRepository } from '../../libs/persistence/src/operations/case-problems.repository';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { signDevToken } from '../../libs/auth/src/dev-issuer';
 import type { Role } from '../../libs/auth/src/principal';
@@ -95,6 +96,7 @@ async function startSide(name: Side['name'], adminUrl: string, temporalAddress: 
     config,
     activities: activitiesFrom(ctx),
     keyRing: ctx.get<string, KeyRing>(KEY_RING),
+    problems: ctx.get(CaseProblemsRepository),
     ...(name === 'no codec' ? { dataConverter: {} } : {}),
   });
   const running = worker.run();

@@ -47,6 +47,7 @@ schemathesis.openapi.format("cases-cursor", st.builds(_cursor, st.just("cases"),
 schemathesis.openapi.format("tasks-cursor", st.builds(_cursor, st.just("tasks"), _INSTANT, _UUID))
 schemathesis.openapi.format("claims-cursor", st.builds(_cursor, st.just("claims"), _INSTANT, _UUID))
 schemathesis.openapi.format("audit-cursor", st.builds(_cursor, st.just("audit"), st.just(""), st.integers(min_value=1, max_value=2**63 - 1).map(str)))
+schemathesis.openapi.format("operations-cases-cursor", st.builds(_cursor, st.just("operations/cases"), _INSTANT, _UUID))
 schemathesis.openapi.format("situation-rounds-cursor", st.builds(_cursor, st.just("situation-reports/rounds"), _INSTANT, _UUID))
 # Raw reports of a round page by organisation code alone.
 schemathesis.openapi.format(

@@ -22,6 +22,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { activitiesFrom } from '../../activities/activities.module';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
 import { createCaseWorker } from '../../apps/worker/src/case-worker';
+import { CaseProblemsRepository } from '../../libs/persistence/src/operations/case-problems.repository';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { loadAppConfig } from '../../libs/config/src/app-config';
 import { KEY_RING } from '../../libs/crypto/src/crypto.module';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     config,
     activities: activitiesFrom(ctx),
     keyRing: ctx.get<string, KeyRing>(KEY_RING),
+    problems: ctx.get(CaseProblemsRepository),
     workflowBundlePath: bundle,
   });
   const running = worker.run();

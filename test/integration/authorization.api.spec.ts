@@ -268,6 +268,12 @@ const ROWS: Row[] = [
     party: { org: 'HSF', roles: ['operator'] }, partyStatus: 200, nonParty: { org: 'HSF', roles: ['platform_auditor'] }, nonPartyStatus: 403,
     wrongParty: { org: '0126', roles: ['operator'] }, wrongPartyStatus: 403,
   })),
+  // Stuck and failing cases (issue 17): HSF's operators only; a case handler there, or the role held elsewhere, gets 403.
+  {
+    route: 'GET /operations/cases', method: 'get', make: async () => ({ path: '/operations/cases?problem=stalled' }),
+    party: { org: 'HSF', roles: ['operator'] }, partyStatus: 200, nonParty: { org: 'HSF', roles: ['case_handler'] }, nonPartyStatus: 403,
+    wrongParty: { org: '0126', roles: ['operator'] }, wrongPartyStatus: 403,
+  },
   // Situation reports (SITUATION_REPORTS): Socialstyrelsen's coordinators start extra rounds; reporters read the
   // rounds they report in and their own raw report; organisations of no reporting kind have no rounds (404).
   {

@@ -29,6 +29,7 @@ import { KeyRing } from '../../libs/crypto/src/key-ring';
 import { KeyRingPayloadCodec, vardflodeDataConverter } from '../../libs/crypto/src/payload-codec';
 import { assertSealedWithin, clearPayloads, decodedPayloads, HISTORIES_DIR, payloadsOf, readableInFile, readablePatient, sealingKeyIds } from '../support/history-fixtures';
 import { workflowSpanSinks } from '../../libs/telemetry/src/temporal-tracing';
+import { IGNORED_WORKFLOW_PROBLEMS } from '../../apps/worker/src/workflow-problems';
 import { fixedTestKeyRing } from '../support/test-key-ring';
 import { TEST_ENV } from '../support/test-stack-env';
 
@@ -41,7 +42,7 @@ const testRing = fixedTestKeyRing();
 async function replay(history: History, name: string): Promise<void> {
   assertSealedWithin(history, testRing, name);
   await Worker.runReplayHistory(
-    { workflowBundle: { codePath: process.env[TEST_ENV.workflowBundle] as string }, dataConverter: vardflodeDataConverter(testRing), sinks: workflowSpanSinks() },
+    { workflowBundle: { codePath: process.env[TEST_ENV.workflowBundle] as string }, dataConverter: vardflodeDataConverter(testRing), sinks: { ...workflowSpanSinks(), ...IGNORED_WORKFLOW_PROBLEMS } },
     history,
     `replay-${name}`,
   );
@@ -112,7 +113,7 @@ describe('the sealed recordings', () => {
     // Without that check the replayer fails too (it never passes a history it cannot open), only less clearly.
     await expect(
       Worker.runReplayHistory(
-        { workflowBundle: { codePath: process.env[TEST_ENV.workflowBundle] as string }, dataConverter: vardflodeDataConverter(testRing), sinks: workflowSpanSinks() },
+        { workflowBundle: { codePath: process.env[TEST_ENV.workflowBundle] as string }, dataConverter: vardflodeDataConverter(testRing), sinks: { ...workflowSpanSinks(), ...IGNORED_WORKFLOW_PROBLEMS } },
         history,
         'replay-resealed',
       ),

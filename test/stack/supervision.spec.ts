@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { signDevToken } from '../../libs/auth/src/dev-issuer';
 import { FAILURE_CONVERTER_PATH } from '../../libs/crypto/src/failure-converter';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../../libs/telemetry/src/workflow-interceptor-modules';
 import { dischargeNotice, processTree, ROOT, sleep, startStack, type RunningStack } from '../../infra/bench/scale-support';
 
 jest.setTimeout(170_000);
@@ -33,6 +34,8 @@ async function freshWorkflowBundle(): Promise<void> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: join(ROOT, 'workflows', 'index.ts'),
     failureConverterPath: FAILURE_CONVERTER_PATH,
+    // The same modules as `npm run build`'s bundle, so the workers' traces keep their workflow spans.
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
     logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: console.error },
   });
   const target = join(ROOT, 'dist', 'workflow-bundle.js');

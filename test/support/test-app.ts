@@ -18,6 +18,7 @@ import type { Role } from '../../libs/auth/src/principal';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
 import { createCaseWorker } from '../../apps/worker/src/case-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { CaseProblemsRepository } from '../../libs/persistence/src/operations/case-problems.repository';
 import { AppConfig, loadAppConfig } from '../../libs/config/src/app-config';
 import { ensureDatabase } from '../../infra/postgres/embedded-postgres';
 import { KEY_RING } from '../../libs/crypto/src/crypto.module';
@@ -73,6 +74,7 @@ export async function startTestWorker(config: AppConfig, wrapActivities?: (a: Al
     config,
     activities: (wrapActivities ?? ((a: AllActivities) => a))(activitiesFrom(ctx)),
     keyRing: ctx.get<string, KeyRing>(KEY_RING),
+    problems: ctx.get(CaseProblemsRepository),
     workflowBundlePath: required(TEST_ENV.workflowBundle),
   });
   const running = worker.run();

@@ -32,6 +32,7 @@ import { PatientModule } from './patients/patient.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.controller';
 import { CodecModule } from './codec/codec.controller';
 import { AuthConfigModule } from './auth-config/auth-config.controller';
+import { OperationsModule } from './operations/operations.controller';
 
 /** HTTP and application logs through one pino logger: readable lines on a terminal, JSON otherwise (LOG_FORMAT). */
 function loggerModule(config: AppConfig): DynamicModule {
@@ -75,6 +76,7 @@ export class ApiModule implements NestModule {
         PatientModule,
         CodecModule,
         StatisticsModule,
+        OperationsModule,
         // The web app's development sign-in, only while the dev issuer is on.
         ...(config.devIssuerEnabled ? [DevSignInModule] : []),
       ],

@@ -9,6 +9,7 @@ import { countSignal, useTaskCount } from './lib/task-count';
 import { CaseView } from './screens/Case';
 import { Inbox } from './screens/Inbox';
 import { NewDischarge } from './screens/NewDischarge';
+import { Operations, OPERATIONS_PATH, seesOperations } from './screens/Operations';
 import { FINANCE_NAV, financeScreen, financeSection } from './screens/finance-routes';
 import { SignIn } from './screens/SignIn';
 import { readsSituationReports, SITUATION_PATH } from './screens/SituationReports';
@@ -68,6 +69,8 @@ function Workspace() {
   const situation = readsSituationReports(organisations.byCode.get(session.organisationCode)?.kind, session.roles);
   // Överflyttning and Förstärkning: the regions' coordinators and Socialstyrelsen's (the coordination function).
   const transfers = worksWithTransfers(organisations.byCode.get(session.organisationCode)?.kind, session.organisationCode, session.roles);
+  // Drift: HSF's operators (stuck and failing cases).
+  const operations = seesOperations(session.organisationCode, session.roles);
   const openCount = count ? String(count.open) : null;
   let screen: ReactNode;
   const task = TASK_PATH.exec(path);
@@ -81,6 +84,7 @@ function Workspace() {
     );
   else if (kase) screen = <CaseView key={kase[1]} caseId={kase[1].toLowerCase()} />;
   else if (path === ROUTES.newDischarge) screen = <NewDischarge />;
+  else if (path === OPERATIONS_PATH && operations) screen = <Operations />;
   else screen = financeScreen(path, navigate) ?? situationScreen(path, navigate) ?? transferScreen(path, navigate, <NotFound />) ?? <NotFound />;
   return (
     <NavigationProvider navigate={navigate}>
@@ -108,6 +112,11 @@ function Workspace() {
                 {n.label}
               </a>
             ))}
+          {operations && (
+            <a href={OPERATIONS_PATH} onClick={link(OPERATIONS_PATH)} aria-current={path === OPERATIONS_PATH ? 'page' : undefined}>
+              Drift
+            </a>
+          )}
           {FINANCE_NAV.map((n) => (
             <a key={n.path} href={n.path} onClick={link(n.path)} aria-current={financeSection(path) === n.path ? 'page' : undefined}>
               {n.label}

@@ -14,6 +14,7 @@ import { KEY_RING } from '../../../libs/crypto/src/crypto.module';
 import type { KeyRing } from '../../../libs/crypto/src/key-ring';
 import { vardflodeDataConverter } from '../../../libs/crypto/src/payload-codec';
 import { createCaseWorker } from './case-worker';
+import { CaseProblemsRepository } from '../../../libs/persistence/src/operations/case-problems.repository';
 import { ensurePatientDataErasureSchedule } from './erasure-schedule';
 import { ensureSituationRoundSchedule } from './situation-round-schedule';
 import { WorkerModule } from './worker.module';
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   });
   const connection = await connectWithRetry(config, log);
   const keyRing = ctx.get<string, KeyRing>(KEY_RING);
-  const worker = await createCaseWorker({ connection, config, activities: activitiesFrom(ctx), keyRing });
+  const worker = await createCaseWorker({ connection, config, activities: activitiesFrom(ctx), keyRing, problems: ctx.get(CaseProblemsRepository) });
   const schedules = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: vardflodeDataConverter(keyRing) });
   const scheduleId = await ensurePatientDataErasureSchedule(schedules, config);
   log.debug({ scheduleId, every: config.PATIENT_DATA_ERASURE_INTERVAL }, 'patient-data erasure scheduled');

@@ -318,6 +318,17 @@ export class AppConfig {
   @Max(100_000)
   TEMPORAL_MAX_CACHED_WORKFLOWS = 500;
 
+  /** GET /operations/cases: an activity (or a workflow task) is listed as failing once this many attempts of it failed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  OPERATIONS_FAILURE_ATTEMPTS = 3;
+
+  /** GET /operations/cases: a case is stalled when an open task's deadline passed this long ago and nothing moved since. */
+  @IsDurationSetting()
+  OPERATIONS_STALLED_GRACE = '1h';
+
   /** Inskrivningsmeddelande deadline: a case opened later than this after admission is marked late (Lag 2017:612). */
   @Transform(toInt)
   @IsInt()

@@ -35,6 +35,8 @@ import { NationalOrganisationKinds1764508000000 } from './migrations/17645080000
 import { SituationReports1764600000000 } from './migrations/1764600000000-situation-reports';
 import { Transfers1764603600000 } from './migrations/1764603600000-transfers';
 import { AuditPartitions1764691200000 } from './migrations/1764691200000-audit-partitions';
+import { CaseProblems1764777600000 } from './migrations/1764777600000-case-problems';
+import { WorkflowProblemEntity } from './entities/workflow-problem.entity';
 import { OperationalMetrics1764864000000 } from './migrations/1764864000000-operational-metrics';
 import { AuditVerificationEntity } from './entities/audit-verification.entity';
 import { LogSink, QueryLogger } from './query-logger';
@@ -67,6 +69,7 @@ export const ENTITIES = [
   HealthcareRegionEntity,
   ReinforcementPoolEntity,
   ReinforcementAllocationEntity,
+  WorkflowProblemEntity,
   AuditVerificationEntity,
 ];
 /** In order. Listed explicitly (not globbed) so compiled and source runs see the same set. */
@@ -87,6 +90,7 @@ export const MIGRATIONS = [
   SituationReports1764600000000,
   Transfers1764603600000,
   AuditPartitions1764691200000,
+  CaseProblems1764777600000,
   OperationalMetrics1764864000000,
 ];
 

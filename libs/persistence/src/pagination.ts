@@ -38,6 +38,7 @@ export const CURSORS = {
   claims: { list: 'claims', sortKey: 'instant', id: 'uuid' },
   situationRounds: { list: 'situation-reports/rounds', sortKey: 'instant', id: 'uuid' },
   situationReports: { list: 'situation-reports/reports', sortKey: 'none', id: 'code' },
+  operationsCases: { list: 'operations/cases', sortKey: 'instant', id: 'uuid' },
 } as const satisfies Record<string, CursorKind>;
 
 export function encodeCursor(kind: CursorKind, cursor: Cursor): string {

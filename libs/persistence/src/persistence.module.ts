@@ -23,6 +23,7 @@ import { SituationReportRepository } from './repositories/situation-report.repos
 import { TransferRepository } from './repositories/transfer.repository';
 import { SituationRoundPlanner } from './situation-reports/round-planner';
 import { PatientDataService } from './patient-data/patient-data.service';
+import { CaseProblemsRepository } from './operations/case-problems.repository';
 
 class MigrationRunner implements OnModuleInit {
   private readonly logger = new Logger('Migrations');
@@ -43,7 +44,8 @@ class MigrationRunner implements OnModuleInit {
 
 const REPOSITORIES = [CaseRepository, IdempotencyKeyRepository, OrganisationRepository, TaskRepository, AuditRepository, DailyAmountRepository,
   MandateRepository, ClaimRepository, LedgerRepository, AreaRepository, LpikRepository, SigningDelegationRepository, PatientDataService,
-  StatisticsRepository, SituationReportRepository, SituationRoundPlanner, TransferRepository];
+  StatisticsRepository, SituationReportRepository, SituationRoundPlanner, TransferRepository,
+  CaseProblemsRepository];
 
 /** PostgreSQL through TypeORM; migrations and the reference-data seed run on start (under an advisory lock). */
 @Global()

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { freePort } from '../../../infra/net/ports';
 import { vardflodeDataConverter } from '../../../libs/crypto/src/payload-codec';
 import { workflowSpanSinks } from '../../../libs/telemetry/src/temporal-tracing';
+import { IGNORED_WORKFLOW_PROBLEMS } from '../../../apps/worker/src/workflow-problems';
 import { fixedTestKeyRing } from '../../support/test-key-ring';
 import { workflowTierEnv } from './workflow-tier-env';
 
@@ -72,7 +73,7 @@ export function useTimeSkipping(): TimeSkipping {
         activities,
         dataConverter,
         // The bundle's tracing interceptors hand their spans to this sink (tracing is off here: it drops them).
-        sinks: workflowSpanSinks(),
+        sinks: { ...workflowSpanSinks(), ...IGNORED_WORKFLOW_PROBLEMS },
       });
       return worker.runUntil(() => body(taskQueue));
     },

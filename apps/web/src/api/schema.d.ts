@@ -1171,6 +1171,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/operations/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stuck and failing cases for HSF's operators: a failing activity, a failing workflow task, or no progress past a deadline */
+        get: operations["OperationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2865,6 +2882,53 @@ export interface components {
         ClaimStatisticsDto: {
             scope: components["schemas"]["StatisticsScopeDto"];
             categories: components["schemas"]["ClaimCategoryDto"][];
+        };
+        /** @enum {string} */
+        CaseProblem: "failing_activity" | "failing_workflow_task" | "stalled";
+        CaseProblemDto: {
+            /**
+             * Format: uuid
+             * @description The row's own id (the problem's record, or a stalled case's overdue task).
+             */
+            id: string;
+            /**
+             * @description failing_activity: an activity of the case's workflow failed OPERATIONS_FAILURE_ATTEMPTS times or more and is still retried; failing_workflow_task: its workflow task failed that many times in a row (the workflow code throws or cannot replay); stalled: an open task of the case is past its deadline by more than OPERATIONS_STALLED_GRACE and the case has not moved since.
+             * @enum {string}
+             */
+            problem: "failing_activity" | "failing_workflow_task" | "stalled";
+            /**
+             * Format: uuid
+             * @description Null only when neither the projection nor the activity names the case.
+             */
+            caseId: string | null;
+            /** @example discharge_handover */
+            caseType: string | null;
+            /** @example discharge-handover-6f1c2b0e-1d3e-4f7a-9a51-0c2d3e4f5a6b */
+            workflowId: string;
+            /**
+             * Format: date-time
+             * @description Since when: the failing activity's first attempt, the first failed workflow task, or the overdue task's deadline.
+             */
+            since: string;
+            /** @description Attempts so far (failing activity or workflow task); null for a stalled case. */
+            attempts: number | null;
+            /**
+             * @description The failing activity; null otherwise.
+             * @example applyCaseStep
+             */
+            activityType: string | null;
+            /**
+             * @description A short code without personal data: the error's type (and SQLSTATE), or task_overdue:<task kind> for a stalled case.
+             * @example QueryFailedError:57P01
+             */
+            reason: string;
+            /** @description The workflow in the Temporal Web UI (TEMPORAL_UI_ORIGIN); a case's data there is decoded for operators only. */
+            temporalUiUrl: string;
+        };
+        CaseProblemPageDto: {
+            items: components["schemas"]["CaseProblemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -8818,6 +8882,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimStatisticsDto"];
+                };
+            };
+            /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The caller's organisation is not active, or the caller lacks the role or the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OperationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of a previous page of /operations/cases; any other value is a 400. */
+                cursor?: string;
+                /** @description Only cases with this problem; all problems when left out. */
+                problem?: components["schemas"]["CaseProblem"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseProblemPageDto"];
                 };
             };
             /** @description Invalid input (body, path, query or header); `field` names it and nothing is written */

@@ -76,3 +76,18 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
 };
 
 export const roleLabel = (role: string) => ROLE_LABELS[role as Role] ?? role;
+
+type CaseProblem = Schemas['CaseProblemDto']['problem'];
+
+/** Drift (GET /operations/cases): what each problem is called, and what it means, for HSF's operators. */
+export const CASE_PROBLEM_LABELS: Record<CaseProblem, string> = {
+  failing_activity: 'Aktivitet misslyckas',
+  failing_workflow_task: 'Arbetsflödet misslyckas',
+  stalled: 'Står still',
+};
+
+export const CASE_PROBLEM_HELP: Record<CaseProblem, string> = {
+  failing_activity: 'Ett steg i ärendets arbetsflöde (t.ex. att spara ärendet) har misslyckats flera gånger i rad och försöks igen.',
+  failing_workflow_task: 'Arbetsflödets egen kod fel­ar varje gång den körs, så ärendet kommer inte vidare.',
+  stalled: 'En uppgift i ärendet har passerat sin tidsgräns, men ärendet har inte rört sig sedan dess.',
+};
