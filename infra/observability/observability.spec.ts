@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { ApiMetrics } from '../../apps/api/src/metrics/api-metrics';
 import { loadAppConfig } from '../../libs/config/src/app-config';
 import type { OperationalMetricsRepository } from '../../libs/persistence/src/metrics/operational-metrics.repository';
+import type { CaseProblemsRepository } from '../../libs/persistence/src/operations/case-problems.repository';
 import type { TemporalClientHolder } from '../../libs/temporal/src/temporal-client.module';
 
 const DIR = __dirname;
@@ -68,7 +69,7 @@ const scrapeConfig = parseYaml(read('prometheus.yml')) as { rule_files: string[]
 const sdk = (JSON.parse(read('sdk-metrics.json')) as { metrics: Record<string, string> }).metrics;
 
 async function apiFamilies(): Promise<{ name: string; type: string }[]> {
-  const metrics = new ApiMetrics(loadAppConfig({}), {} as OperationalMetricsRepository, {} as TemporalClientHolder);
+  const metrics = new ApiMetrics(loadAppConfig({}), {} as OperationalMetricsRepository, {} as CaseProblemsRepository, {} as TemporalClientHolder);
   return metrics.families();
 }
 

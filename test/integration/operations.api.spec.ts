@@ -14,6 +14,7 @@ import {
   DischargePolicy,
 } from '../../libs/contracts/src/discharge-handover.contract';
 import { CaseProblemsRepository } from '../../libs/persistence/src/operations/case-problems.repository';
+import request from 'supertest';
 import { callerFor, dischargeInput, sql, temporalClient, TestStack, useTestStack } from '../support/test-app';
 
 const as = (stack: TestStack, org: string, role: Role) => callerFor(stack.app, stack.config, org, [role], `${org.toLowerCase()}-${role}`);
@@ -82,8 +83,11 @@ describe('GET /operations/cases', () => {
       // The injected error's message never reaches the list, nor does the patient.
       const stored = await sql(stack.config, 'SELECT * FROM workflow_problems WHERE workflow_id = $1', [workflowId]);
       expect(JSON.stringify(stored)).not.toMatch(/away|injected|Tolvan|191212121212/);
-      // Counted for a gauge; not among the stalled ones.
+      // Counted for the gauge that the alert VardflodeCasesStuck watches (this file's first scrape reads afresh); not
+      // among the stalled ones.
       expect((await stack.app.get(CaseProblemsRepository).countByProblem({ now: new Date(), stalledGraceMs: 3_600_000 })).failing_activity).toBeGreaterThanOrEqual(1);
+      const metrics = await request(stack.app.getHttpServer()).get('/metrics').expect(200);
+      expect(Number(/^vardflode_cases_with_problem\{problem="failing_activity"\} (\d+)$/m.exec(metrics.text)?.[1])).toBeGreaterThanOrEqual(1);
       expect((await operator.get('/operations/cases?problem=stalled').expect(200)).body.items).not.toContainEqual(expect.objectContaining({ caseId }));
 
       // The fault is lifted: the next attempt writes the step, the case opens, and it leaves the list.

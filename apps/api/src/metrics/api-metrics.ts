@@ -11,6 +11,8 @@ import {
   OperationalMetricsRepository,
   ReferenceAwaited,
 } from '../../../../libs/persistence/src/metrics/operational-metrics.repository';
+import { durationMs } from '../../../../libs/domain/src/time/duration';
+import { CASE_PROBLEMS, CaseProblem, CaseProblemsRepository } from '../../../../libs/persistence/src/operations/case-problems.repository';
 import { TemporalClientHolder } from '../../../../libs/temporal/src/temporal-client.module';
 import { freshWorkflowPollers } from '../../../../libs/temporal/src/worker-presence';
 import { processLocalMetrics, shareWithPrimary } from './cluster-metrics';
@@ -37,6 +39,8 @@ interface Snapshot {
   escalations?: EscalationCount[];
   references?: ReferenceAwaited[];
   auditVerification?: AuditVerificationRun | null;
+  /** Cases an operator should look at (GET /operations/cases), per problem. */
+  problems?: Record<CaseProblem, number>;
   /** Workers polling the case task queue for workflow tasks in the last two minutes. */
   workerPollers?: number;
   database: boolean;
@@ -84,6 +88,7 @@ export class ApiMetrics implements AuditAppendTimer {
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly counts: OperationalMetricsRepository,
+    private readonly problems: CaseProblemsRepository,
     private readonly temporal: TemporalClientHolder,
   ) {
     // The process's own: CPU, memory, event-loop lag, handles (vardflode_api_process_cpu_seconds_total, …).
@@ -112,6 +117,9 @@ export class ApiMetrics implements AuditAppendTimer {
     });
     gauge('reference_data_awaited', 'Cases waiting for reference data to be registered (daily_amount, lpik), by reference and year.', ['reference', 'year'], (g, s) => {
       for (const r of s.references ?? []) g.set({ reference: r.reference, year: r.year }, r.cases);
+    });
+    gauge('cases_with_problem', "Cases an operator should look at (GET /operations/cases), by problem: failing_activity, failing_workflow_task, stalled.", ['problem'], (g, s) => {
+      if (s.problems) for (const problem of CASE_PROBLEMS) g.set({ problem }, s.problems[problem]);
     });
     gauge('worker_pollers', 'Workers that polled the case task queue for workflow tasks in the last two minutes (as Temporal reports).', ['task_queue'], (g, s) => {
       if (s.workerPollers !== undefined) g.set({ task_queue: this.config.TEMPORAL_TASK_QUEUE }, s.workerPollers);
@@ -194,8 +202,17 @@ export class ApiMetrics implements AuditAppendTimer {
       this.counts.escalationsOpened(),
       this.counts.referencesAwaited(),
       this.counts.lastAuditVerification(),
+      this.problems.countByProblem({ now: new Date(), stalledGraceMs: durationMs(this.config.OPERATIONS_STALLED_GRACE) }),
     ]).then(
-      ([openTasks, cases, escalations, references, auditVerification]) => ({ openTasks, cases, escalations, references, auditVerification: auditVerification ?? null, database: true }),
+      ([openTasks, cases, escalations, references, auditVerification, problems]) => ({
+        openTasks,
+        cases,
+        escalations,
+        references,
+        auditVerification: auditVerification ?? null,
+        problems,
+        database: true,
+      }),
       (err: unknown) => {
         this.logger.warn(`metrics: PostgreSQL did not answer (${(err as Error).name})`);
         return { database: false };
