@@ -8,6 +8,7 @@ import { logDestination, pinoHttpOptions } from '../../../libs/logging/src/logge
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
 import { TokenVerifier } from '../../../libs/auth/src/token-verifier';
+import { TracingFlushOnShutdown } from './common/tracing-flush';
 import { HttpDrainOnShutdown } from './common/http-drain';
 import { AccessModule } from './access/access.module';
 import { AuditController } from './audit/audit.controller';
@@ -85,6 +86,7 @@ export class ApiModule implements NestModule {
         TokenVerifier,
         // SIGTERM: the requests in flight finish (HTTP_SHUTDOWN_GRACE at most) before the pools close.
         HttpDrainOnShutdown,
+        TracingFlushOnShutdown,
         // The rate limit first, so that requests without a (valid) token are limited by IP too. Then every route
         // is authenticated unless @Public(); every change and every case read is audited.
         { provide: APP_GUARD, useClass: RateLimitGuard },
