@@ -500,6 +500,9 @@ async function main(): Promise<number> {
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: 'default',
       DATA_DIR: dataDir,
+      // The worker's SDK metrics port (default 127.0.0.1:9464) is npm start's; several workers here, or a stack
+      // running beside this, would collide on it.
+      WORKER_METRICS_ADDRESS: 'off',
       TEMPORAL_MAX_CACHED_WORKFLOWS: String(S.maxCachedWorkflows),
       // The bench drives the API from one IP with a few tokens, far beyond a person's pace: no rate limit.
       RATE_LIMIT_PER_TOKEN_PER_MINUTE: '10000000',

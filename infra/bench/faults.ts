@@ -113,6 +113,9 @@ async function main(): Promise<number> {
       DATA_DIR: dataDir,
       HOST: '127.0.0.1',
       PORT: String(apiPort),
+      // The worker's SDK metrics port (default 127.0.0.1:9464) is npm start's; several workers here, or a stack
+      // running beside this, would collide on it.
+      WORKER_METRICS_ADDRESS: 'off',
       RATE_LIMIT_PER_TOKEN_PER_MINUTE: '10000000',
       RATE_LIMIT_PER_IP_PER_MINUTE: '10000000',
     };

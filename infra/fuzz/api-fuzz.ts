@@ -205,6 +205,9 @@ async function main(): Promise<number> {
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: 'default',
       DATA_DIR: dataDir,
+      // The worker's SDK metrics port (default 127.0.0.1:9464) is npm start's; several workers here, or a stack
+      // running beside this, would collide on it.
+      WORKER_METRICS_ADDRESS: 'off',
       // One client sending thousands of requests a minute is the fuzz itself, not an abuse to throttle (the limits
       // have their own tests); with them on, most cases would only ever see a 429.
       RATE_LIMIT_PER_TOKEN_PER_MINUTE: '1000000',
