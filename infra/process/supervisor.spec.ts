@@ -1,4 +1,4 @@
-import { decideRestart, DEFAULT_RESTART_POLICY, howItEnded, Supervised, type RestartPolicy } from './supervisor';
+import { decideRestart, DEFAULT_RESTART_POLICY, howItEnded, inWords, Supervised, type RestartPolicy } from './supervisor';
 
 const T0 = Date.UTC(2026, 10, 30, 9, 0, 0);
 const policy: RestartPolicy = { maxRestarts: 5, windowMs: 600_000, baseDelayMs: 1_000, maxDelayMs: 30_000 };
@@ -46,6 +46,12 @@ describe('decideRestart (the launcher’s backoff and give-up policy)', () => {
   it('says how a process ended', () => {
     expect(howItEnded({ code: null, signal: 'SIGKILL' })).toBe('was killed by SIGKILL');
     expect(howItEnded({ code: 1, signal: null })).toBe('exited with code 1');
+  });
+});
+
+describe('inWords (the delays and windows in the launcher’s log lines)', () => {
+  it('says a delay as a person would, never "0 min" or "1440 min"', () => {
+    expect([0, 1_000, 30_000, 600_000, 86_400_000, 1_500].map(inWords)).toEqual(['0 s', '1 s', '30 s', '10 min', '24 h', '1500 ms']);
   });
 });
 

@@ -36,7 +36,12 @@ export function howItEnded({ code, signal }: { code: number | null; signal: Node
   return signal ? `was killed by ${signal}` : `exited with code ${code}`;
 }
 
-const inWords = (ms: number) => (ms % 60_000 === 0 ? `${ms / 60_000} min` : ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
+/** A delay or window as a person says it: `0 s`, `1 s`, `10 min`, `24 h` (not `0 min` or `1440 min`). */
+export function inWords(ms: number): string {
+  if (ms > 0 && ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+  if (ms > 0 && ms % 60_000 === 0) return `${ms / 60_000} min`;
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
 
 export interface SupervisedOptions {
   name: string;
