@@ -11,7 +11,7 @@ export class AuditEntryDto {
   @UuidProperty({ nullable: true }) caseId: string | null;
   @UuidProperty({ nullable: true }) taskId: string | null;
   @TextProperty({ nullable: true }) requestId: string | null;
-  @TextProperty({ example: 'success', description: "'success', 'replayed', 'refused:<status>' or 'error'." }) outcome: string;
+  @TextProperty({ example: 'success', description: "'success', 'replayed', 'refused:<status>', 'unavailable' (a 503 while no worker carried the step out; the step may follow with its own 'success' row) or 'error'." }) outcome: string;
   @JsonObjectProperty({ nullable: true }) detail: Record<string, unknown> | null;
   @TextProperty() prevHash: string;
   @TextProperty() hash: string;

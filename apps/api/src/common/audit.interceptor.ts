@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, HttpException, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { catchError, from, mergeMap, Observable } from 'rxjs';
-import { DomainError } from '../../../../libs/domain/src/domain-error';
+import { DomainError, DomainErrorCode } from '../../../../libs/domain/src/domain-error';
 import { AuditRepository, NewAuditEntry } from '../../../../libs/persistence/src/audit/audit.repository';
 import { patientDataReadEntry, showsPatientData } from '../access/patient-data-access';
 import { statusOfDomainError } from './domain-error.filter';
@@ -9,7 +9,14 @@ import { AUDIT_ACTION, ContextualRequest } from './request-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function outcomeOf(err: unknown): string {
+/**
+ * A refused request's outcome: `refused:<status>`, `error`, or `unavailable`: a 503 with Retry-After because no worker
+ * carried the step out in time (TEMPORAL_STEP_TIMEOUT). The request was not refused: its step may still be carried out
+ * once a worker is back, and then the step writes its own row with this request's id and `success`. So `unavailable`
+ * records the answer the person got, not an effect.
+ */
+export function outcomeOf(err: unknown): string {
+  if (err instanceof DomainError && err.code === DomainErrorCode.DependencyUnavailable) return 'unavailable';
   const status = err instanceof DomainError ? statusOfDomainError(err) : err instanceof HttpException ? err.getStatus() : 500;
   return status < 500 ? `refused:${status}` : 'error';
 }

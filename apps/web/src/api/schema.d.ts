@@ -1238,7 +1238,7 @@ export interface components {
             taskId: string | null;
             requestId: string | null;
             /**
-             * @description 'success', 'replayed', 'refused:<status>' or 'error'.
+             * @description 'success', 'replayed', 'refused:<status>', 'unavailable' (a 503 while no worker carried the step out; the step may follow with its own 'success' row) or 'error'.
              * @example success
              */
             outcome: string;
