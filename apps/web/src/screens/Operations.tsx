@@ -4,12 +4,13 @@
  * workflow in the Temporal UI. Ids and codes only: no personal data.
  */
 import { Alert, BodyShort, Button, Heading, Loader, Select, Table, Tag, VStack } from '@navikt/ds-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Schemas } from '../api/client';
 import { useApi } from '../auth/session';
 import { stockholmDateTime } from '../lib/case-texts';
 import { CASE_PROBLEM_HELP, CASE_PROBLEM_LABELS, CASE_TYPE_LABELS } from '../lib/labels';
 import { AppLink, PATHS } from '../lib/navigation';
+import { usePagedList } from '../lib/paged-list';
 
 type Row = Schemas['CaseProblemDto'];
 type Problem = Row['problem'];
@@ -30,43 +31,9 @@ function problemFromUrl(): Problem | '' {
 export function Operations() {
   const { api } = useApi();
   const [problem, setProblem] = useState<Problem | ''>(problemFromUrl);
-  const [items, setItems] = useState<Row[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [failed, setFailed] = useState(false);
-
   const query = useCallback((cursor?: string) => ({ ...(problem ? { problem } : {}), limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }), [problem]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setItems(null);
-    setFailed(false);
-    void api
-      .GET('/operations/cases', { params: { query: query() }, signal: controller.signal })
-      .then(({ data }) => {
-        if (controller.signal.aborted) return;
-        if (!data) return setFailed(true);
-        setItems(data.items);
-        setNextCursor(data.nextCursor);
-      })
-      .catch(() => !controller.signal.aborted && setFailed(true));
-    return () => controller.abort();
-  }, [api, query]);
-
-  const showMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const { data } = await api.GET('/operations/cases', { params: { query: query(nextCursor) } });
-      if (!data) return setFailed(true);
-      setItems((shown) => [...(shown ?? []), ...data.items]);
-      setNextCursor(data.nextCursor);
-    } catch {
-      setFailed(true);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const load = useCallback((cursor?: string, signal?: AbortSignal) => api.GET('/operations/cases', { params: { query: query(cursor) }, signal }), [api, query]);
+  const { items, nextCursor, loadingMore, failed, showMore } = usePagedList(load);
 
   const choose = (next: Problem | '') => {
     setProblem(next);

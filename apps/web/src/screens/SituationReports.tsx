@@ -3,7 +3,7 @@
  * Socialstyrelsen's coordinators start an extra round here.
  */
 import { Alert, BodyShort, Button, Heading, HStack, Loader, Table, Tag, TextField, VStack } from '@navikt/ds-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import type { Schemas } from '../api/client';
 import { useApi } from '../auth/session';
 import { AppLink } from '../components/AppLink';
@@ -13,6 +13,7 @@ import { PATHS } from '../lib/navigation';
 import { useOrganisations } from '../lib/organisations';
 import { ROUND_STATUS_LABELS, weekLabel } from '../lib/situation-labels';
 import { stockholmWallTimeToInstant } from '../lib/stockholm-input';
+import { usePagedList } from '../lib/paged-list';
 import { isIsoWeek } from '../../../../libs/domain/src/situation-reports/calendar';
 
 type RoundRow = Schemas['RoundRowDto'];
@@ -37,39 +38,11 @@ const STATUS_COLOR: Record<RoundRow['status'], 'info' | 'success' | 'neutral' | 
 export function SituationReports({ navigate }: { navigate(path: string): void }) {
   const { api, session } = useApi();
   const { byCode } = useOrganisations();
-  const [rounds, setRounds] = useState<RoundRow[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void api
-      .GET('/situation-reports/rounds', { params: { query: { limit: ROUNDS_PAGE_SIZE } }, signal: controller.signal })
-      .then(({ data }) => {
-        if (controller.signal.aborted) return;
-        if (!data) return setFailed(true);
-        setRounds(data.items);
-        setNextCursor(data.nextCursor);
-      })
-      .catch(() => !controller.signal.aborted && setFailed(true));
-    return () => controller.abort();
-  }, [api]);
-
-  const showMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const { data } = await api.GET('/situation-reports/rounds', { params: { query: { limit: ROUNDS_PAGE_SIZE, cursor: nextCursor } } });
-      if (!data) return setFailed(true);
-      setRounds((shown) => [...(shown ?? []), ...data.items]);
-      setNextCursor(data.nextCursor);
-    } catch {
-      setFailed(true);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const load = useCallback(
+    (cursor?: string, signal?: AbortSignal) => api.GET('/situation-reports/rounds', { params: { query: { limit: ROUNDS_PAGE_SIZE, ...(cursor ? { cursor } : {}) } }, signal }),
+    [api],
+  );
+  const { items: rounds, nextCursor, loadingMore, failed, showMore } = usePagedList<RoundRow>(load);
 
   const starter = byCode.get(session.organisationCode)?.kind === 'national_agency' && session.roles.includes('coordinator');
   return (

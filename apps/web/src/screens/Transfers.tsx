@@ -13,6 +13,7 @@ import { shortCaseId, stockholmDateTime } from '../lib/case-texts';
 import { NEW_TRANSFER_PATH, TRANSFER_REPORT_PATH, transferPath } from '../lib/transfer-paths';
 import { useOrganisations } from '../lib/organisations';
 import { bedsText, CARE_LEVEL_LABELS, CARE_LEVELS, COORDINATOR_ORG, TRANSFER_STATUS_LABELS, wholeNumber, type CareLevel } from '../lib/transfer-labels';
+import { usePagedList } from '../lib/paged-list';
 
 type CaseItem = Schemas['CaseListItemDto'];
 type CapacityRow = Schemas['CapacityRowDto'];
@@ -39,41 +40,11 @@ export const statusColor = (status: string) => STATUS_COLOR[status] ?? 'neutral'
 /** The cases of one type the organisation is party to, newest first, a page at a time (`GET /cases`). */
 export function useCasePage(type: 'patient_transfer' | 'reinforcement_request', refresh = 0) {
   const { api } = useApi();
-  const [items, setItems] = useState<CaseItem[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void api
-      .GET('/cases', { params: { query: { type, limit: CASES_PAGE_SIZE } }, signal: controller.signal })
-      .then(({ data }) => {
-        if (controller.signal.aborted) return;
-        if (!data) return setFailed(true);
-        setItems(data.items);
-        setNextCursor(data.nextCursor);
-      })
-      .catch(() => !controller.signal.aborted && setFailed(true));
-    return () => controller.abort();
-  }, [api, type, refresh]);
-
-  const showMore = useCallback(async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const { data } = await api.GET('/cases', { params: { query: { type, limit: CASES_PAGE_SIZE, cursor: nextCursor } } });
-      if (!data) return setFailed(true);
-      setItems((shown) => [...(shown ?? []), ...data.items]);
-      setNextCursor(data.nextCursor);
-    } catch {
-      setFailed(true);
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [api, type, nextCursor]);
-
-  return { items, nextCursor, loadingMore, failed, showMore };
+  const load = useCallback(
+    (cursor?: string, signal?: AbortSignal) => api.GET('/cases', { params: { query: { type, limit: CASES_PAGE_SIZE, ...(cursor ? { cursor } : {}) } }, signal }),
+    [api, type],
+  );
+  return usePagedList<CaseItem>(load, refresh);
 }
 
 const go = (navigate: (path: string) => void, to: string) => (e: MouseEvent) => {
